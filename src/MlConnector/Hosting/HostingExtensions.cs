@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace MlConnector.Hosting;
+
+internal static class HostingExtensions
+{
+    public const string EnvironmentPrefix = "MLC_";
+    public const string ConfigFileSetting = "config";
+
+    /// <summary>Configuration sources, logging, time and the default listening address.</summary>
+    public static WebApplicationBuilder AddConnectorDefaults(this WebApplicationBuilder builder, string[] args)
+    {
+        // An explicit --config file, then MLC_-prefixed environment variables (MLC_Storage__Provider), then the
+        // command line again so it keeps the last word.
+        if (builder.Configuration[ConfigFileSetting] is { Length: > 0 } configFile)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+        }
+
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        builder.Configuration.AddCommandLine(args);
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(ConnectorHost.DefaultUrl);
+        }
+
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+        });
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHealthChecks();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        return builder;
+    }
+
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { ResultStatusCodes = { [HealthStatus.Degraded] = 200 } });
+        return app;
+    }
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using MlConnector.Cli;
+
+// ml-connector: one executable for the service and its command line. Each verb lives in Cli/; the service itself is
+// assembled in Hosting/ConnectorHost.cs.
+var root = new RootCommand("ml-connector watches SYSPRO and texts people through Twilio when business events happen.")
+{
+    RunCommand.Create(),
+    DbCommand.Create(),
+};
+
+// No verb means run, so `ml-connector` alone and WebApplicationFactory<Program> (which passes host arguments only)
+// both get the service.
+root.TreatUnmatchedTokensAsErrors = false;
+root.SetAction((result, ct) => RunCommand.RunAsync([.. result.UnmatchedTokens], ct));
+
+// The host handles Ctrl+C and SIGTERM itself (graceful shutdown), so the command line library must not.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

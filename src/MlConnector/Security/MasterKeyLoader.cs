@@ -1,0 +1,58 @@
+namespace MlConnector.Security;
+
+/// <summary>Finds the master key: <c>MLC_MASTER_KEY</c> first, then <c>Security:KeyFile</c>.</summary>
+public static class MasterKeyLoader
+{
+    public static MasterKey Load(SecurityOptions options, string dataFolder, Func<string, string?> environment)
+    {
+        var fromEnvironment = environment(MasterKey.EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return MasterKey.FromBase64(fromEnvironment, $"the {MasterKey.EnvironmentVariable} environment variable");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.KeyFile))
+        {
+            throw new MasterKeyException(
+                $"No master key. Set the {MasterKey.EnvironmentVariable} environment variable to 32 random bytes in " +
+                "base64, or set Security:KeyFile to a file holding them (outside the data folder). " +
+                $"A new key: {MasterKey.GenerateBase64()}");
+        }
+
+        var keyFile = Path.GetFullPath(options.KeyFile);
+        if (IsInside(keyFile, Path.GetFullPath(dataFolder)))
+        {
+            throw new MasterKeyException(
+                $"Security:KeyFile ({keyFile}) is inside the data folder; keep the key apart from the data it protects.");
+        }
+
+        if (!File.Exists(keyFile))
+        {
+            throw new MasterKeyException($"Security:KeyFile names {keyFile}, which does not exist.");
+        }
+
+        return MasterKey.FromBase64(File.ReadAllText(keyFile), $"the key file {keyFile}");
+    }
+
+    /// <summary>Creates a key file with a fresh key unless one exists (used by the demo only).</summary>
+    public static void EnsureKeyFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, MasterKey.GenerateBase64() + Environment.NewLine);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    private static bool IsInside(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        return !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+    }
+}

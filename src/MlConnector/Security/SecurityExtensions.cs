@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using MlConnector.Storage;
+
+namespace MlConnector.Security;
+
+internal static class SecurityExtensions
+{
+    /// <summary>Encryption at rest: the master key (checked at start-up) and the field protector.</summary>
+    public static IHostApplicationBuilder AddSecurity(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SecurityOptions>>().Value;
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var environment = sp.GetRequiredService<IHostEnvironment>();
+            if (options.KeyFile is { Length: > 0 } keyFile)
+            {
+                options.KeyFile = Path.GetFullPath(keyFile, environment.ContentRootPath);
+            }
+
+            return MasterKeyLoader.Load(options, storage.DataFolder, Environment.GetEnvironmentVariable);
+        });
+        builder.Services.AddSingleton(sp => new FieldProtector(sp.GetRequiredService<MasterKey>()));
+        builder.Services.AddSingleton<KeyRingStore>();
+        builder.Services.AddHostedService<ActivateKeyOnStartup>();
+        return builder;
+    }
+}

@@ -1,0 +1,29 @@
+using DbUp.Builder;
+
+namespace MlConnector.Storage;
+
+/// <summary>Runs the embedded scripts of one dialect folder (Storage/Sql/{dialect}/NNN_name.sql) through DbUp.</summary>
+internal static class Migrations
+{
+    public static MigrationResult Run(UpgradeEngineBuilder builder, string dialectFolder)
+    {
+        var prefix = $"MlConnector.Storage.Sql.{dialectFolder}.";
+        var engine = builder
+            .WithScriptsEmbeddedInAssembly(typeof(Migrations).Assembly,
+                name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
+
+        var result = engine.PerformUpgrade();
+        if (!result.Successful)
+        {
+            var script = result.ErrorScript?.Name.Replace(prefix, "", StringComparison.Ordinal) ?? "(unknown script)";
+            throw new InvalidOperationException($"Database migration {script} failed: {result.Error.Message}", result.Error);
+        }
+
+        return new MigrationResult(result.Scripts
+            .Select(s => s.Name.Replace(prefix, "", StringComparison.Ordinal))
+            .ToList());
+    }
+}

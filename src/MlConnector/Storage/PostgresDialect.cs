@@ -1,0 +1,36 @@
+using System.Data.Common;
+using DbUp;
+using Npgsql;
+
+namespace MlConnector.Storage;
+
+/// <summary>PostgreSQL, for several connector instances sharing one database.</summary>
+internal sealed class PostgresDialect : IDbDialect
+{
+    private readonly string _connectionString;
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDialect(StorageOptions options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            CommandTimeout = (int)options.CommandTimeout.TotalSeconds,
+        };
+        _connectionString = builder.ToString();
+        _dataSource = NpgsqlDataSource.Create(_connectionString);
+    }
+
+    public StorageProvider Provider => StorageProvider.Postgres;
+
+    public string Describe()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_connectionString);
+        return $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public MigrationResult Migrate() =>
+        Migrations.Run(DeployChanges.To.PostgresqlDatabase(_connectionString), "postgres");
+}
