@@ -6,6 +6,7 @@ using MlConnector.Cli;
 var root = new RootCommand("ml-connector watches SYSPRO and texts people through Twilio when business events happen.")
 {
     RunCommand.Create(),
+    DemoCommand.Create(),
     DbCommand.Create(),
 };
 

@@ -25,6 +25,9 @@ internal static class StartupErrors
         MasterKeyException k => k.Message,
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
         InvalidOperationException { InnerException: { } inner } when Describe(inner) is { } m => m,
+        // The configuration binder's own message names the setting: "Failed to convert configuration value at 'X'...".
+        InvalidOperationException b when b.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal)
+            => b.Message,
         InvalidDataException d => d.Message,
         _ => null,
     };

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace MlConnector.Storage;
 
 public enum StorageProvider
@@ -19,7 +17,6 @@ public sealed class StorageOptions
 
     /// <summary>Folder for the SQLite file, relative to the working folder unless absolute.</summary>
     /// <value>The default is <c>data</c>.</value>
-    [Required(ErrorMessage = "Storage:DataFolder must not be empty.")]
     public string DataFolder { get; set; } = "data";
 
     /// <summary>
@@ -31,7 +28,5 @@ public sealed class StorageOptions
 
     /// <summary>How long a statement waits for a locked database before failing.</summary>
     /// <value>The default is 30 seconds.</value>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00",
-        ErrorMessage = "Storage:CommandTimeout must be between 00:00:01 and 00:10:00.")]
     public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

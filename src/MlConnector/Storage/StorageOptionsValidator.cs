@@ -2,34 +2,33 @@ using Microsoft.Extensions.Options;
 
 namespace MlConnector.Storage;
 
-[OptionsValidator]
-internal sealed partial class StorageOptionsDataAnnotations : IValidateOptions<StorageOptions>;
-
-/// <summary>Rules that span settings, beyond what the attributes say.</summary>
+/// <summary>Checks the storage settings at start-up; every message names the setting as it is written in configuration.</summary>
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
-    private readonly StorageOptionsDataAnnotations _annotations = new();
-
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
-        var result = _annotations.Validate(name, options);
-        if (result.Failed)
-        {
-            return result;
-        }
-
+        var failures = new List<string>();
         if (!Enum.IsDefined(options.Provider))
         {
-            return ValidateOptionsResult.Fail("Storage:Provider must be Sqlite or Postgres.");
+            failures.Add("Storage:Provider must be Sqlite or Postgres.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DataFolder))
+        {
+            failures.Add("Storage:DataFolder must not be empty.");
+        }
+
+        if (options.CommandTimeout < TimeSpan.FromSeconds(1) || options.CommandTimeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"Storage:CommandTimeout must be between 00:00:01 and 00:10:00 (it is {options.CommandTimeout}).");
         }
 
         if (options.Provider == StorageProvider.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return ValidateOptionsResult.Fail(
-                "Storage:ConnectionString is required when Storage:Provider is Postgres " +
+            failures.Add("Storage:ConnectionString is required when Storage:Provider is Postgres " +
                 "(for example Host=db;Database=mlconnector;Username=mlc;Password=...).");
         }
 
-        return ValidateOptionsResult.Success;
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,0 +1,61 @@
+using MlConnector.IntegrationTests.Infrastructure;
+
+namespace MlConnector.IntegrationTests.Cli;
+
+public sealed class FoundationCliTests
+{
+    [Fact]
+    public async Task DbMigrate_FreshFolder_CreatesTheDatabaseAndSaysSo()
+    {
+        using var folder = new TempFolder();
+
+        var first = await CliRunner.RunAsync(folder.Path, null, "db", "migrate");
+        var second = await CliRunner.RunAsync(folder.Path, null, "db", "migrate");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("001_initial.sql", first.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(folder.Combine("data", "ml-connector.db")));
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("up to date", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithoutKey_ExitsWithCode2AndSaysWhy()
+    {
+        using var folder = new TempFolder();
+
+        var result = await CliRunner.RunAsync(folder.Path, null, "run", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("cannot start: No master key", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_BadSetting_ExitsWithCode2NamingTheSetting()
+    {
+        using var folder = new TempFolder();
+        var environment = new Dictionary<string, string?> { ["MLC_Storage__CommandTimeout"] = "01:00:00" };
+
+        var result = await CliRunner.RunAsync(folder.Path, environment, "run", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Storage:CommandTimeout", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_EveryVerb_ExplainsItself()
+    {
+        using var folder = new TempFolder();
+
+        var root = await CliRunner.RunAsync(folder.Path, null, "--help");
+        var migrate = await CliRunner.RunAsync(folder.Path, null, "db", "migrate", "--help");
+
+        Assert.Equal(0, root.ExitCode);
+        foreach (var verb in new[] { "run", "demo", "db" })
+        {
+            Assert.Contains(verb, root.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("migrations", migrate.Output, StringComparison.Ordinal);
+    }
+}
