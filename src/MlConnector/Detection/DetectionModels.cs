@@ -1,0 +1,29 @@
+using MlConnector.Rules;
+
+namespace MlConnector.Detection;
+
+/// <summary>What a rule remembers of one record: a fingerprint of the columns it reads, the status value, and the
+/// watermark value (for pruning the overlap window).</summary>
+public sealed record SnapshotEntry(string RecordKey, string Fingerprint, string? Status, string? Mark);
+
+/// <summary>A rule's stored state before a poll.</summary>
+public sealed record RuleState(string? Watermark, bool Baselined, IReadOnlyDictionary<string, SnapshotEntry> Snapshot)
+{
+    public static RuleState Empty { get; } = new(null, false, new Dictionary<string, SnapshotEntry>());
+}
+
+/// <summary>One business event: a record made a configured transition.</summary>
+public sealed record DetectedEvent(string RecordKey, SourceRow Row, string? From, string? To, TransitionSpec Transition, string Fingerprint)
+{
+    /// <summary>The transition as stored with the alert, e.g. "0->1" or "new".</summary>
+    public string TransitionText => Transition.IsNew ? "new" : $"{From ?? "(new)"}->{To}";
+}
+
+/// <summary>The outcome of one poll's detection: the events, and how the stored state changes.</summary>
+public sealed record DetectionResult(
+    IReadOnlyList<DetectedEvent> Events,
+    IReadOnlyList<SnapshotEntry> Upserts,
+    IReadOnlyList<string> Removals,
+    string? Watermark,
+    bool WasBaseline,
+    int RowsRead);

@@ -1,0 +1,169 @@
+using MlConnector.Recipients;
+using MlConnector.Templates;
+
+namespace MlConnector.Rules;
+
+/// <summary>
+/// Turns the <c>Rules</c> section (plus the presets it names) into validated rule definitions. Every error names the
+/// rule and the field as written in configuration, e.g. <c>Rules:po-submitted:Transitions</c>.
+/// </summary>
+public static class RuleCatalog
+{
+    public static readonly string[] KnownEnrichments = ["Supplier", "PoLines", "Buyer"];
+
+    public static (IReadOnlyList<RuleDefinition> Rules, IReadOnlyList<string> Errors) Build(
+        IReadOnlyDictionary<string, RuleOptions> configured,
+        SysproTransport defaultTransport,
+        RecipientDirectory directory,
+        TemplateRenderer templates)
+    {
+        var rules = new List<RuleDefinition>();
+        var errors = new List<string>();
+        foreach (var (id, options) in configured)
+        {
+            var path = $"Rules:{id}";
+            var presetName = options.Preset ?? (RulePresets.All.ContainsKey(id) ? id : null);
+            RuleOptions? preset = null;
+            if (presetName is not null && !RulePresets.All.TryGetValue(presetName, out preset))
+            {
+                errors.Add($"{path}:Preset: there is no preset '{presetName}' (presets: {string.Join(", ", RulePresets.All.Keys)}).");
+                continue;
+            }
+
+            var merged = Merge(preset, options);
+            if (merged.Enabled == false)
+            {
+                continue;
+            }
+
+            var before = errors.Count;
+            var definition = Validate(id, path, merged, defaultTransport, errors);
+            if (definition is null || errors.Count > before)
+            {
+                continue;
+            }
+
+            if (templates.TryCompile(definition.Template, out var templateError) is false)
+            {
+                errors.Add($"{path}:Template: {templateError}");
+            }
+
+            errors.AddRange(directory.Check(definition.Recipients).Select(e => $"{path}:Recipients: {e}"));
+            rules.Add(definition);
+        }
+
+        return (rules, errors);
+    }
+
+    private static RuleDefinition? Validate(string id, string path, RuleOptions o, SysproTransport defaultTransport, List<string> errors)
+    {
+        void Require(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                errors.Add($"{path}:{field}: {message}");
+            }
+        }
+
+        Require(!string.IsNullOrWhiteSpace(o.Table), "Table", "a table or Business Activity Query is required.");
+        Require(o.KeyColumns is { Count: > 0 }, "KeyColumns", "at least one key column is required.");
+
+        var transitions = new List<TransitionSpec>();
+        foreach (var text in o.Transitions ?? [])
+        {
+            if (TransitionSpec.TryParse(text, out var spec))
+            {
+                transitions.Add(spec);
+            }
+            else
+            {
+                errors.Add($"{path}:Transitions: '{text}' is not a transition (write 0->1, *->1 or new).");
+            }
+        }
+
+        Require(o.Transitions is { Count: > 0 }, "Transitions", "at least one transition is required (0->1, *->1 or new).");
+        Require(transitions.All(t => t.IsNew) || !string.IsNullOrWhiteSpace(o.StatusColumn), "StatusColumn",
+            "a status column is required for from->to transitions.");
+
+        var filter = new List<FilterCondition>();
+        foreach (var text in o.Filter ?? [])
+        {
+            if (FilterCondition.TryParse(text, out var condition))
+            {
+                filter.Add(condition);
+            }
+            else
+            {
+                errors.Add($"{path}:Filter: '{text}' is not a condition (write Column op value; op is eq, ne, lt, le, gt, ge or in).");
+            }
+        }
+
+        var watermark = o.Watermark ?? WatermarkKind.None;
+        Require(watermark == WatermarkKind.None || !string.IsNullOrWhiteSpace(o.WatermarkColumn), "WatermarkColumn",
+            $"a column is required for a {watermark} watermark.");
+        var cadence = o.Cadence ?? TimeSpan.FromMinutes(5);
+        Require(cadence >= TimeSpan.FromSeconds(5) && cadence <= TimeSpan.FromDays(1), "Cadence",
+            $"must be between 00:00:05 and 1.00:00:00 (it is {cadence}).");
+        var overlap = o.WatermarkOverlap ?? TimeSpan.FromDays(1);
+        Require(overlap >= TimeSpan.Zero, "WatermarkOverlap", "must not be negative.");
+        foreach (var enrichment in o.Enrich ?? [])
+        {
+            Require(KnownEnrichments.Contains(enrichment, StringComparer.OrdinalIgnoreCase), "Enrich",
+                $"'{enrichment}' is not an enrichment (known: {string.Join(", ", KnownEnrichments)}).");
+        }
+
+        Require(!string.IsNullOrWhiteSpace(o.Template), "Template", "an SMS template is required.");
+        Require(o.Recipients is not null, "Recipients", "nobody would receive this rule's texts; name People, Groups or RouteBy.");
+
+        if (string.IsNullOrWhiteSpace(o.Table) || o.KeyColumns is not { Count: > 0 } || o.Recipients is null || string.IsNullOrWhiteSpace(o.Template))
+        {
+            return null;
+        }
+
+        return new RuleDefinition
+        {
+            Id = id,
+            Description = o.Description ?? $"{o.Table} {string.Join(", ", transitions)}",
+            Company = string.IsNullOrWhiteSpace(o.Company) ? "default" : o.Company,
+            Transport = o.Transport ?? defaultTransport,
+            Table = o.Table,
+            KeyColumns = o.KeyColumns,
+            StatusColumn = string.IsNullOrWhiteSpace(o.StatusColumn) ? null : o.StatusColumn,
+            Columns = o.Columns ?? [],
+            Transitions = transitions,
+            Filter = filter,
+            Watermark = watermark,
+            WatermarkColumn = o.WatermarkColumn,
+            WatermarkOverlap = overlap,
+            Cadence = cadence,
+            Backfill = o.Backfill,
+            Enrich = o.Enrich ?? [],
+            Template = o.Template,
+            Recipients = o.Recipients,
+        };
+    }
+
+    private static RuleOptions Merge(RuleOptions? preset, RuleOptions o) => preset is null ? o : new RuleOptions
+    {
+        Enabled = o.Enabled ?? true,
+        Description = o.Description ?? preset.Description,
+        Company = o.Company ?? preset.Company,
+        Transport = o.Transport ?? preset.Transport,
+        Table = o.Table ?? preset.Table,
+        KeyColumns = NonEmpty(o.KeyColumns) ?? preset.KeyColumns,
+        StatusColumn = o.StatusColumn ?? preset.StatusColumn,
+        Columns = NonEmpty(o.Columns) ?? preset.Columns,
+        Transitions = NonEmpty(o.Transitions) ?? preset.Transitions,
+        Filter = o.Filter ?? preset.Filter,
+        Watermark = o.Watermark ?? preset.Watermark,
+        WatermarkColumn = o.WatermarkColumn ?? preset.WatermarkColumn,
+        WatermarkOverlap = o.WatermarkOverlap ?? preset.WatermarkOverlap,
+        Cadence = o.Cadence ?? preset.Cadence,
+        Backfill = o.Backfill ?? preset.Backfill,
+        Enrich = o.Enrich ?? preset.Enrich,
+        Template = string.IsNullOrWhiteSpace(o.Template) ? preset.Template : o.Template,
+        Recipients = o.Recipients ?? preset.Recipients,
+    };
+
+    private static List<string>? NonEmpty(List<string>? list) => list is { Count: > 0 } ? list : null;
+}

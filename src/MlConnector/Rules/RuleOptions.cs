@@ -1,0 +1,113 @@
+namespace MlConnector.Rules;
+
+/// <summary>Which SYSPRO interface a rule reads through.</summary>
+public enum SysproTransport
+{
+    OData,
+    Enet,
+}
+
+/// <summary>How a rule finds what changed since its last poll.</summary>
+public enum WatermarkKind
+{
+    /// <summary>Read the whole working set each time and diff it against the stored snapshot.</summary>
+    None,
+
+    /// <summary>Read rows whose rowversion column grew since the last poll.</summary>
+    RowVersion,
+
+    /// <summary>Read rows dated on or after the last date seen minus an overlap (dates are date-only in SYSPRO).</summary>
+    Date,
+}
+
+/// <summary>One polling rule as written in configuration (<c>Rules:{id}</c>). A rule whose id is a preset name starts
+/// from that preset, so a site switches a preset on with <c>Rules:po-submitted:Enabled=true</c> plus its recipients.</summary>
+public sealed class RuleOptions
+{
+    /// <summary>Whether the rule polls. <value>The default is true for a rule listed in configuration.</value></summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>A preset to start from when the rule id is not itself a preset name.</summary>
+    public string? Preset { get; set; }
+
+    /// <summary>What the event is, in words, for the dashboard and the audit.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The company the rule reads. <value>The default is <c>default</c>.</value></summary>
+    public string? Company { get; set; }
+
+    /// <summary>OData or Enet. <value>The default is the Syspro:Transport setting.</value></summary>
+    public SysproTransport? Transport { get; set; }
+
+    /// <summary>The table, or a Business Activity Query exposed over OData.</summary>
+    public string? Table { get; set; }
+
+    /// <summary>The columns that identify a record, e.g. <c>PurchaseOrder</c> or <c>Supplier,Invoice</c>.</summary>
+    public List<string>? KeyColumns { get; set; }
+
+    /// <summary>The column whose value changes make the transitions, e.g. <c>OrderStatus</c>.</summary>
+    public string? StatusColumn { get; set; }
+
+    /// <summary>Further columns read for the template and the change fingerprint.</summary>
+    public List<string>? Columns { get; set; }
+
+    /// <summary>Transitions that fire: <c>0-&gt;1</c>, <c>*-&gt;1</c> (any value to 1, new rows included) or <c>new</c>.</summary>
+    public List<string>? Transitions { get; set; }
+
+    /// <summary>The working set, as conditions joined by AND: <c>OrderStatus in 0,1,4</c>, <c>Source eq AP</c>.
+    /// Operators: eq, ne, lt, le, gt, ge, in.</summary>
+    public List<string>? Filter { get; set; }
+
+    /// <summary>How changes are found. <value>The default is None (snapshot diff).</value></summary>
+    public WatermarkKind? Watermark { get; set; }
+
+    /// <summary>The rowversion or date column of the watermark.</summary>
+    public string? WatermarkColumn { get; set; }
+
+    /// <summary>How far back a date watermark re-reads. <value>The default is one day.</value></summary>
+    public TimeSpan? WatermarkOverlap { get; set; }
+
+    /// <summary>How often the rule polls. <value>The default is 5 minutes.</value></summary>
+    public TimeSpan? Cadence { get; set; }
+
+    /// <summary>On the first poll, report records dated within this window instead of baselining silently
+    /// (date-watermarked rules). <value>The default is none.</value></summary>
+    public TimeSpan? Backfill { get; set; }
+
+    /// <summary>Extra facts fetched per event: <c>Supplier</c> (name), <c>PoLines</c> (line count, total), <c>Buyer</c> (name).</summary>
+    public List<string>? Enrich { get; set; }
+
+    /// <summary>The SMS text as a Liquid template; the preset's text when empty.</summary>
+    public string? Template { get; set; }
+
+    /// <summary>Who gets the text.</summary>
+    public RecipientRuleOptions? Recipients { get; set; }
+}
+
+/// <summary>Who a rule texts, through the recipient directory.</summary>
+public sealed class RecipientRuleOptions
+{
+    /// <summary>People by their id in <c>Directory:People</c>.</summary>
+    public List<string>? People { get; set; }
+
+    /// <summary>Groups of people (<c>Directory:People:{id}:Groups</c>).</summary>
+    public List<string>? Groups { get; set; }
+
+    /// <summary>Route by a column's value through <c>Directory:Routes:{column}</c>, e.g. <c>Buyer</c>.</summary>
+    public List<string>? RouteBy { get; set; }
+
+    /// <summary>Extra recipients when a numeric field is above an amount, e.g. a director for big orders.</summary>
+    public List<ThresholdOptions>? Thresholds { get; set; }
+}
+
+public sealed class ThresholdOptions
+{
+    /// <summary>The field compared: a column or an enrichment such as <c>Total</c>.</summary>
+    public string Field { get; set; } = "Total";
+
+    public decimal Above { get; set; }
+
+    public List<string>? People { get; set; }
+
+    public List<string>? Groups { get; set; }
+}

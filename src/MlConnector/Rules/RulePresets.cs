@@ -1,0 +1,86 @@
+namespace MlConnector.Rules;
+
+/// <summary>
+/// The events of specs/syspro.md section 0.1, ready to switch on by name. SYSPRO 8 has no PO-level approval column,
+/// so "submitted for approval" and "approved" are OrderStatus moves; sites with another meaning override the rule.
+/// </summary>
+public static class RulePresets
+{
+    public const string PoSubmitted = "po-submitted";
+    public const string PoApproved = "po-approved";
+    public const string PoCancelled = "po-cancelled";
+    public const string RequisitionApproved = "requisition-approved";
+    public const string InvoicePosted = "invoice-posted";
+    public const string InvoicePostedGl = "invoice-posted-gl";
+
+    private static readonly string[] PoColumns =
+        ["Supplier", "Buyer", "Currency", "OrderEntryDate", "OrderDueDate", "Warehouse", "SupplierClass"];
+
+    public static IReadOnlyDictionary<string, RuleOptions> All { get; } = new Dictionary<string, RuleOptions>(StringComparer.OrdinalIgnoreCase)
+    {
+        [PoSubmitted] = PurchaseOrderRule("A purchase order was submitted for approval (OrderStatus became 1).", "*->1",
+            "PO {{ PurchaseOrder }} awaits your approval: {{ SupplierName }}, {{ Total }} {{ Currency }}, {{ LineCount }} line{% if LineCount != 1 %}s{% endif %}."),
+        [PoApproved] = PurchaseOrderRule("A purchase order was approved and released (OrderStatus became 4).", "*->4",
+            "PO {{ PurchaseOrder }} approved: {{ SupplierName }}, {{ Total }} {{ Currency }}, {{ LineCount }} line{% if LineCount != 1 %}s{% endif %}. Ready to send to the supplier."),
+        [PoCancelled] = PurchaseOrderRule("A purchase order was cancelled (OrderStatus became *).", "*->'*'",
+            "PO {{ PurchaseOrder }} for {{ SupplierName }} ({{ Total }} {{ Currency }}) was cancelled."),
+        [RequisitionApproved] = new RuleOptions
+        {
+            Description = "A requisition line was approved (ReqnStatus became R).",
+            Table = "ReqDetail",
+            KeyColumns = ["Requisition", "Line"],
+            StatusColumn = "ReqnStatus",
+            Columns = ["StockCode", "StockDescription", "OrderQty", "Price", "Supplier", "Originator", "Buyer", "ApprovedDate"],
+            Transitions = ["*->R"],
+            Filter = ["ReqnStatus in ,R"],
+            Watermark = WatermarkKind.None,
+            Enrich = ["Supplier"],
+            Template = "Requisition {{ Requisition }} line {{ Line }} approved: {{ OrderQty }} x {{ StockDescription }} from {{ SupplierName }}.",
+        },
+        [InvoicePosted] = new RuleOptions
+        {
+            Description = "A supplier invoice was posted (a new ApInvoice row with a journal).",
+            Table = "ApInvoice",
+            KeyColumns = ["Supplier", "Invoice"],
+            Columns = ["JournalDate", "Journal", "InvoiceDate", "DueDate", "OrigInvValue", "Currency", "Reference"],
+            Transitions = ["new"],
+            Filter = ["Journal gt 0"],
+            Watermark = WatermarkKind.Date,
+            WatermarkColumn = "JournalDate",
+            WatermarkOverlap = TimeSpan.FromDays(1),
+            Enrich = ["Supplier"],
+            Template = "Invoice {{ Invoice }} from {{ SupplierName }} posted: {{ OrigInvValue }} {{ Currency }}, due {{ DueDate }}.",
+        },
+        // Off by default: ApInvoice already reports each posting once; this one is for sites that read the GL instead.
+        [InvoicePostedGl] = new RuleOptions
+        {
+            Enabled = false,
+            Description = "A supplier invoice reached the general ledger (GenTransaction rows with Source AP).",
+            Table = "GenTransaction",
+            KeyColumns = ["GlYear", "GlPeriod", "Journal", "GlLine"],
+            Columns = ["SubModSupplier", "SubModApInvoice", "EntryValue", "JnlDate", "GlCode"],
+            Transitions = ["new"],
+            Filter = ["Source eq AP"],
+            Watermark = WatermarkKind.Date,
+            WatermarkColumn = "JnlDate",
+            WatermarkOverlap = TimeSpan.FromDays(1),
+            Template = "Invoice {{ SubModApInvoice }} from supplier {{ SubModSupplier }} posted to the GL: {{ EntryValue }}.",
+        },
+    };
+
+    private static RuleOptions PurchaseOrderRule(string description, string transition, string template) => new()
+    {
+        Description = description,
+        Table = "PorMasterHdr",
+        KeyColumns = ["PurchaseOrder"],
+        StatusColumn = "OrderStatus",
+        Columns = [.. PoColumns],
+        Transitions = [transition],
+        // The open orders: in process, ready to print, printed (plus cancelled ones for the cancel rule).
+        Filter = [transition.Contains('*', StringComparison.Ordinal) && transition.EndsWith("'*'", StringComparison.Ordinal)
+            ? "OrderStatus in 0,1,4,*" : "OrderStatus in 0,1,4"],
+        Watermark = WatermarkKind.None,
+        Enrich = ["Supplier", "PoLines", "Buyer"],
+        Template = template,
+    };
+}

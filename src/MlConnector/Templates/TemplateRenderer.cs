@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Fluid;
+
+namespace MlConnector.Templates;
+
+/// <summary>The outcome of rendering one text.</summary>
+public sealed record RenderedText(string Body, int Segments, SmsEncoding Encoding, bool Truncated);
+
+/// <summary>Liquid templates (Fluid) for SMS texts: compiled once, rendered per event with the record's fields.</summary>
+public sealed class TemplateRenderer
+{
+    /// <summary>Twilio's limit for a Body (error 21617 beyond it).</summary>
+    public const int MaxBodyLength = 1600;
+
+    public const string TruncationMarker = " [truncated]";
+
+    private static readonly FluidParser Parser = new();
+    private readonly ConcurrentDictionary<string, IFluidTemplate> _compiled = new(StringComparer.Ordinal);
+    private readonly TemplateOptions _options = new();
+
+    public bool TryCompile(string source, out string error)
+    {
+        if (_compiled.ContainsKey(source))
+        {
+            error = "";
+            return true;
+        }
+
+        if (Parser.TryParse(source, out var template, out var parseError))
+        {
+            _compiled[source] = template;
+            error = "";
+            return true;
+        }
+
+        error = $"the template does not compile: {parseError}";
+        return false;
+    }
+
+    /// <summary>Renders a template; throws <see cref="TemplateRenderException"/> with the reason when it cannot.</summary>
+    public async Task<RenderedText> RenderAsync(string source, IReadOnlyDictionary<string, string?> fields)
+    {
+        if (!TryCompile(source, out var error))
+        {
+            throw new TemplateRenderException(error);
+        }
+
+        var context = new TemplateContext(_options);
+        foreach (var (name, value) in fields)
+        {
+            context.SetValue(name, value);
+        }
+
+        string body;
+        try
+        {
+            body = (await _compiled[source].RenderAsync(context)).Trim();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NullReferenceException)
+        {
+            throw new TemplateRenderException($"the template failed to render: {e.Message}");
+        }
+
+        var truncated = false;
+        if (body.Length > MaxBodyLength)
+        {
+            body = string.Concat(body.AsSpan(0, MaxBodyLength - TruncationMarker.Length), TruncationMarker);
+            truncated = true;
+        }
+
+        if (body.Length == 0)
+        {
+            throw new TemplateRenderException("the template rendered an empty text.");
+        }
+
+        var (segments, encoding) = SmsSegments.Count(body);
+        return new RenderedText(body, segments, encoding, truncated);
+    }
+}
+
+public sealed class TemplateRenderException(string message) : Exception(message);

@@ -1,0 +1,182 @@
+using MlConnector.Detection;
+using MlConnector.Rules;
+
+namespace MlConnector.Tests.Detection;
+
+public sealed class ChangeDetectorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly RuleDefinition PoSubmitted = Rule("po-submitted", "*->1", WatermarkKind.None);
+
+    private static RuleDefinition Rule(string id, string transition, WatermarkKind watermark, string? markColumn = null, TimeSpan? backfill = null)
+    {
+        Assert.True(TransitionSpec.TryParse(transition, out var spec));
+        return new RuleDefinition
+        {
+            Id = id,
+            Description = id,
+            Company = "default",
+            Transport = SysproTransport.OData,
+            Table = markColumn is null ? "PorMasterHdr" : "ApInvoice",
+            KeyColumns = markColumn is null ? ["PurchaseOrder"] : ["Supplier", "Invoice"],
+            StatusColumn = spec.IsNew ? null : "OrderStatus",
+            Columns = ["Supplier"],
+            Transitions = [spec],
+            Filter = [],
+            Watermark = watermark,
+            WatermarkColumn = markColumn,
+            WatermarkOverlap = TimeSpan.FromDays(1),
+            Cadence = TimeSpan.FromMinutes(5),
+            Backfill = backfill,
+            Enrich = [],
+            Template = "x",
+            Recipients = new RecipientRuleOptions(),
+        };
+    }
+
+    private static SourceRow Po(string number, string status, string supplier = "S1") =>
+        new(new Dictionary<string, string?> { ["PurchaseOrder"] = number, ["OrderStatus"] = status, ["Supplier"] = supplier });
+
+    private static SourceRow Invoice(string supplier, string invoice, string journalDate) =>
+        new(new Dictionary<string, string?> { ["Supplier"] = supplier, ["Invoice"] = invoice, ["JournalDate"] = journalDate });
+
+    private static RuleState Apply(RuleState state, DetectionResult result)
+    {
+        var snapshot = state.Snapshot.ToDictionary();
+        foreach (var key in result.Removals)
+        {
+            snapshot.Remove(key);
+        }
+
+        foreach (var entry in result.Upserts)
+        {
+            snapshot[entry.RecordKey] = entry;
+        }
+
+        return new RuleState(result.Watermark, true, snapshot);
+    }
+
+    [Fact]
+    public void Detect_FirstRun_BaselinesSilently()
+    {
+        var result = ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("  101", "1"), Po("  102", "0")], Now);
+
+        Assert.Empty(result.Events);
+        Assert.True(result.WasBaseline);
+        Assert.Equal(2, result.Upserts.Count);
+    }
+
+    [Fact]
+    public void Detect_StatusBecomesWatchedValue_GivesOneEventAndNoneOnRepoll()
+    {
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("  101", "0")], Now));
+
+        var submitted = ChangeDetector.Detect(PoSubmitted, state, [Po("  101", "1")], Now);
+        state = Apply(state, submitted);
+        var again = ChangeDetector.Detect(PoSubmitted, state, [Po("  101", "1")], Now);
+
+        var e = Assert.Single(submitted.Events);
+        Assert.Equal("101", e.RecordKey);
+        Assert.Equal("0->1", e.TransitionText);
+        Assert.Empty(again.Events);
+        Assert.Empty(again.Upserts);
+    }
+
+    [Fact]
+    public void Detect_NewRecordAlreadyInTargetStatus_FiresAnyToTransition()
+    {
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("1", "0")], Now));
+
+        var result = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "0"), Po("2", "1")], Now);
+
+        Assert.Equal("2", Assert.Single(result.Events).RecordKey);
+    }
+
+    [Fact]
+    public void Detect_OtherColumnChanges_GivesNoEventButUpdatesTheSnapshot()
+    {
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("1", "1")], Now));
+
+        var result = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1", supplier: "S2")], Now);
+
+        Assert.Empty(result.Events);
+        Assert.Single(result.Upserts);
+    }
+
+    [Fact]
+    public void Detect_RecordLeavesTheWorkingSet_GivesNoEventAndIsForgotten()
+    {
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("1", "0"), Po("2", "4")], Now));
+
+        var result = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "0")], Now);
+
+        Assert.Empty(result.Events);
+        Assert.Equal(["2"], result.Removals);
+    }
+
+    [Fact]
+    public void Detect_TransitionWithExplicitFrom_OnlyFiresFromThatValue()
+    {
+        var rule = Rule("approved-from-printed", "1->4", WatermarkKind.None);
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(rule, RuleState.Empty, [Po("1", "0"), Po("2", "1")], Now));
+
+        var result = ChangeDetector.Detect(rule, state, [Po("1", "4"), Po("2", "4")], Now);
+
+        Assert.Equal("2", Assert.Single(result.Events).RecordKey);
+    }
+
+    [Fact]
+    public void Detect_DateWatermark_ReReadsTheLastDayWithoutRepeating()
+    {
+        var rule = Rule("invoice-posted", "new", WatermarkKind.Date, "JournalDate");
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(rule, RuleState.Empty, [Invoice("S1", "A", "2026-11-25")], Now));
+
+        var day1 = ChangeDetector.Detect(rule, state, [Invoice("S1", "A", "2026-11-25"), Invoice("S2", "B", "2026-11-26")], Now);
+        state = Apply(state, day1);
+        var day2 = ChangeDetector.Detect(rule, state, [Invoice("S2", "B", "2026-11-26"), Invoice("S3", "C", "2026-11-27")], Now.AddDays(1));
+        state = Apply(state, day2);
+
+        Assert.Equal("S2|B", Assert.Single(day1.Events).RecordKey);
+        Assert.Equal("S3|C", Assert.Single(day2.Events).RecordKey);
+        Assert.Equal("2026-11-27", state.Watermark);
+        Assert.Equal(new DateOnly(2026, 11, 26), ChangeDetector.DateLowerBound(rule, state.Watermark));
+        // A's date fell out of the re-read window, so it is forgotten; B is still inside and kept.
+        Assert.DoesNotContain("S1|A", state.Snapshot.Keys);
+        Assert.Contains("S2|B", state.Snapshot.Keys);
+    }
+
+    [Fact]
+    public void Detect_FirstRunWithBackfill_ReportsRecentRecordsOnly()
+    {
+        var rule = Rule("invoice-posted", "new", WatermarkKind.Date, "JournalDate", backfill: TimeSpan.FromDays(2));
+
+        var result = ChangeDetector.Detect(rule, RuleState.Empty,
+            [Invoice("S1", "old", "2026-11-01"), Invoice("S1", "recent", "2026-11-25")], Now);
+
+        Assert.Equal("S1|recent", Assert.Single(result.Events).RecordKey);
+    }
+
+    [Fact]
+    public void Detect_SameRecordTwiceInOneRead_CountsOnce()
+    {
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("1", "0")], Now));
+
+        var result = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1"), Po("1", "1")], Now);
+
+        Assert.Single(result.Events);
+    }
+
+    [Fact]
+    public void Detect_Resubmission_GetsAFreshFingerprint()
+    {
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("1", "0")], Now));
+        var first = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1")], Now);
+        state = Apply(state, first);
+        state = Apply(state, ChangeDetector.Detect(PoSubmitted, state, [Po("1", "0", supplier: "S9")], Now));
+
+        var second = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1", supplier: "S9")], Now);
+
+        Assert.NotEqual(Assert.Single(first.Events).Fingerprint, Assert.Single(second.Events).Fingerprint);
+    }
+}
