@@ -1,5 +1,8 @@
+using MlConnector.Detection;
+using MlConnector.Rules;
 using MlConnector.Security;
 using MlConnector.Storage;
+using MlConnector.Syspro;
 
 namespace MlConnector.Hosting;
 
@@ -18,6 +21,9 @@ public static class ConnectorHost
         // Storage first: its migrations run before any feature reads the database.
         builder.AddStorage();
         builder.AddSecurity();
+        builder.AddSyspro();
+        builder.AddRules();
+        builder.AddDetection();
         customize?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,0 +1,29 @@
+namespace MlConnector.Audit;
+
+/// <summary>The kinds of audit entries, as stored.</summary>
+public static class AuditKinds
+{
+    public const string Detected = "detected";
+    public const string Rendered = "rendered";
+    public const string RenderFailed = "render-failed";
+    public const string Truncated = "truncated";
+    public const string Queued = "queued";
+    public const string Attempt = "attempt";
+    public const string StatusCallback = "status-callback";
+    public const string Replay = "replay";
+    public const string Suppressed = "suppressed";
+    public const string Expired = "expired";
+    public const string Inbound = "inbound";
+    public const string ForgedWebhook = "forged-webhook";
+}
+
+/// <summary>One append-only audit line. <see cref="Detail"/> is plain JSON without phone numbers or message text;
+/// <see cref="SealedDetail"/> is encrypted.</summary>
+public sealed record AuditEntry(
+    string CompanyId,
+    long? AlertId,
+    DateTimeOffset At,
+    string Kind,
+    string Actor,
+    string? Detail,
+    byte[]? SealedDetail = null);

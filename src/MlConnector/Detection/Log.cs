@@ -1,0 +1,28 @@
+namespace MlConnector.Detection;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, EventName = "PollCompleted", Level = LogLevel.Information,
+        Message = "Rule {Rule}: read {Rows} rows, {Events} events, {Alerts} alerts enqueued (baseline: {Baseline})")]
+    public static partial void PollCompleted(this ILogger logger, string rule, int rows, int events, int alerts, bool baseline);
+
+    [LoggerMessage(EventId = 2002, EventName = "PollFailed", Level = LogLevel.Error,
+        Message = "Rule {Rule}: poll failed: {Error}")]
+    public static partial void PollFailed(this ILogger logger, string rule, string error);
+
+    [LoggerMessage(EventId = 2003, EventName = "NobodyToText", Level = LogLevel.Warning,
+        Message = "Rule {Rule}: record {RecordKey} made a transition but its recipients resolve to nobody")]
+    public static partial void NobodyToText(this ILogger logger, string rule, string recordKey);
+
+    [LoggerMessage(EventId = 2004, EventName = "RenderFailed", Level = LogLevel.Error,
+        Message = "Rule {Rule}: the text for record {RecordKey} could not be rendered: {Reason}")]
+    public static partial void RenderFailed(this ILogger logger, string rule, string recordKey, string reason);
+
+    [LoggerMessage(EventId = 2005, EventName = "PollRecordFailed", Level = LogLevel.Error,
+        Message = "Rule {Rule}: the failed poll could not be recorded either: {Error}")]
+    public static partial void PollRecordFailed(this ILogger logger, string rule, string error);
+
+    [LoggerMessage(EventId = 2006, EventName = "RulesLoaded", Level = LogLevel.Information,
+        Message = "{Count} polling rules: {Rules}")]
+    public static partial void RulesLoaded(this ILogger logger, int count, string rules);
+}

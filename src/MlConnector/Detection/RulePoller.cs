@@ -1,0 +1,153 @@
+using System.Globalization;
+using MlConnector.Outbox;
+using MlConnector.Recipients;
+using MlConnector.Rules;
+using MlConnector.Storage;
+using MlConnector.Syspro;
+using MlConnector.Templates;
+
+namespace MlConnector.Detection;
+
+/// <summary>
+/// One poll of one rule: read SYSPRO, detect, enrich and render, then advance the rule's state and enqueue the
+/// alerts in ONE transaction, so an event is either fully recorded or will be detected again next poll.
+/// </summary>
+public sealed class RulePoller(
+    IDbDialect dialect,
+    RuleStateStore store,
+    SysproSources sources,
+    RecipientDirectory directory,
+    TemplateRenderer templates,
+    OutboxWriter outbox,
+    PollTracker tracker,
+    TimeProvider time,
+    ILogger<RulePoller> logger)
+{
+    public async Task<PollRecord> PollAsync(RuleDefinition rule, CancellationToken ct)
+    {
+        var started = time.GetUtcNow();
+        var timestamp = time.GetTimestamp();
+        var rowsRead = 0;
+        try
+        {
+            var state = await store.LoadAsync(rule, ct);
+            var source = sources.For(rule);
+            var rows = new List<SourceRow>();
+            await foreach (var row in source.ReadAsync(QueryFor(rule, state, started), ct))
+            {
+                rows.Add(row);
+            }
+
+            rowsRead = rows.Count;
+            var result = ChangeDetector.Detect(rule, state, rows, started);
+            var alerts = await PrepareAlertsAsync(rule, result.Events, new Enricher(source), ct);
+
+            await using var connection = await dialect.OpenAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            await RuleStateStore.ApplyAsync(connection, transaction, rule, result, started, ct);
+            var enqueued = 0;
+            foreach (var (alert, fields) in alerts)
+            {
+                enqueued += await outbox.EnqueueAsync(connection, transaction, alert, fields, started, ct) is null ? 0 : 1;
+            }
+
+            var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null);
+            await RuleStateStore.RecordPollAsync(connection, transaction, rule, poll, ct);
+            await transaction.CommitAsync(ct);
+            logger.PollCompleted(rule.Id, rowsRead, result.Events.Count, enqueued, result.WasBaseline);
+            tracker.Completed(rule.Id, poll);
+            return poll;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, 0, Describe(e));
+            logger.PollFailed(rule.Id, poll.Error!);
+            await TryRecordFailureAsync(rule, poll, ct);
+            tracker.Completed(rule.Id, poll);
+            return poll;
+        }
+    }
+
+    /// <summary>What the rule reads this time: its working set, narrowed by the watermark.</summary>
+    public static SourceQuery QueryFor(RuleDefinition rule, RuleState state, DateTimeOffset now)
+    {
+        var conditions = new List<FilterCondition>(rule.Filter);
+        if (rule.Watermark == WatermarkKind.RowVersion && state.Watermark is { } version)
+        {
+            conditions.Add(new FilterCondition(rule.WatermarkColumn!, FilterOperator.Gt, [version]));
+        }
+        else if (rule.Watermark == WatermarkKind.Date)
+        {
+            var from = ChangeDetector.DateLowerBound(rule, state.Watermark)
+                ?? DateOnly.FromDateTime((now - (rule.Backfill ?? rule.WatermarkOverlap)).UtcDateTime);
+            conditions.Add(new FilterCondition(rule.WatermarkColumn!, FilterOperator.Ge,
+                [from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
+        }
+
+        return new SourceQuery(rule.Table, rule.SelectedColumns, conditions, rule.KeyColumns);
+    }
+
+    private async Task<List<(NewAlert Alert, Dictionary<string, string?> Fields)>> PrepareAlertsAsync(
+        RuleDefinition rule, IReadOnlyList<DetectedEvent> events, Enricher enricher, CancellationToken ct)
+    {
+        var alerts = new List<(NewAlert, Dictionary<string, string?>)>();
+        foreach (var detected in events)
+        {
+            var fields = await enricher.FieldsAsync(rule, detected, ct);
+            var recipients = directory.Resolve(rule.Recipients, fields);
+            if (recipients.Count == 0)
+            {
+                logger.NobodyToText(rule.Id, detected.RecordKey);
+            }
+
+            foreach (var recipient in recipients)
+            {
+                var personal = new Dictionary<string, string?>(fields, StringComparer.OrdinalIgnoreCase)
+                {
+                    ["RecipientName"] = recipient.Name,
+                };
+                alerts.Add((await RenderAsync(rule, detected, recipient, personal), fields));
+            }
+        }
+
+        return alerts;
+    }
+
+    private async Task<NewAlert> RenderAsync(RuleDefinition rule, DetectedEvent detected, Recipient recipient, Dictionary<string, string?> fields)
+    {
+        NewAlert Alert(string body, int segments, string encoding, string? error, bool truncated) => new(
+            rule.Company, rule.Id, rule.Table, detected.RecordKey, detected.TransitionText, detected.Fingerprint,
+            recipient.Id, recipient.Phone, body, segments, encoding, error, truncated);
+
+        try
+        {
+            var text = await templates.RenderAsync(rule.Template, fields);
+            return Alert(text.Body, text.Segments, text.Encoding.ToString(), null, text.Truncated);
+        }
+        catch (TemplateRenderException e)
+        {
+            logger.RenderFailed(rule.Id, detected.RecordKey, e.Message);
+            return Alert("", 0, "", $"Rules:{rule.Id}:Template: {e.Message}", false);
+        }
+    }
+
+    private async Task TryRecordFailureAsync(RuleDefinition rule, PollRecord poll, CancellationToken ct)
+    {
+        try
+        {
+            await store.RecordPollAsync(rule, poll, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            logger.PollRecordFailed(rule.Id, e.Message);
+        }
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        SysproException s => s.Message,
+        HttpRequestException h => $"SYSPRO did not answer: {h.Message}",
+        TaskCanceledException => "SYSPRO did not answer in time.",
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
+}

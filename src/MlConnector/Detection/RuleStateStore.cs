@@ -1,0 +1,119 @@
+using System.Data.Common;
+using Dapper;
+using MlConnector.Rules;
+using MlConnector.Storage;
+
+namespace MlConnector.Detection;
+
+/// <summary>A rule's stored state (watermark, snapshot, last poll) and the writes a poll makes to it.</summary>
+public sealed class RuleStateStore(IDbDialect dialect)
+{
+    public async Task<RuleState> LoadAsync(RuleDefinition rule, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var header = await connection.QuerySingleOrDefaultAsync<(string? Watermark, long? BaselinedAt)>(new CommandDefinition(
+            "SELECT watermark, baselined_at FROM rule_state WHERE company_id = @Company AND rule_id = @Id",
+            new { rule.Company, rule.Id }, cancellationToken: ct));
+        var entries = await connection.QueryAsync<(string RecordKey, string Fingerprint, string? Watched)>(new CommandDefinition(
+            "SELECT record_key, fingerprint, watched FROM rule_snapshot WHERE company_id = @Company AND rule_id = @Id",
+            new { rule.Company, rule.Id }, cancellationToken: ct));
+        var snapshot = entries.ToDictionary(
+            e => e.RecordKey,
+            e => Decode(e.RecordKey, e.Fingerprint, e.Watched),
+            StringComparer.Ordinal);
+        return new RuleState(header.Watermark, header.BaselinedAt is not null, snapshot);
+    }
+
+    public Task<bool> IsPausedAsync(RuleDefinition rule, CancellationToken ct) => WithConnection(async connection =>
+        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT paused FROM rule_state WHERE company_id = @Company AND rule_id = @Id",
+            new { rule.Company, rule.Id }, cancellationToken: ct)) is 1, ct);
+
+    /// <summary>Applies a detection result inside the caller's transaction.</summary>
+    public static async Task ApplyAsync(DbConnection connection, DbTransaction transaction, RuleDefinition rule,
+        DetectionResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        if (result.Removals.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM rule_snapshot WHERE company_id = @Company AND rule_id = @Id AND record_key = @Key",
+                result.Removals.Select(k => new { rule.Company, rule.Id, Key = k }), transaction, cancellationToken: ct));
+        }
+
+        if (result.Upserts.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO rule_snapshot (company_id, rule_id, record_key, fingerprint, watched, seen_at)
+                VALUES (@Company, @Id, @RecordKey, @Fingerprint, @Watched, @Now)
+                ON CONFLICT (company_id, rule_id, record_key)
+                DO UPDATE SET fingerprint = excluded.fingerprint, watched = excluded.watched, seen_at = excluded.seen_at
+                """,
+                result.Upserts.Select(e => new { rule.Company, rule.Id, e.RecordKey, e.Fingerprint, Watched = Encode(e), Now = now.ToStored() }),
+                transaction, cancellationToken: ct));
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO rule_state (company_id, rule_id, watermark, baselined_at, updated_at)
+            VALUES (@Company, @Id, @Watermark, @Now, @Now)
+            ON CONFLICT (company_id, rule_id)
+            DO UPDATE SET watermark = excluded.watermark,
+                          baselined_at = COALESCE(rule_state.baselined_at, excluded.baselined_at),
+                          updated_at = excluded.updated_at
+            """,
+            new { rule.Company, rule.Id, result.Watermark, Now = now.ToStored() }, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>Records one poll (success or failure) for the dashboard and /health.</summary>
+    public async Task RecordPollAsync(RuleDefinition rule, PollRecord poll, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await RecordPollAsync(connection, transaction, rule, poll, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public static async Task RecordPollAsync(DbConnection connection, DbTransaction transaction, RuleDefinition rule, PollRecord poll, CancellationToken ct)
+    {
+        var args = new
+        {
+            rule.Company, rule.Id, poll.InstanceId, StartedAt = poll.StartedAt.ToStored(),
+            DurationMs = (long)poll.Duration.TotalMilliseconds, poll.RowsRead, poll.Events, poll.Error,
+        };
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO rule_state (company_id, rule_id, last_poll_at, last_poll_duration_ms, last_rows_read, last_events, last_error, updated_at)
+            VALUES (@Company, @Id, @StartedAt, @DurationMs, @RowsRead, @Events, @Error, @StartedAt)
+            ON CONFLICT (company_id, rule_id)
+            DO UPDATE SET last_poll_at = excluded.last_poll_at, last_poll_duration_ms = excluded.last_poll_duration_ms,
+                          last_rows_read = excluded.last_rows_read, last_events = excluded.last_events,
+                          last_error = excluded.last_error, updated_at = excluded.updated_at
+            """, args, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO poll_runs (company_id, rule_id, instance_id, started_at, duration_ms, rows_read, events, error)
+            VALUES (@Company, @Id, @InstanceId, @StartedAt, @DurationMs, @RowsRead, @Events, @Error)
+            """, args, transaction, cancellationToken: ct));
+    }
+
+    // The snapshot's "watched" column holds the status and the watermark mark, separated by a unit separator.
+    private static string Encode(SnapshotEntry e) => $"{e.Status}\u001f{e.Mark}";
+
+    private static SnapshotEntry Decode(string key, string fingerprint, string? watched)
+    {
+        var parts = (watched ?? "").Split('\u001f');
+        return new SnapshotEntry(key, fingerprint, NullIfEmpty(parts[0]), parts.Length > 1 ? NullIfEmpty(parts[1]) : null);
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private async Task<T> WithConnection<T>(Func<DbConnection, Task<T>> action, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return await action(connection);
+    }
+}
+
+/// <summary>One poll's numbers.</summary>
+public sealed record PollRecord(string InstanceId, DateTimeOffset StartedAt, TimeSpan Duration, int RowsRead, int Events, string? Error);

@@ -1,0 +1,26 @@
+using MlConnector.Detection;
+using MlConnector.Rules;
+
+namespace MlConnector.Syspro;
+
+/// <summary>What a rule asks of SYSPRO: a table, its columns, a filter joined by AND, and an order (for paging).</summary>
+public sealed record SourceQuery(
+    string Table,
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<FilterCondition> Conditions,
+    IReadOnlyList<string> OrderBy);
+
+/// <summary>One SYSPRO transport (OData or e.net); both yield the same normalised rows.</summary>
+public interface ISysproSource
+{
+    /// <summary>Streams every row matching the query, page by page.</summary>
+    IAsyncEnumerable<SourceRow> ReadAsync(SourceQuery query, CancellationToken cancellationToken);
+}
+
+/// <summary>SYSPRO refused or failed in a way the operator must see (credentials, licence, unknown table).</summary>
+public sealed class SysproException(string message, bool isCredentialError = false, Exception? inner = null)
+    : Exception(message, inner)
+{
+    /// <summary>True when retrying cannot help until someone fixes the configuration.</summary>
+    public bool IsCredentialError { get; } = isCredentialError;
+}

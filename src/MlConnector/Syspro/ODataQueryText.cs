@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using MlConnector.Rules;
+
+namespace MlConnector.Syspro;
+
+/// <summary>Writes <c>$filter</c> expressions with literals escaped the OData way ('O''Brien & Sons').</summary>
+internal static class ODataQueryText
+{
+    public static string Filter(IReadOnlyList<FilterCondition> conditions, Func<string, string?> typeOf)
+    {
+        var parts = conditions.Select(c => c.Operator == FilterOperator.In
+            ? "(" + string.Join(" or ", c.Values.Select(v => $"{c.Column} eq {Literal(v, typeOf(c.Column))}")) + ")"
+            : $"{c.Column} {c.Operator.ToString().ToLowerInvariant()} {Literal(c.Values[0], typeOf(c.Column))}");
+        return string.Join(" and ", parts);
+    }
+
+    public static string Literal(string value, string? edmType) => edmType switch
+    {
+        "Edm.Int16" or "Edm.Int32" or "Edm.Int64" or "Edm.Decimal" or "Edm.Double" or "Edm.Single" or "Edm.Byte"
+            when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var n)
+            => n.ToString(CultureInfo.InvariantCulture),
+        "Edm.Boolean" => value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1" ? "true" : "false",
+        "Edm.DateTimeOffset" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z",
+        "Edm.DateTimeOffset" => value,
+        "Edm.Date" => value,
+        _ => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'",
+    };
+
+    /// <summary>Builds the query string; every value is percent-encoded (an ampersand in a name must not end the parameter).</summary>
+    public static string QueryString(params (string Name, string? Value)[] parameters)
+    {
+        var text = new StringBuilder();
+        foreach (var (name, value) in parameters)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+
+            text.Append(text.Length == 0 ? '?' : '&').Append(name).Append('=').Append(Uri.EscapeDataString(value));
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace MlConnector.Syspro;
+
+internal static class SysproExtensions
+{
+    public const string ODataClient = "syspro-odata";
+    public const string EnetClient = "syspro-enet";
+
+    /// <summary>The two SYSPRO transports over IHttpClientFactory, with a resilience handler for these GETs.</summary>
+    public static IHostApplicationBuilder AddSyspro(this IHostApplicationBuilder builder)
+    {
+        // e.net answers in Windows-1252.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        builder.Services.AddOptions<SysproOptions>().BindConfiguration(SysproOptions.SectionName);
+
+        // Neither client logs requests: e.net URLs carry the password and the UserId.
+        builder.Services.AddHttpClient(ODataClient).RemoveAllLoggers().AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Timeouts(o, sp.GetRequiredService<IOptions<SysproOptions>>().Value.OData.Timeout));
+        builder.Services.AddHttpClient(EnetClient).RemoveAllLoggers().AddStandardResilienceHandler()
+            .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Timeouts(o, sp.GetRequiredService<IOptions<SysproOptions>>().Value.Enet.Timeout));
+
+        builder.Services.AddSingleton(sp => new ODataSource(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ODataClient),
+            sp.GetRequiredService<IOptions<SysproOptions>>().Value.OData));
+        builder.Services.AddSingleton(sp => new EnetSession(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(EnetClient),
+            sp.GetRequiredService<IOptions<SysproOptions>>().Value.Enet,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EnetSession>>()));
+        builder.Services.AddSingleton(sp => new EnetSource(
+            sp.GetRequiredService<EnetSession>(), sp.GetRequiredService<IOptions<SysproOptions>>().Value.Enet));
+        builder.Services.AddSingleton<SysproSources>();
+        builder.Services.AddHostedService<EnetSessionKeeper>();
+        return builder;
+    }
+
+    private static void Timeouts(HttpStandardResilienceOptions o, TimeSpan timeout)
+    {
+        o.AttemptTimeout.Timeout = timeout;
+        o.CircuitBreaker.SamplingDuration = timeout * 2 < TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : timeout * 2;
+        o.TotalRequestTimeout.Timeout = timeout * 3;
+    }
+}
