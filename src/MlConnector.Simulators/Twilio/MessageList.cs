@@ -99,5 +99,5 @@ internal static class MessageList
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : fallback;
 }
 
-internal sealed record MessagePage(IReadOnlyList<MessageResource> Messages, int Page, int PageSize, int Start, int End,
+internal sealed record MessagePage(IReadOnlyList<MessageWire> Messages, int Page, int PageSize, int Start, int End,
     string Uri, string FirstPageUri, string? NextPageUri, string? PreviousPageUri);

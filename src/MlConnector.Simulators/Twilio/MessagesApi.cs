@@ -25,7 +25,7 @@ internal static class MessagesApi
     {
         var created = TwilioJson.Rfc2822(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var uri = $"/2010-04-01/Accounts/{accountSid}.json";
-        return Results.Json(new AccountResource(state.Options.AuthToken, created, created, "ml-connector simulator",
+        return Results.Json(new AccountWire(state.Options.AuthToken, created, created, "ml-connector simulator",
             accountSid, accountSid, "active", new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["messages"] = $"/2010-04-01/Accounts/{accountSid}/Messages.json",
@@ -94,6 +94,6 @@ internal static class MessagesApi
         form.TryGetValue(name, out var v) && v.Count > 0 ? v[0] : null;
 }
 
-internal sealed record AccountResource(string AuthToken, string DateCreated, string DateUpdated, string FriendlyName,
+internal sealed record AccountWire(string AuthToken, string DateCreated, string DateUpdated, string FriendlyName,
     string OwnerAccountSid, string Sid, string Status, IReadOnlyDictionary<string, string> SubresourceUris, string Type,
     string Uri);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -12,6 +13,7 @@ internal static class TwilioJson
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // "+1555..." rather than "\u002B1555...", as Twilio writes it
     };
 
     /// <summary>RFC 2822 in GMT the way Twilio writes it: "Thu, 24 Aug 2023 05:01:45 +0000".</summary>
@@ -20,11 +22,11 @@ internal static class TwilioJson
 
     public static string MessageUri(string accountSid, string sid) => $"/{ApiVersion}/Accounts/{accountSid}/Messages/{sid}.json";
 
-    public static MessageResource Message(string accountSid, SimulatedMessage m)
+    public static MessageWire Message(string accountSid, SimulatedMessage m)
     {
         var uri = MessageUri(accountSid, m.Sid);
         var sub = uri[..^".json".Length];
-        return new MessageResource(
+        return new MessageWire(
             m.Body, m.NumSegments.ToString(CultureInfo.InvariantCulture), m.Direction, m.From, m.To, Rfc2822(m.DateUpdated),
             m.Status is "sent" or "delivered" or "undelivered" ? "-0.00790" : null, m.ErrorMessage, uri, accountSid,
             m.NumMedia.ToString(CultureInfo.InvariantCulture), m.Status, m.MessagingServiceSid, m.Sid,
@@ -50,7 +52,7 @@ internal static class TwilioJson
 }
 
 /// <summary>The Message resource of API 2010-04-01: every field of the OpenAPI schema, counts as strings.</summary>
-internal sealed record MessageResource(
+internal sealed record MessageWire(
     string? Body,
     string NumSegments,
     string Direction,
