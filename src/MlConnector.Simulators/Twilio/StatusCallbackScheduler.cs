@@ -47,6 +47,8 @@ internal sealed class StatusCallbackScheduler(TwilioSimulatorState state, Callba
 
     private void At(TimeSpan delay, string sid, string status, DeliveryOutcome outcome)
     {
+        // Event times come from the schedule, not from when the timer ran: one big clock jump fires several at once.
+        var due = state.Time.GetUtcNow() + delay;
         ITimer? timer = null;
         timer = state.Time.CreateTimer(_ =>
         {
@@ -55,14 +57,13 @@ internal sealed class StatusCallbackScheduler(TwilioSimulatorState state, Callba
                 timer.Dispose();
             }
 
-            Fire(sid, status, outcome);
+            Fire(sid, status, outcome, due);
         }, null, delay, Timeout.InfiniteTimeSpan);
         _timers.TryAdd(timer, 0);
     }
 
-    private void Fire(string sid, string status, DeliveryOutcome outcome)
+    private void Fire(string sid, string status, DeliveryOutcome outcome, DateTimeOffset now)
     {
-        var now = state.Time.GetUtcNow();
         var final = status is "delivered" or "undelivered" or "failed";
         var withError = status is "undelivered" or "failed";
         var message = state.Update(sid, m => m with

@@ -40,6 +40,8 @@ public sealed class TwilioSimulatorFaultTests
         await using var sim = await TwilioSimulator.StartAsync(new TwilioSimulatorOptions(), _time, cancellationToken: TestContext.Current.CancellationToken);
         sim.Faults.Enqueue(new TwilioFault(TwilioFaultKind.TooManyRequests, RetryAfter: 7));
         using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{sim.Options.AccountSid}:{sim.Options.AuthToken}")));
 
         using var response = await http.PostAsync($"2010-04-01/Accounts/{sim.Options.AccountSid}/Messages.json",
             new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
