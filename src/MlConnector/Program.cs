@@ -8,6 +8,7 @@ var root = new RootCommand("ml-connector watches SYSPRO and texts people through
     RunCommand.Create(),
     DemoCommand.Create(),
     DbCommand.Create(),
+    new Command("simulate", "Run a simulator alone.") { SimulateTwilioCommand.Create() },
 };
 
 // No verb means run, so `ml-connector` alone and WebApplicationFactory<Program> (which passes host arguments only)

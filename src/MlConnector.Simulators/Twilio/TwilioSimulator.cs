@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MlConnector.Simulators.Twilio;
+
+/// <summary>
+/// The Twilio simulator on its own Kestrel server: for tests (in-process, on 127.0.0.1:0) and for
+/// <c>ml-connector simulate twilio</c>. Everything it does runs on the given <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class TwilioSimulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TwilioSimulatorState _state;
+
+    private TwilioSimulator(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        _state = app.Services.GetRequiredService<TwilioSimulatorState>();
+    }
+
+    /// <summary>The address actually bound, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Where the inspection routes live (GET messages, requests, callbacks).</summary>
+    public Uri InspectionAddress => new(BaseAddress, TwilioControlApi.Prefix + "/messages");
+
+    public TwilioSimulatorOptions Options => _state.Options;
+
+    public TwilioSimulatorState State => _state;
+
+    public IReadOnlyList<SimulatedMessage> Messages => _state.Messages;
+
+    public IReadOnlyList<CreateRequestRecord> CreateRequests => _state.CreateRequests;
+
+    public IReadOnlyList<CallbackRecord> Callbacks => _state.Callbacks;
+
+    public TwilioFaults Faults => _state.Faults;
+
+    public static Task<TwilioSimulator> StartAsync(TwilioSimulatorOptions options, TimeProvider time,
+        string url = "http://127.0.0.1:0", CancellationToken cancellationToken = default) =>
+        StartAsync(options, time, url, logging: null, cancellationToken);
+
+    /// <summary>As above, with logging configured by <paramref name="logging"/> (none by default).</summary>
+    public static async Task<TwilioSimulator> StartAsync(TwilioSimulatorOptions options, TimeProvider time, string url,
+        Action<ILoggingBuilder>? logging, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(url);
+        builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddTwilioSimulator(options);
+        var app = builder.Build();
+        app.MapTwilioSimulator();
+        await app.StartAsync(cancellationToken);
+        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.First();
+        return new TwilioSimulator(app, new Uri(bound.TrimEnd('/') + "/"));
+    }
+
+    public void OptOut(string phone) => _state.OptOut(phone);
+
+    public void OptIn(string phone) => _state.OptIn(phone);
+
+    /// <summary>A handset texts <paramref name="body"/> from <paramref name="from"/>: signed POST to the inbound webhook.</summary>
+    public Task<InboundResult> InjectInboundAsync(string from, string body, CancellationToken cancellationToken = default) =>
+        _app.Services.GetRequiredService<InboundSmsInjector>().InjectAsync(from, body, cancellationToken);
+
+    /// <summary>
+    /// Completes when every callback that has fallen due on the clock has been POSTed. Advance the clock first;
+    /// timers of a FakeTimeProvider fire inside Advance, so nothing due is missed.
+    /// </summary>
+    public Task FlushCallbacksAsync(CancellationToken cancellationToken = default) =>
+        _app.Services.GetRequiredService<CallbackSender>().WhenIdleAsync(cancellationToken);
+
+    /// <summary>Completes when the host stops (Ctrl+C in a console, or <paramref name="cancellationToken"/>).</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) =>
+        _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        _app.Services.GetRequiredService<StatusCallbackScheduler>().Dispose();
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}

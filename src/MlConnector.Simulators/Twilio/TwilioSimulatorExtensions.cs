@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MlConnector.Simulators.Twilio;
+
+/// <summary>Composition of the Twilio simulator into any WebApplication (standalone, the demo, tests).</summary>
+public static class TwilioSimulatorExtensions
+{
+    /// <summary>
+    /// Registers the simulator's state, callback machinery and a <see cref="TimeProvider"/> (the system clock unless
+    /// one is registered already: register a FakeTimeProvider first to share it with the connector).
+    /// </summary>
+    public static IServiceCollection AddTwilioSimulator(this IServiceCollection services, TwilioSimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new TwilioSimulatorState(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<CallbackSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallbackSender>());
+        services.AddSingleton<StatusCallbackScheduler>();
+        services.AddSingleton<InboundSmsInjector>();
+        return services;
+    }
+
+    /// <summary>Maps the Twilio REST routes (/2010-04-01/...) and the control routes (/_sim/twilio/...).</summary>
+    public static IEndpointRouteBuilder MapTwilioSimulator(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMessagesApi();
+        endpoints.MapTwilioControlApi();
+        return endpoints;
+    }
+}
