@@ -1,0 +1,128 @@
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MlConnector.Detection;
+using MlConnector.Hosting;
+using MlConnector.IntegrationTests.Infrastructure;
+using MlConnector.Outbox;
+using MlConnector.Rules;
+using MlConnector.Security;
+using MlConnector.Simulators.Syspro;
+using MlConnector.Storage;
+
+namespace MlConnector.IntegrationTests.SysproSide;
+
+/// <summary>
+/// The SYSPRO simulator and the connector sharing one fake clock, with the PO, requisition and invoice presets
+/// switched on. Polls are run by hand (the scheduler is off), so each test says exactly when SYSPRO is read.
+/// </summary>
+public sealed class SysproSideHarness : IAsyncDisposable
+{
+    public const string Approver = "+15550100001";
+    public const string Procurement = "+15550100002";
+    public const string AccountsPayable = "+15550100003";
+    public const string Director = "+15550100004";
+
+    private readonly TempFolder _folder;
+
+    private SysproSideHarness(FakeTimeProvider time, SysproSimulator simulator, WebApplication app, TempFolder folder)
+    {
+        Time = time;
+        Simulator = simulator;
+        App = app;
+        _folder = folder;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public SysproSimulator Simulator { get; }
+
+    public WebApplication App { get; }
+
+    public RulePoller Poller => App.Services.GetRequiredService<RulePoller>();
+
+    public RuleDefinition Rule(string id) => App.Services.GetRequiredService<RuleSet>().Find(id)!;
+
+    public static async Task<SysproSideHarness> StartAsync(SysproTransport transport, Action<SysproSimulatorOptions>? simulator = null,
+        IDictionary<string, string?>? settings = null, int purchaseOrders = 2000)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var options = new SysproSimulatorOptions { PurchaseOrders = purchaseOrders };
+        simulator?.Invoke(options);
+        var sim = await SysproSimulator.StartAsync(options, time, "http://127.0.0.1:0", TestContext.Current.CancellationToken);
+        var folder = new TempFolder();
+        MasterKeyLoader.EnsureKeyFile(folder.Combine("master.key"));
+        var all = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Storage:DataFolder"] = folder.Combine("data"),
+            ["Security:KeyFile"] = folder.Combine("master.key"),
+            ["Polling:Enabled"] = "false",
+            ["Syspro:Transport"] = transport.ToString(),
+            ["Syspro:OData:BaseUrl"] = sim.ODataAddress.AbsoluteUri,
+            ["Syspro:OData:Username"] = options.ODataUser,
+            ["Syspro:OData:Password"] = options.ODataPassword,
+            ["Syspro:Enet:BaseUrl"] = sim.EnetAddress.AbsoluteUri,
+            ["Syspro:Enet:Operator"] = options.Operator,
+            ["Syspro:Enet:OperatorPassword"] = options.OperatorPassword,
+            ["Syspro:Enet:CompanyId"] = options.CompanyId,
+            ["Syspro:Enet:CompanyPassword"] = options.CompanyPassword,
+            ["Directory:People:approver:Name"] = "Alex Approver",
+            ["Directory:People:approver:Phone"] = Approver,
+            ["Directory:People:approver:Groups:0"] = "approvers",
+            ["Directory:People:buyer:Name"] = "Pat Procurement",
+            ["Directory:People:buyer:Phone"] = Procurement,
+            ["Directory:People:buyer:Groups:0"] = "procurement",
+            ["Directory:People:ap:Name"] = "Accounts Payable",
+            ["Directory:People:ap:Phone"] = AccountsPayable,
+            ["Directory:People:ap:Groups:0"] = "accounts-payable",
+            ["Directory:People:director:Name"] = "Dana Director",
+            ["Directory:People:director:Phone"] = Director,
+            ["Directory:People:director:Groups:0"] = "approvers",
+            ["Rules:po-submitted:Recipients:Groups:0"] = "approvers",
+            ["Rules:po-approved:Recipients:Groups:0"] = "procurement",
+            ["Rules:invoice-posted:Recipients:Groups:0"] = "accounts-payable",
+            ["Rules:requisition-approved:Recipients:Groups:0"] = "procurement",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = ConnectorHost.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(),
+            builder => builder.Services.AddSingleton<TimeProvider>(time));
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new SysproSideHarness(time, sim, app, folder);
+    }
+
+    public async Task<PollRecord> PollAsync(string ruleId)
+    {
+        var poll = await Poller.PollAsync(Rule(ruleId), TestContext.Current.CancellationToken);
+        Assert.Null(poll.Error);
+        return poll;
+    }
+
+    /// <summary>The alerts of a rule with phone and body decrypted, oldest first.</summary>
+    public async Task<IReadOnlyList<StoredAlert>> AlertsAsync(string ruleId)
+    {
+        var protector = App.Services.GetRequiredService<FieldProtector>();
+        await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
+        var rows = await connection.QueryAsync<(long Id, string SourceKey, string Transition, string State, byte[] Phone, byte[] Body)>(
+            "SELECT id, source_key, transition, state, recipient_phone, body FROM alerts WHERE rule_id = @ruleId ORDER BY id",
+            new { ruleId });
+        return rows.Select(r => new StoredAlert(r.Id, r.SourceKey, r.Transition, r.State,
+            protector.Unprotect(r.Phone, OutboxWriter.PhonePurpose), protector.Unprotect(r.Body, OutboxWriter.BodyPurpose))).ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+        await Simulator.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}
+
+public sealed record StoredAlert(long Id, string SourceKey, string Transition, string State, string Phone, string Body);
