@@ -47,4 +47,7 @@ public sealed class SysproSimulatorOptions
 
     /// <summary>How often the scenario driver makes a change. <value>The default is 10 seconds.</value></summary>
     public TimeSpan ScenarioInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Run the scenario driver as a hosted service. <value>The default is off.</value></summary>
+    public bool RunScenario { get; set; }
 }

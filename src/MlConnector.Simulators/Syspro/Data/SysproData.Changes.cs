@@ -28,7 +28,7 @@ public sealed partial class SysproData
     public ReqDetail ApproveRequisition(string requisition, int line, string approver)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(approver);
-        var key = SysproTable<ReqDetail>.Key(SysproKeys.NormalizeRequisition(requisition), line);
+        var key = SysproKeys.Composite(SysproKeys.NormalizeRequisition(requisition), line);
         lock (_changeLock)
         {
             var row = ReqDetail.Find(key)
@@ -62,7 +62,7 @@ public sealed partial class SysproData
         {
             var vendor = ApSupplier.Find(supplier.Trim())
                 ?? throw new KeyNotFoundException($"Supplier {supplier} does not exist.");
-            if (ApInvoice.Find(SysproTable<ApInvoice>.Key(vendor.Supplier, invoice)) is not null)
+            if (ApInvoice.Find(SysproKeys.Composite(vendor.Supplier, invoice)) is not null)
             {
                 throw new InvalidOperationException($"Invoice {invoice} of supplier {supplier} is already posted.");
             }

@@ -49,18 +49,18 @@ public sealed partial class SysproData
     public SysproTable<PorMasterHdr> PorMasterHdr { get; } = new(nameof(PorMasterHdr), r => r.PurchaseOrder);
 
     public SysproTable<PorMasterDetail> PorMasterDetail { get; } =
-        new(nameof(PorMasterDetail), r => SysproTable<PorMasterDetail>.Key(r.PurchaseOrder, r.Line));
+        new(nameof(PorMasterDetail), r => SysproKeys.Composite(r.PurchaseOrder, r.Line));
 
     public SysproTable<ApSupplier> ApSupplier { get; } = new(nameof(ApSupplier), r => r.Supplier);
 
     public SysproTable<ApInvoice> ApInvoice { get; } =
-        new(nameof(ApInvoice), r => SysproTable<ApInvoice>.Key(r.Supplier, r.Invoice));
+        new(nameof(ApInvoice), r => SysproKeys.Composite(r.Supplier, r.Invoice));
 
     public SysproTable<GenTransaction> GenTransaction { get; } =
-        new(nameof(GenTransaction), r => SysproTable<GenTransaction>.Key(r.GlYear, r.GlPeriod, r.GlLine));
+        new(nameof(GenTransaction), r => SysproKeys.Composite(r.GlYear, r.GlPeriod, r.GlLine));
 
     public SysproTable<ReqDetail> ReqDetail { get; } =
-        new(nameof(ReqDetail), r => SysproTable<ReqDetail>.Key(r.Requisition, r.Line));
+        new(nameof(ReqDetail), r => SysproKeys.Composite(r.Requisition, r.Line));
 
     public SysproTable<InvBuyer> InvBuyer { get; } = new(nameof(InvBuyer), r => r.Buyer);
 

@@ -59,8 +59,8 @@ internal static partial class SysproDataGenerator
     }
 
     private static List<ReqDetail> Requisitions(
-        Random random, int count, DateTimeOffset today, IReadOnlyList<ApSupplier> suppliers,
-        IReadOnlyList<InvBuyer> buyers, IReadOnlyList<StockItem> stock)
+        Random random, int count, DateTimeOffset today, List<ApSupplier> suppliers,
+        List<InvBuyer> buyers, List<StockItem> stock)
     {
         var rows = new List<ReqDetail>(count * 2);
         for (var i = 0; i < count; i++)
@@ -101,7 +101,7 @@ internal static partial class SysproDataGenerator
     }
 
     private static (List<ApInvoice> Invoices, int LastJournal) Invoices(
-        Random random, int count, DateTimeOffset today, IReadOnlyList<ApSupplier> suppliers)
+        Random random, int count, DateTimeOffset today, List<ApSupplier> suppliers)
     {
         var invoices = new List<ApInvoice>(count);
         var journal = 0;
@@ -118,7 +118,7 @@ internal static partial class SysproDataGenerator
     }
 
     private static (List<GenTransaction> Rows, int LastGlLine) GlRows(
-        Random random, IReadOnlyList<ApInvoice> invoices, string company)
+        Random random, List<ApInvoice> invoices, string company)
     {
         var rows = new List<GenTransaction>(invoices.Count * 3);
         var line = 0;

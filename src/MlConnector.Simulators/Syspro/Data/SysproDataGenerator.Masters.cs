@@ -95,7 +95,7 @@ internal static partial class SysproDataGenerator
         name.Normalize(NormalizationForm.FormD).Where(char.IsAsciiLetter);
 
     private static List<StockItem> StockItems(
-        Random random, int count, IReadOnlyList<ApSupplier> suppliers, IReadOnlyList<InvBuyer> buyers,
+        Random random, int count, List<ApSupplier> suppliers, List<InvBuyer> buyers,
         DateTimeOffset today)
     {
         // "02" comes first: the recorded COMFND and COMFCH exchanges ask for it.

@@ -27,8 +27,8 @@ internal static partial class SysproDataGenerator
     }
 
     private static (List<PorMasterHdr> Orders, List<PorMasterDetail> Lines) Orders(
-        Random random, int count, DateTimeOffset today, IReadOnlyList<ApSupplier> suppliers,
-        IReadOnlyList<InvBuyer> buyers, IReadOnlyList<StockItem> stock)
+        Random random, int count, DateTimeOffset today, List<ApSupplier> suppliers,
+        List<InvBuyer> buyers, List<StockItem> stock)
     {
         var orders = new List<PorMasterHdr>(count);
         var lines = new List<PorMasterDetail>(count * 3);

@@ -22,6 +22,9 @@ public static class SysproKeys
 
     public static string NormalizeRequisition(string key) => Pad(key, RequisitionWidth);
 
+    /// <summary>Composite keys are joined with a unit separator, which never occurs in SYSPRO data.</summary>
+    public static string Composite(params object[] parts) => string.Join('\u001f', parts);
+
     private static string Pad(string key, int width)
     {
         ArgumentNullException.ThrowIfNull(key);

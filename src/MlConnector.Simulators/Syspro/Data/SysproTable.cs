@@ -50,9 +50,6 @@ public sealed class SysproTable<T>
         }
     }
 
-    /// <summary>Composite keys are joined with a unit separator, which never occurs in SYSPRO data.</summary>
-    public static string Key(params object[] parts) => string.Join('\u001f', parts);
-
     internal void Upsert(T row)
     {
         var key = _key(row);
