@@ -20,6 +20,7 @@ public sealed class SysproSideTests
         harness.Simulator.Data.SubmitPurchaseOrder(po.PurchaseOrder);
         harness.Time.Advance(TimeSpan.FromMinutes(5));
         var submitted = await harness.PollAsync(RulePresets.PoSubmitted);
+        Assert.Equal(0, (await harness.PollAsync(RulePresets.PoApproved)).Events);
         var again = await harness.PollAsync(RulePresets.PoSubmitted);
         var alerts = await harness.AlertsAsync(RulePresets.PoSubmitted);
 
