@@ -32,6 +32,10 @@ internal static class HostingExtensions
             o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
         });
 
+        // Per-request chatter stays at Debug unless a site asks for it (Logging:LogLevel:... in configuration wins).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));

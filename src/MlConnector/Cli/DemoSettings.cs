@@ -1,0 +1,58 @@
+using MlConnector.Rules;
+using MlConnector.Simulators.Syspro;
+using MlConnector.Simulators.Twilio;
+
+namespace MlConnector.Cli;
+
+/// <summary>The demo's configuration: the connector pointed at the in-process simulators, a small recipient
+/// directory with made-up numbers, and the PO, requisition and invoice presets polling every few seconds.</summary>
+internal static class DemoSettings
+{
+    public static readonly TimeSpan Cadence = TimeSpan.FromSeconds(15);
+
+    public static Dictionary<string, string?> For(string folder, string keyFile, SysproSimulator syspro, TwilioSimulator twilio, string connectorUrl)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["urls"] = connectorUrl,
+            ["Storage:DataFolder"] = Path.Combine(folder, "data"),
+            ["Security:KeyFile"] = keyFile,
+            ["Polling:StartJitter"] = "00:00:02",
+            ["Syspro:Transport"] = "OData",
+            ["Syspro:OData:BaseUrl"] = syspro.ODataAddress.AbsoluteUri,
+            ["Syspro:OData:Username"] = syspro.Options.ODataUser,
+            ["Syspro:OData:Password"] = syspro.Options.ODataPassword,
+            ["Syspro:Enet:BaseUrl"] = syspro.EnetAddress.AbsoluteUri,
+            ["Syspro:Enet:Operator"] = syspro.Options.Operator,
+            ["Syspro:Enet:OperatorPassword"] = syspro.Options.OperatorPassword,
+            ["Syspro:Enet:CompanyId"] = syspro.Options.CompanyId,
+            ["Twilio:AccountSid"] = twilio.Options.AccountSid,
+            ["Twilio:AuthToken"] = twilio.Options.AuthToken,
+            ["Twilio:From"] = "+15005550006",
+            ["Twilio:BaseUrl"] = twilio.BaseAddress.AbsoluteUri,
+            ["Twilio:PublicBaseUrl"] = connectorUrl,
+        };
+        Person(settings, "alex", "Alex Approver", "+15550100001", "approvers");
+        Person(settings, "dana", "Dana Director", "+15550100004", "approvers");
+        Person(settings, "pat", "Pat Procurement", "+15550100002", "procurement");
+        Person(settings, "ap", "Accounts Payable desk", "+15550100003", "accounts-payable");
+        Rule(settings, RulePresets.PoSubmitted, "approvers");
+        Rule(settings, RulePresets.PoApproved, "procurement");
+        Rule(settings, RulePresets.RequisitionApproved, "procurement");
+        Rule(settings, RulePresets.InvoicePosted, "accounts-payable");
+        return settings;
+    }
+
+    private static void Person(Dictionary<string, string?> settings, string id, string name, string phone, string group)
+    {
+        settings[$"Directory:People:{id}:Name"] = name;
+        settings[$"Directory:People:{id}:Phone"] = phone;
+        settings[$"Directory:People:{id}:Groups:0"] = group;
+    }
+
+    private static void Rule(Dictionary<string, string?> settings, string id, string group)
+    {
+        settings[$"Rules:{id}:Recipients:Groups:0"] = group;
+        settings[$"Rules:{id}:Cadence"] = Cadence.ToString();
+    }
+}
