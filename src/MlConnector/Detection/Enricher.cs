@@ -22,6 +22,17 @@ internal sealed class Enricher(ISysproSource source)
         fields["From"] = detected.From;
         fields["To"] = detected.To;
         fields["RecordKey"] = detected.RecordKey;
+        if (source is IPurchaseOrderSummaries summaries && rule.Enrich.Contains("PoLines", StringComparer.OrdinalIgnoreCase)
+            && detected.Row.Raw("PurchaseOrder") is { } purchaseOrder)
+        {
+            // e.net answers everything a PO text needs in one PORQRY call.
+            var summary = await summaries.PurchaseOrderAsync(purchaseOrder, ct);
+            fields["SupplierName"] = summary.SupplierName ?? detected.Row["Supplier"];
+            fields["BuyerName"] = summary.BuyerName ?? detected.Row["Buyer"];
+            SetTotals(fields, summary.LineCount, summary.Total);
+            return fields;
+        }
+
         foreach (var enrichment in rule.Enrich)
         {
             switch (enrichment.ToUpperInvariant())
@@ -35,14 +46,19 @@ internal sealed class Enricher(ISysproSource source)
                     break;
                 case "POLINES" when detected.Row.Raw("PurchaseOrder") is { } po:
                     var (count, total) = await PoLinesAsync(po, ct);
-                    fields["LineCount"] = count.ToString(CultureInfo.InvariantCulture);
-                    fields["Total"] = total.ToString("N2", CultureInfo.InvariantCulture);
-                    fields["TotalValue"] = total.ToString(CultureInfo.InvariantCulture);
+                    SetTotals(fields, count, total);
                     break;
             }
         }
 
         return fields;
+    }
+
+    private static void SetTotals(Dictionary<string, string?> fields, int count, decimal total)
+    {
+        fields["LineCount"] = count.ToString(CultureInfo.InvariantCulture);
+        fields["Total"] = total.ToString("N2", CultureInfo.InvariantCulture);
+        fields["TotalValue"] = total.ToString(CultureInfo.InvariantCulture);
     }
 
     private async Task<string?> LookupAsync(Dictionary<string, string?> cache, string table, string keyColumn, string key,

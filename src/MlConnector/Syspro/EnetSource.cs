@@ -8,8 +8,12 @@ namespace MlConnector.Syspro;
 /// Reads SYSPRO tables through e.net COMFND, page by page with keyset paging (key greater than the last key read),
 /// over the shared <see cref="EnetSession"/>. The XML arrives in Windows-1252 and is decoded as declared.
 /// </summary>
-public sealed class EnetSource(EnetSession session, EnetOptions options) : ISysproSource
+public sealed class EnetSource(EnetSession session, EnetOptions options) : ISysproSource, IPurchaseOrderSummaries
 {
+    /// <summary>PORQRY: the supplier and buyer names, line count and total of one purchase order in one call.</summary>
+    public async Task<PurchaseOrderSummary> PurchaseOrderAsync(string purchaseOrder, CancellationToken cancellationToken) =>
+        PorqryQuery.Parse(await session.QueryAsync("PORQRY", PorqryQuery.Build(purchaseOrder), cancellationToken));
+
     public async IAsyncEnumerable<SourceRow> ReadAsync(SourceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         IReadOnlyList<string>? afterKey = null;

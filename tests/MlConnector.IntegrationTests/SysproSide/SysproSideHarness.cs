@@ -1,6 +1,8 @@
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using MlConnector.Detection;
 using MlConnector.Hosting;
@@ -40,12 +42,16 @@ public sealed class SysproSideHarness : IAsyncDisposable
 
     public WebApplication App { get; }
 
+    /// <summary>Every log line written (when started with captureLogs), formatted as an operator would read it.</summary>
+    public IReadOnlyList<string> Logs => App.Services.GetRequiredService<FakeLogCollector>().GetSnapshot()
+        .Select(r => $"{r.Level} {r.Category} {r.Message} {r.Exception}").ToList();
+
     public RulePoller Poller => App.Services.GetRequiredService<RulePoller>();
 
     public RuleDefinition Rule(string id) => App.Services.GetRequiredService<RuleSet>().Find(id)!;
 
     public static async Task<SysproSideHarness> StartAsync(SysproTransport transport, Action<SysproSimulatorOptions>? simulator = null,
-        IDictionary<string, string?>? settings = null, int purchaseOrders = 2000)
+        IDictionary<string, string?>? settings = null, int purchaseOrders = 2000, bool captureLogs = false)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         var options = new SysproSimulatorOptions { PurchaseOrders = purchaseOrders };
@@ -90,8 +96,14 @@ public sealed class SysproSideHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = ConnectorHost.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(),
-            builder => builder.Services.AddSingleton<TimeProvider>(time));
+        var app = ConnectorHost.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+            if (captureLogs)
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true).AddFakeLogging();
+            }
+        });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new SysproSideHarness(time, sim, app, folder);
     }
