@@ -7,6 +7,7 @@ var root = new RootCommand("ml-connector watches SYSPRO and texts people through
 {
     RunCommand.Create(),
     DbCommand.Create(),
+    new Command("simulate", "Run a simulator alone.") { SimulateSysproCommand.Create() },
 };
 
 // No verb means run, so `ml-connector` alone and WebApplicationFactory<Program> (which passes host arguments only)
