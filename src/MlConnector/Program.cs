@@ -8,7 +8,11 @@ var root = new RootCommand("ml-connector watches SYSPRO and texts people through
     RunCommand.Create(),
     DemoCommand.Create(),
     DbCommand.Create(),
-    new Command("simulate", "Run a simulator alone.") { SimulateTwilioCommand.Create() },
+    new Command("simulate", "Run a simulator alone, for trying the connector or a client without real systems.")
+    {
+        SimulateTwilioCommand.Create(),
+        SimulateSysproCommand.Create(),
+    },
 };
 
 // No verb means run, so `ml-connector` alone and WebApplicationFactory<Program> (which passes host arguments only)
