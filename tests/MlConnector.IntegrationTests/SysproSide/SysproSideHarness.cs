@@ -51,7 +51,8 @@ public sealed class SysproSideHarness : IAsyncDisposable
     public RuleDefinition Rule(string id) => App.Services.GetRequiredService<RuleSet>().Find(id)!;
 
     public static async Task<SysproSideHarness> StartAsync(SysproTransport transport, Action<SysproSimulatorOptions>? simulator = null,
-        IDictionary<string, string?>? settings = null, int purchaseOrders = 2000, bool captureLogs = false)
+        IDictionary<string, string?>? settings = null, int purchaseOrders = 2000, bool captureLogs = false,
+        string? postgresConnectionString = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         var options = new SysproSimulatorOptions { PurchaseOrders = purchaseOrders };
@@ -91,6 +92,12 @@ public sealed class SysproSideHarness : IAsyncDisposable
             ["Rules:invoice-posted:Recipients:Groups:0"] = "accounts-payable",
             ["Rules:requisition-approved:Recipients:Groups:0"] = "procurement",
         };
+        if (postgresConnectionString is not null)
+        {
+            all["Storage:Provider"] = "Postgres";
+            all["Storage:ConnectionString"] = postgresConnectionString;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
