@@ -10,6 +10,7 @@ internal static class DetectionExtensions
         builder.Services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.SectionName);
         builder.Services.AddSingleton<PollTracker>();
         builder.Services.AddSingleton<RuleStateStore>();
+        builder.Services.AddSingleton<RuleLeases>();
         builder.Services.AddSingleton<OutboxWriter>();
         builder.Services.AddSingleton<RulePoller>();
         builder.Services.AddHostedService<PollingScheduler>();

@@ -10,8 +10,13 @@ public sealed class PollTracker
     private readonly Lock _waitersLock = new();
     private readonly List<(string Rule, int Count, TaskCompletionSource Done)> _waiters = [];
 
+    public PollTracker(Microsoft.Extensions.Options.IOptions<PollingOptions> options) =>
+        InstanceId = string.IsNullOrWhiteSpace(options.Value.InstanceId)
+            ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}"
+            : options.Value.InstanceId;
+
     /// <summary>This instance's name in poll records and leases.</summary>
-    public string InstanceId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+    public string InstanceId { get; }
 
     public IReadOnlyDictionary<string, PollRecord> Last => _last;
 

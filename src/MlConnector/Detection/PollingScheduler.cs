@@ -11,6 +11,7 @@ internal sealed class PollingScheduler(
     RuleSet rules,
     RulePoller poller,
     RuleStateStore store,
+    RuleLeases leases,
     IOptions<PollingOptions> options,
     TimeProvider time,
     ILogger<PollingScheduler> logger) : BackgroundService
@@ -22,6 +23,19 @@ internal sealed class PollingScheduler(
         return options.Value.Enabled
             ? Task.WhenAll(rules.Rules.Select(rule => Task.Run(() => LoopAsync(rule, stoppingToken), stoppingToken)))
             : Task.CompletedTask;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await leases.ReleaseAllAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.PollFailed("(all)", $"could not release this instance's rule leases: {e.Message}");
+        }
     }
 
     private async Task LoopAsync(RuleDefinition rule, CancellationToken ct)

@@ -20,6 +20,7 @@ public sealed class RulePoller(
     TemplateRenderer templates,
     OutboxWriter outbox,
     PollTracker tracker,
+    RuleLeases leases,
     TimeProvider time,
     ILogger<RulePoller> logger)
 {
@@ -30,6 +31,13 @@ public sealed class RulePoller(
         var rowsRead = 0;
         try
         {
+            if (await leases.TryAcquireAsync(rule, ct) is { } holder)
+            {
+                var skipped = new PollRecord(tracker.InstanceId, started, TimeSpan.Zero, 0, 0, null, HeldBy: holder);
+                tracker.Completed(rule.Id, skipped);
+                return skipped;
+            }
+
             var state = await store.LoadAsync(rule, ct);
             var source = sources.For(rule);
             var rows = new List<SourceRow>();
@@ -44,6 +52,7 @@ public sealed class RulePoller(
 
             await using var connection = await dialect.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
+            await leases.ConfirmAsync(connection, transaction, rule, ct);
             await RuleStateStore.ApplyAsync(connection, transaction, rule, result, started, ct);
             var enqueued = 0;
             foreach (var (alert, fields) in alerts)
@@ -146,6 +155,7 @@ public sealed class RulePoller(
     private static string Describe(Exception e) => e switch
     {
         SysproException s => s.Message,
+        LeaseLostException l => l.Message,
         HttpRequestException h => $"SYSPRO did not answer: {h.Message}",
         TaskCanceledException => "SYSPRO did not answer in time.",
         _ => $"{e.GetType().Name}: {e.Message}",

@@ -116,4 +116,6 @@ public sealed class RuleStateStore(IDbDialect dialect)
 }
 
 /// <summary>One poll's numbers.</summary>
-public sealed record PollRecord(string InstanceId, DateTimeOffset StartedAt, TimeSpan Duration, int RowsRead, int Events, string? Error);
+/// <summary>One poll's numbers; <paramref name="HeldBy"/> names the instance that holds the rule when this one skipped it.</summary>
+public sealed record PollRecord(string InstanceId, DateTimeOffset StartedAt, TimeSpan Duration, int RowsRead, int Events, string? Error,
+    string? HeldBy = null);

@@ -27,6 +27,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
     public const string Director = "+15550100004";
 
     private readonly TempFolder _folder;
+    private bool _ownsSimulator = true;
 
     private SysproSideHarness(FakeTimeProvider time, SysproSimulator simulator, WebApplication app, TempFolder folder)
     {
@@ -46,24 +47,36 @@ public sealed class SysproSideHarness : IAsyncDisposable
     public IReadOnlyList<string> Logs => App.Services.GetRequiredService<FakeLogCollector>().GetSnapshot()
         .Select(r => $"{r.Level} {r.Category} {r.Message} {r.Exception}").ToList();
 
+    public string PollerInstance => App.Services.GetRequiredService<PollTracker>().InstanceId;
+
     public RulePoller Poller => App.Services.GetRequiredService<RulePoller>();
 
     public RuleDefinition Rule(string id) => App.Services.GetRequiredService<RuleSet>().Find(id)!;
 
     public static async Task<SysproSideHarness> StartAsync(SysproTransport transport, Action<SysproSimulatorOptions>? simulator = null,
         IDictionary<string, string?>? settings = null, int purchaseOrders = 2000, bool captureLogs = false,
-        string? postgresConnectionString = null)
+        string? postgresConnectionString = null, SysproSideHarness? sharing = null)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        var time = sharing?.Time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         var options = new SysproSimulatorOptions { PurchaseOrders = purchaseOrders };
         simulator?.Invoke(options);
-        var sim = await SysproSimulator.StartAsync(options, time, "http://127.0.0.1:0", TestContext.Current.CancellationToken);
+        var sim = sharing?.Simulator
+            ?? await SysproSimulator.StartAsync(options, time, "http://127.0.0.1:0", TestContext.Current.CancellationToken);
+        options = sim.Options;
         var folder = new TempFolder();
-        MasterKeyLoader.EnsureKeyFile(folder.Combine("master.key"));
+        if (sharing is not null)
+        {
+            // A second instance: same database file and key as the first.
+            File.Copy(sharing._folder.Combine("master.key"), folder.Combine("master.key"));
+        }
+        else
+        {
+            MasterKeyLoader.EnsureKeyFile(folder.Combine("master.key"));
+        }
         var all = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
-            ["Storage:DataFolder"] = folder.Combine("data"),
+            ["Storage:DataFolder"] = sharing?._folder.Combine("data") ?? folder.Combine("data"),
             ["Security:KeyFile"] = folder.Combine("master.key"),
             ["Polling:Enabled"] = "false",
             ["Syspro:Transport"] = transport.ToString(),
@@ -112,7 +125,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
             }
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new SysproSideHarness(time, sim, app, folder);
+        return new SysproSideHarness(time, sim, app, folder) { _ownsSimulator = sharing is null };
     }
 
     public async Task<PollRecord> PollAsync(string ruleId)
@@ -138,7 +151,11 @@ public sealed class SysproSideHarness : IAsyncDisposable
     {
         await App.StopAsync(CancellationToken.None);
         await App.DisposeAsync();
-        await Simulator.DisposeAsync();
+        if (_ownsSimulator)
+        {
+            await Simulator.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _folder.Dispose();
     }
