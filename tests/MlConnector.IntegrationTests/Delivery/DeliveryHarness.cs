@@ -47,10 +47,15 @@ internal sealed class DeliveryHarness : IAsyncDisposable
 
     public DispatcherActivity Activity => App.Services.GetRequiredService<DispatcherActivity>();
 
-    public static async Task<DeliveryHarness> StartAsync(TwilioSimulatorOptions? simulatorOptions = null,
+    public static Task<DeliveryHarness> StartAsync(TwilioSimulatorOptions? simulatorOptions = null,
+        params (string Key, string Value)[] settings) =>
+        StartAsync(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), simulatorOptions, settings);
+
+    /// <param name="start">Where the fake clock starts (the real time when another process, such as the CLI, takes part).</param>
+    public static async Task<DeliveryHarness> StartAsync(DateTimeOffset start, TwilioSimulatorOptions? simulatorOptions,
         params (string Key, string Value)[] settings)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(start);
         var simulator = await TwilioSimulator.StartAsync(simulatorOptions ?? new TwilioSimulatorOptions(), time);
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -129,7 +134,8 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             await Simulator.FlushCallbacksAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20));
         }
 
-        Assert.Fail($"not done after {maxSteps} steps of {step}");
+        Assert.Fail($"not done after {maxSteps} steps of {step}; requests: "
+            + string.Join(", ", Simulator.CreateRequests.Select(r => $"{r.ReceivedAt:HH:mm:ss.fff} {r.HttpStatus} {r.ErrorCode}")));
     }
 
     public Task DriveUntilStateAsync(long id, string state, TimeSpan? step = null) =>
