@@ -68,6 +68,7 @@ public sealed class RecoveryTests
         var all = await CliRunner.RunAsync(folder.Path, host, ["replay", "--failed", "--since", start.AddMinutes(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), "--yes"]);
         var usage = await CliRunner.RunAsync(folder.Path, host, ["replay"]);
         var missing = await CliRunner.RunAsync(folder.Path, host, ["replay", "999"]);
+        var help = await CliRunner.RunAsync(folder.Path, host, ["replay", "--help"]);
         Assert.True(all.ExitCode == ExitCodes.Ok, all.Output + all.Error);
         h.Activity.Wake();
         await h.DriveUntilAsync(async () => (await h.AlertAsync(first)).State == AlertStates.Delivered
@@ -78,6 +79,8 @@ public sealed class RecoveryTests
         Assert.Contains("1 failed alert(s)", all.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Usage, usage.ExitCode);
         Assert.Equal(ExitCodes.Failed, missing.ExitCode);
+        Assert.Equal(ExitCodes.Ok, help.ExitCode);
+        Assert.Contains("--failed", help.Output, StringComparison.Ordinal);
         Assert.Contains(await h.AuditAsync(first), a => a.Kind == "replay" && a.Detail!.Contains("retry one", StringComparison.Ordinal));
     }
 }
