@@ -1,8 +1,11 @@
 using MlConnector.Detection;
+using MlConnector.Outbox;
 using MlConnector.Rules;
+using MlConnector.Sms;
 using MlConnector.Security;
 using MlConnector.Storage;
 using MlConnector.Syspro;
+using MlConnector.Webhooks;
 
 namespace MlConnector.Hosting;
 
@@ -24,10 +27,14 @@ public static class ConnectorHost
         builder.AddSyspro();
         builder.AddRules();
         builder.AddDetection();
+        builder.AddSms();
+        builder.AddOutbox();
+        builder.AddWebhooks();
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
+        app.MapTwilioWebhooks();
         return app;
     }
 }

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using MlConnector.Hosting;
+using MlConnector.Outbox;
+using MlConnector.Storage;
+
+namespace MlConnector.Cli;
+
+/// <summary>
+/// <c>ml-connector replay ID [--reason TEXT]</c> and <c>ml-connector replay --failed --since DATE [--yes]</c>: send
+/// alerts again (a new attempt chain on the same alert, audited with who and why). The running service picks them up.
+/// </summary>
+internal static class ReplayCommand
+{
+    private static readonly Argument<long?> Id = new("id")
+    {
+        Description = "The alert to replay.",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static readonly Option<string?> Reason = new("--reason") { Description = "Why, for the audit trail." };
+
+    private static readonly Option<bool> Failed = new("--failed") { Description = "Replay every failed alert (with --since)." };
+
+    private static readonly Option<string?> Since = new("--since")
+    {
+        Description = "With --failed: alerts that failed at or after this date/time (ISO 8601, UTC unless an offset is given).",
+    };
+
+    private static readonly Option<bool> Yes = new("--yes") { Description = "With --failed: do not ask for confirmation." };
+
+    public static Command Create()
+    {
+        var command = new Command("replay", "Send an alert again by id, or every alert that failed since a date.")
+        {
+            Id, Reason, Failed, Since, Yes, RunCommand.Config,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((result, ct) => StartupErrors.GuardAsync(() => RunAsync(result, ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult result, CancellationToken ct)
+    {
+        var id = result.GetValue(Id);
+        var failed = result.GetValue(Failed);
+        if (id is null == !failed)
+        {
+            await Console.Error.WriteLineAsync("ml-connector replay: give either an alert id or --failed --since DATE (see --help).");
+            return ExitCodes.Usage;
+        }
+
+        DateTimeOffset since = default;
+        if (failed && !DateTimeOffset.TryParse(result.GetValue(Since), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out since))
+        {
+            await Console.Error.WriteLineAsync("ml-connector replay: --failed needs --since DATE, e.g. --since 2026-03-01 or 2026-03-01T08:00:00Z.");
+            return ExitCodes.Usage;
+        }
+
+        await using var app = ConnectorHost.Build(RunCommand.HostArguments(result));
+        app.Services.GetRequiredService<IDbDialect>().Migrate();
+        var replay = app.Services.GetRequiredService<ReplayService>();
+        var actor = $"cli:{Environment.UserName}";
+        var reason = result.GetValue(Reason);
+        return id is { } alertId
+            ? await ReplayOneAsync(replay, alertId, actor, reason, ct)
+            : await ReplayFailedAsync(replay, since, result.GetValue(Yes), actor, reason, ct);
+    }
+
+    private static async Task<int> ReplayOneAsync(ReplayService replay, long id, string actor, string? reason, CancellationToken ct)
+    {
+        switch (await replay.ReplayAsync(id, actor, reason, ct))
+        {
+            case ReplayOutcome.Replayed:
+                Console.WriteLine($"Alert {id} queued again; the service sends it at its next poll.");
+                return ExitCodes.Ok;
+            case ReplayOutcome.StillPending:
+                await Console.Error.WriteLineAsync($"ml-connector replay: alert {id} is still pending; nothing to replay.");
+                return ExitCodes.Failed;
+            default:
+                await Console.Error.WriteLineAsync($"ml-connector replay: there is no alert {id}.");
+                return ExitCodes.Failed;
+        }
+    }
+
+    private static async Task<int> ReplayFailedAsync(ReplayService replay, DateTimeOffset since, bool yes, string actor,
+        string? reason, CancellationToken ct)
+    {
+        var count = await replay.CountFailedSinceAsync(since, ct);
+        var when = since.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        Console.WriteLine($"{count} failed alert(s) since {when}.");
+        if (count == 0)
+        {
+            return ExitCodes.Ok;
+        }
+
+        if (!yes)
+        {
+            Console.Write("Replay them all? [y/N] ");
+            var answer = await Console.In.ReadLineAsync(ct); // null at end of input (no stdin): refuse
+            if (answer is null)
+            {
+                await Console.Error.WriteLineAsync("ml-connector replay: no answer on standard input; add --yes to replay without asking.");
+                return ExitCodes.Failed;
+            }
+
+            if (answer.Trim().ToUpperInvariant() is not ("Y" or "YES"))
+            {
+                Console.WriteLine("Nothing replayed.");
+                return ExitCodes.Ok;
+            }
+        }
+
+        var replayed = await replay.ReplayFailedSinceAsync(since, actor, reason, ct);
+        Console.WriteLine($"{replayed} alert(s) queued again; the service sends them at its next poll.");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,29 @@
+namespace MlConnector.Outbox;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, EventName = "AttemptRecorded", Level = LogLevel.Information,
+        Message = "Alert {AlertId}: {State} after {Attempts} attempt(s), Twilio code {ErrorCode}, next attempt {NextAttemptAt}")]
+    public static partial void AttemptRecorded(this ILogger logger, long alertId, string state, long attempts, int? errorCode,
+        DateTimeOffset? nextAttemptAt);
+
+    [LoggerMessage(EventId = 3002, EventName = "LeaseLost", Level = LogLevel.Warning,
+        Message = "Alert {AlertId}: the lease expired and another dispatcher took it; this outcome was not recorded")]
+    public static partial void LeaseLost(this ILogger logger, long alertId);
+
+    [LoggerMessage(EventId = 3003, EventName = "DispatchFailed", Level = LogLevel.Error,
+        Message = "Outbox dispatcher: an iteration failed; trying again")]
+    public static partial void DispatchFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3004, EventName = "AttemptFailed", Level = LogLevel.Error,
+        Message = "Alert {AlertId}: the attempt failed unexpectedly; its lease will expire and it is claimed again")]
+    public static partial void AttemptFailed(this ILogger logger, Exception exception, long alertId);
+
+    [LoggerMessage(EventId = 3005, EventName = "DispatcherStarted", Level = LogLevel.Information,
+        Message = "Outbox dispatcher {Owner} started: {PerSecond} msg/s, {Concurrency} in flight, lease {Lease}")]
+    public static partial void DispatcherStarted(this ILogger logger, string owner, int perSecond, int concurrency, TimeSpan lease);
+
+    [LoggerMessage(EventId = 3006, EventName = "Replayed", Level = LogLevel.Information,
+        Message = "Replay by {Actor}: {Count} alert(s) queued again")]
+    public static partial void Replayed(this ILogger logger, string actor, int count);
+}

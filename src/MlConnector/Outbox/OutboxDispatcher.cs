@@ -1,0 +1,132 @@
+using Microsoft.Extensions.Options;
+using MlConnector.Sms;
+
+namespace MlConnector.Outbox;
+
+/// <summary>
+/// Claims due alerts one at a time with a lease, within the sender's rate window and a bound on sends in flight,
+/// and hands each to the <see cref="AttemptRunner"/>. Every wait is on the injected clock.
+/// </summary>
+public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, DispatcherActivity activity,
+    IOptions<OutboxOptions> outboxOptions, IOptions<TwilioOptions> twilioOptions, TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var twilio = twilioOptions.Value;
+        if (!twilio.Enabled)
+        {
+            Sms.Log.DeliveryOff(logger);
+            return;
+        }
+
+        Sms.Log.DeliveryOn(logger, twilio.AccountSid!, twilio.SenderKey, twilio.MessagesPerSecond, twilio.BaseUrl);
+        var o = outboxOptions.Value;
+        var limiter = new SlidingWindowLimiter(time, twilioOptions.Value.MessagesPerSecond);
+        using var concurrency = new SemaphoreSlim(Math.Max(1, o.MaxConcurrency));
+        var running = new List<Task>();
+        logger.DispatcherStarted(_owner, limiter.PerSecond, o.MaxConcurrency, o.LeaseDuration);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await concurrency.WaitAsync(stoppingToken);
+                var slot = await AcquireAsync(limiter, stoppingToken);
+                ClaimedAlert? alert = null;
+                try
+                {
+                    alert = await store.ClaimAsync(_owner, time.GetUtcNow(), o.LeaseDuration, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.DispatchFailed(e);
+                }
+
+                if (alert is null)
+                {
+                    slot.Cancel();
+                    concurrency.Release();
+                    await WaitOnClockAsync(o.PollInterval, activity.WakeTask, stoppingToken);
+                    continue;
+                }
+
+                activity.Started();
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(RunOneAsync(alert, slot, concurrency, stoppingToken));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunOneAsync(ClaimedAlert alert, SlidingWindowLimiter.Slot slot, SemaphoreSlim concurrency,
+        CancellationToken ct)
+    {
+        try
+        {
+            await runner.RunAsync(alert, _owner, slot, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.AttemptFailed(e, alert.Id);
+        }
+        catch (OperationCanceledException)
+        {
+            // shutting down mid-attempt: the lease expires and the alert (in doubt if its POST left) is claimed again
+        }
+        finally
+        {
+            slot.Cancel(); // no-op when the runner completed it
+            concurrency.Release();
+            activity.Finished();
+        }
+    }
+
+    private async Task<SlidingWindowLimiter.Slot> AcquireAsync(SlidingWindowLimiter limiter, CancellationToken ct)
+    {
+        while (true)
+        {
+            if (limiter.TryAcquire(out var wait) is { } slot)
+            {
+                return slot;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await WaitOnClockAsync(wait, null, ct);
+            }
+            else
+            {
+                await limiter.WhenReleased.WaitAsync(ct); // every slot is held by a send in flight
+            }
+        }
+    }
+
+    /// <summary>Waits <paramref name="delay"/> on the injected clock (or until woken), reporting it as idle time.</summary>
+    private async Task WaitOnClockAsync(TimeSpan delay, Task? wake, CancellationToken ct)
+    {
+        var elapsed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        activity.WaitingOnClock(true, wakeable: wake is not null);
+        try
+        {
+            // The timer callback leaves the idle state itself, inside FakeTimeProvider.Advance, so a test that
+            // advances and then awaits idleness never sees a stale "idle".
+            using var timer = time.CreateTimer(_ =>
+            {
+                activity.WaitingOnClock(false);
+                elapsed.TrySetResult();
+            }, null, delay, Timeout.InfiniteTimeSpan);
+            await (wake is null ? elapsed.Task : Task.WhenAny(elapsed.Task, wake)).WaitAsync(ct);
+        }
+        finally
+        {
+            activity.WaitingOnClock(false);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace MlConnector.Outbox;
+
+internal static class OutboxExtensions
+{
+    /// <summary>The dispatcher that sends due alerts, its store, and replay.</summary>
+    public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        builder.Services.AddSingleton<OutboxStore>();
+        builder.Services.AddSingleton<AttemptRunner>();
+        builder.Services.AddSingleton<DispatcherActivity>();
+        builder.Services.AddSingleton<ReplayService>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        return builder;
+    }
+}

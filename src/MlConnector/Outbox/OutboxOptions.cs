@@ -1,0 +1,16 @@
+namespace MlConnector.Outbox;
+
+/// <summary>Dispatcher settings (section <c>Outbox</c>). Retry and rate settings are Twilio's (section <c>Twilio</c>).</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    /// <value>How often the dispatcher looks for due alerts when idle. The default is 1 second.</value>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <value>How long a claimed alert stays reserved; a dead process's claim expires after it. The default is 2 minutes.</value>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <value>Sends in flight at once. The default is 4.</value>
+    public int MaxConcurrency { get; set; } = 4;
+}

@@ -1,0 +1,20 @@
+namespace MlConnector.Sms;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 4001, EventName = "SendCompleted", Level = LogLevel.Information,
+        Message = "Twilio create to {Phone}: {Outcome} {Detail}")]
+    public static partial void SendCompleted(this ILogger logger, string phone, string outcome, string detail);
+
+    [LoggerMessage(EventId = 4002, EventName = "LookupFailed", Level = LogLevel.Warning,
+        Message = "Twilio message list for {Phone} failed: {Error} (code {Code})")]
+    public static partial void LookupFailed(this ILogger logger, string phone, string error, int code);
+
+    [LoggerMessage(EventId = 4003, EventName = "DeliveryOff", Level = LogLevel.Warning,
+        Message = "Twilio:AccountSid is not set: delivery is off (alerts stay queued; webhooks answer 403)")]
+    public static partial void DeliveryOff(this ILogger logger);
+
+    [LoggerMessage(EventId = 4004, EventName = "DeliveryOn", Level = LogLevel.Information,
+        Message = "Twilio delivery on: account {AccountSid}, sender {Sender}, {PerSecond} msg/s, REST at {BaseUrl}")]
+    public static partial void DeliveryOn(this ILogger logger, string accountSid, string sender, int perSecond, Uri baseUrl);
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace MlConnector.Sms;
+
+/// <summary>
+/// The URLs Twilio calls: Twilio:PublicBaseUrl when set (behind a proxy), else the address the service is bound to
+/// (enough for the simulator and the demo).
+/// </summary>
+public sealed class PublicUrls(IOptions<TwilioOptions> options, IServer server)
+{
+    public const string StatusPath = "/webhooks/twilio/status";
+    public const string InboundPath = "/webhooks/twilio/inbound";
+
+    public Uri? StatusCallback => Base() is { } b ? new Uri(b, StatusPath) : null;
+
+    /// <summary>The URL Twilio signed for a request with this path and query.</summary>
+    public string SignedUrl(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (options.Value.PublicBaseUrl is { } configured)
+        {
+            return configured.GetLeftPart(UriPartial.Authority) + configured.AbsolutePath.TrimEnd('/')
+                + request.PathBase + request.Path + request.QueryString;
+        }
+
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
+    }
+
+    private Uri? Base()
+    {
+        if (options.Value.PublicBaseUrl is { } configured)
+        {
+            return configured;
+        }
+
+        var bound = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return bound is null || bound.Contains(":0", StringComparison.Ordinal) && bound.EndsWith(":0", StringComparison.Ordinal)
+            ? null
+            : new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    }
+}

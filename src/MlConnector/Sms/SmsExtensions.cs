@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace MlConnector.Sms;
+
+internal static class SmsExtensions
+{
+    /// <summary>Twilio options (checked at start-up when delivery is on) and the SDK-based sender.</summary>
+    public static IHostApplicationBuilder AddSms(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
+        builder.Services.AddTransient<TwilioBaseUrlHandler>();
+        builder.Services.AddTransient<RetryAfterCapture>();
+        // No resilience handler on purpose: a retried POST can send a text twice; the outbox is the only place that
+        // retries. The timeout is the HttpClient's (the SDK takes no CancellationToken).
+        builder.Services.AddHttpClient(TwilioSmsSender.HttpClientName)
+            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddHttpMessageHandler<TwilioBaseUrlHandler>()
+            .AddHttpMessageHandler<RetryAfterCapture>();
+        builder.Services.AddSingleton<ISmsSender, TwilioSmsSender>();
+        builder.Services.AddSingleton<PublicUrls>();
+        return builder;
+    }
+}

@@ -1,0 +1,180 @@
+using Dapper;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using MlConnector.Hosting;
+using MlConnector.IntegrationTests.Infrastructure;
+using MlConnector.Outbox;
+using MlConnector.Security;
+using MlConnector.Simulators.Twilio;
+using MlConnector.Storage;
+
+namespace MlConnector.IntegrationTests.Delivery;
+
+/// <summary>
+/// The connector on real Kestrel (127.0.0.1:0) and the Twilio simulator, sharing one fake clock, with a SQLite file
+/// in a temporary folder. The host can be restarted on the same file; captured logs survive restarts.
+/// </summary>
+internal sealed class DeliveryHarness : IAsyncDisposable
+{
+    public const string From = "+15005550006";
+    private readonly TempFolder _folder = new();
+    private readonly List<FakeLogRecord> _earlierLogs = [];
+    private readonly Dictionary<string, string> _settings;
+
+    private DeliveryHarness(TwilioSimulator simulator, FakeTimeProvider time, Dictionary<string, string> settings)
+    {
+        Simulator = simulator;
+        Time = time;
+        _settings = settings;
+        MasterKeyLoader.EnsureKeyFile(KeyFile);
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public TwilioSimulator Simulator { get; }
+
+    public WebApplication App { get; private set; } = null!;
+
+    public string DataFolder => _folder.Combine("data");
+
+    public string KeyFile => _folder.Combine("keys", "master.key");
+
+    public Uri ConnectorAddress => new(App.Urls.First());
+
+    public DispatcherActivity Activity => App.Services.GetRequiredService<DispatcherActivity>();
+
+    public static Task<DeliveryHarness> StartAsync(TwilioSimulatorOptions? simulatorOptions = null,
+        params (string Key, string Value)[] settings) =>
+        StartAsync(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), simulatorOptions, settings);
+
+    /// <param name="start">Where the fake clock starts (the real time when another process, such as the CLI, takes part).</param>
+    public static async Task<DeliveryHarness> StartAsync(DateTimeOffset start, TwilioSimulatorOptions? simulatorOptions,
+        params (string Key, string Value)[] settings)
+    {
+        var time = new FakeTimeProvider(start);
+        var simulator = await TwilioSimulator.StartAsync(simulatorOptions ?? new TwilioSimulatorOptions(), time);
+        var all = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Twilio:AccountSid"] = simulator.Options.AccountSid,
+            ["Twilio:AuthToken"] = simulator.Options.AuthToken,
+            ["Twilio:From"] = From,
+            ["Twilio:BaseUrl"] = simulator.BaseAddress.ToString(),
+            ["Twilio:RequestTimeout"] = "00:00:10",
+            ["Twilio:MessagesPerSecond"] = "10",
+            ["Outbox:PollInterval"] = "00:00:01",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        var harness = new DeliveryHarness(simulator, time, all);
+        await harness.StartConnectorAsync();
+        return harness;
+    }
+
+    public async Task StartConnectorAsync()
+    {
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0", $"--Storage:DataFolder={DataFolder}", $"--Security:KeyFile={KeyFile}",
+            .. _settings.Select(s => $"--{s.Key}={s.Value}"),
+        ];
+        App = ConnectorHost.Build(args, builder =>
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+            builder.Logging.AddFakeLogging();
+        });
+        await App.StartAsync(TestContext.Current.CancellationToken);
+        Simulator.Options.InboundWebhookUrl = new Uri(ConnectorAddress, "/webhooks/twilio/inbound");
+    }
+
+    public async Task StopConnectorAsync()
+    {
+        _earlierLogs.AddRange(App.Services.GetFakeLogCollector().GetSnapshot());
+        await App.StopAsync(TestContext.Current.CancellationToken);
+        await App.DisposeAsync();
+    }
+
+    public IReadOnlyList<FakeLogRecord> Logs => [.. _earlierLogs, .. App.Services.GetFakeLogCollector().GetSnapshot()];
+
+    public async Task<long> EnqueueAsync(string phone, string body, string key)
+    {
+        var dialect = App.Services.GetRequiredService<IDbDialect>();
+        var writer = App.Services.GetRequiredService<OutboxWriter>();
+        await using var connection = await dialect.OpenAsync(TestContext.Current.CancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        var id = await writer.EnqueueAsync(connection, transaction,
+            new NewAlert("default", "po-approved", "PorMasterHdr", key, "0->1", "1", "approver", phone, body, 1, "GSM-7", null),
+            new Dictionary<string, string?>(), Time.GetUtcNow(), TestContext.Current.CancellationToken);
+        await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        Activity.Wake();
+        return id!.Value;
+    }
+
+    /// <summary>
+    /// Lets the dispatcher work until <paramref name="done"/>: whenever it waits only on the clock, the clock moves
+    /// <paramref name="step"/> and the simulator's due callbacks are posted. No wall-clock sleeping.
+    /// </summary>
+    public async Task DriveUntilAsync(Func<Task<bool>> done, TimeSpan step, int maxSteps = 2000)
+    {
+        for (var i = 0; i < maxSteps; i++)
+        {
+            if (await done())
+            {
+                return;
+            }
+
+            await Activity.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20));
+            Time.Advance(step);
+            await Simulator.FlushCallbacksAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        Assert.Fail($"not done after {maxSteps} steps of {step}; requests: "
+            + string.Join(", ", Simulator.CreateRequests.Select(r => $"{r.ReceivedAt:HH:mm:ss.fff} {r.HttpStatus} {r.ErrorCode}")));
+    }
+
+    public Task DriveUntilStateAsync(long id, string state, TimeSpan? step = null) =>
+        DriveUntilAsync(async () => (await AlertAsync(id)).State == state, step ?? TimeSpan.FromMilliseconds(500));
+
+    public async Task<AlertRow> AlertAsync(long id)
+    {
+        await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
+        return await connection.QuerySingleAsync<AlertRow>(
+            """
+            SELECT state AS State, attempts AS Attempts, message_sid AS MessageSid, delivery_status AS DeliveryStatus,
+                error_code AS ErrorCode, in_doubt_since AS InDoubtSince FROM alerts WHERE id = @id
+            """, new { id });
+    }
+
+    public async Task<List<(string Kind, string? Detail)>> AuditAsync(long? alertId = null)
+    {
+        await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
+        var rows = await connection.QueryAsync<(string, string?)>(
+            "SELECT kind, detail FROM audit WHERE (@alertId IS NULL AND alert_id IS NULL) OR alert_id = @alertId ORDER BY id",
+            new { alertId });
+        return rows.ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Simulator.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}
+
+internal sealed class AlertRow
+{
+    public string State { get; init; } = "";
+    public long Attempts { get; init; }
+    public string? MessageSid { get; init; }
+    public string? DeliveryStatus { get; init; }
+    public long? ErrorCode { get; init; }
+    public long? InDoubtSince { get; init; }
+}

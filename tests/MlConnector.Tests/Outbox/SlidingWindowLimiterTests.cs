@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Time.Testing;
+using MlConnector.Outbox;
+
+namespace MlConnector.Tests.Outbox;
+
+public sealed class SlidingWindowLimiterTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void TryAcquire_NInAWindow_ThenWaitsUntilTheFirstAnswerIsOneSecondOld()
+    {
+        var limiter = new SlidingWindowLimiter(_time, 2);
+        limiter.TryAcquire(out _)!.Complete();
+        _time.Advance(TimeSpan.FromMilliseconds(300));
+        limiter.TryAcquire(out _)!.Complete();
+
+        Assert.Null(limiter.TryAcquire(out var wait));
+        Assert.Equal(TimeSpan.FromMilliseconds(700), wait);
+        _time.Advance(wait);
+        Assert.NotNull(limiter.TryAcquire(out _));
+    }
+
+    [Fact]
+    public void TryAcquire_SlotsInFlight_CountUntilOneSecondAfterTheirAnswer()
+    {
+        var limiter = new SlidingWindowLimiter(_time, 1);
+        var slot = limiter.TryAcquire(out _)!;
+        _time.Advance(TimeSpan.FromSeconds(5)); // a slow request still holds its slot
+
+        Assert.Null(limiter.TryAcquire(out var wait));
+        Assert.Equal(TimeSpan.Zero, wait);
+        slot.Complete();
+        Assert.Null(limiter.TryAcquire(out wait));
+        Assert.Equal(TimeSpan.FromSeconds(1), wait);
+    }
+
+    [Fact]
+    public void Cancel_NoRequestSent_FreesTheSlotAtOnce()
+    {
+        var limiter = new SlidingWindowLimiter(_time, 1);
+        limiter.TryAcquire(out _)!.Cancel();
+
+        Assert.NotNull(limiter.TryAcquire(out _));
+    }
+}
