@@ -35,6 +35,7 @@ internal static class HostingExtensions
         // Per-request chatter stays at Debug unless a site asks for it (Logging:LogLevel:... in configuration wins).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHealthChecks();

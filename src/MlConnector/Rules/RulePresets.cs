@@ -19,9 +19,9 @@ public static class RulePresets
     public static IReadOnlyDictionary<string, RuleOptions> All { get; } = new Dictionary<string, RuleOptions>(StringComparer.OrdinalIgnoreCase)
     {
         [PoSubmitted] = PurchaseOrderRule("A purchase order was submitted for approval (OrderStatus became 1).", "*->1",
-            "PO {{ PurchaseOrder }} awaits your approval: {{ SupplierName }}, {{ Total }} {{ Currency }}, {{ LineCount }} line{% if LineCount != 1 %}s{% endif %}."),
+            "PO {{ PurchaseOrder }} awaits your approval: {{ SupplierName }}, {{ Total }} {{ Currency }}, {{ LineCount }} line{% if LineCount != \"1\" %}s{% endif %}."),
         [PoApproved] = PurchaseOrderRule("A purchase order was approved and released (OrderStatus became 4).", "*->4",
-            "PO {{ PurchaseOrder }} approved: {{ SupplierName }}, {{ Total }} {{ Currency }}, {{ LineCount }} line{% if LineCount != 1 %}s{% endif %}. Ready to send to the supplier."),
+            "PO {{ PurchaseOrder }} approved: {{ SupplierName }}, {{ Total }} {{ Currency }}, {{ LineCount }} line{% if LineCount != \"1\" %}s{% endif %}. Ready to send to the supplier."),
         [PoCancelled] = PurchaseOrderRule("A purchase order was cancelled (OrderStatus became *).", "*->'*'",
             "PO {{ PurchaseOrder }} for {{ SupplierName }} ({{ Total }} {{ Currency }}) was cancelled."),
         [RequisitionApproved] = new RuleOptions
@@ -49,7 +49,7 @@ public static class RulePresets
             WatermarkColumn = "JournalDate",
             WatermarkOverlap = TimeSpan.FromDays(1),
             Enrich = ["Supplier"],
-            Template = "Invoice {{ Invoice }} from {{ SupplierName }} posted: {{ OrigInvValue }} {{ Currency }}, due {{ DueDate }}.",
+            Template = "Invoice {{ Invoice }} from {{ SupplierName }} posted: {{ OrigInvValue | format_number: \"N2\" }} {{ Currency }}, due {{ DueDate }}.",
         },
         // Off by default: ApInvoice already reports each posting once; this one is for sites that read the GL instead.
         [InvoicePostedGl] = new RuleOptions

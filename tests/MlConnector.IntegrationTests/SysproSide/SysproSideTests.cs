@@ -69,7 +69,7 @@ public sealed class SysproSideTests
         Assert.Equal(SysproSideHarness.AccountsPayable, alert.Phone);
         Assert.Contains("INV-77001", alert.Body, StringComparison.Ordinal);
         Assert.Contains(supplier.SupplierName, alert.Body, StringComparison.Ordinal);
-        Assert.Contains("1234.5", alert.Body, StringComparison.Ordinal);
+        Assert.Contains("1,234.50", alert.Body, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -78,3 +78,32 @@ public sealed class TemplateRendererTests
         Assert.Equal(2, SmsSegments.Count(new string('ł', 71)).Segments);
     }
 }
+
+public sealed class PresetTemplateTests
+{
+    private readonly TemplateRenderer _renderer = new();
+
+    [Theory]
+    [InlineData("1", "1 line.")]
+    [InlineData("2", "2 lines.")]
+    public async Task PoPreset_LineCount_IsSingularOrPlural(string count, string expectedEnd)
+    {
+        var text = await _renderer.RenderAsync(RulePresets.All[RulePresets.PoSubmitted].Template!, new Dictionary<string, string?>
+        {
+            ["PurchaseOrder"] = "1", ["SupplierName"] = "S", ["Total"] = "1.00", ["Currency"] = "USD", ["LineCount"] = count,
+        });
+
+        Assert.EndsWith(expectedEnd, text.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvoicePreset_Amount_IsFormattedWithTwoDecimals()
+    {
+        var text = await _renderer.RenderAsync(RulePresets.All[RulePresets.InvoicePosted].Template!, new Dictionary<string, string?>
+        {
+            ["Invoice"] = "INV-1", ["SupplierName"] = "Café Société", ["OrigInvValue"] = "16689.85", ["Currency"] = "EUR", ["DueDate"] = "2026-12-24",
+        });
+
+        Assert.Equal("Invoice INV-1 from Café Société posted: 16,689.85 EUR, due 2026-12-24.", text.Body);
+    }
+}
