@@ -11,6 +11,7 @@ using MlConnector.Outbox;
 using MlConnector.Rules;
 using MlConnector.Security;
 using MlConnector.Simulators.Syspro;
+using MlConnector.Simulators.Twilio;
 using MlConnector.Storage;
 
 namespace MlConnector.IntegrationTests.SysproSide;
@@ -43,6 +44,9 @@ public sealed class SysproSideHarness : IAsyncDisposable
 
     public WebApplication App { get; }
 
+    /// <summary>The Twilio simulator on the same clock (when started with withTwilio).</summary>
+    public TwilioSimulator? Twilio { get; private init; }
+
     /// <summary>Every log line written (when started with captureLogs), formatted as an operator would read it.</summary>
     public IReadOnlyList<string> Logs => App.Services.GetRequiredService<FakeLogCollector>().GetSnapshot()
         .Select(r => $"{r.Level} {r.Category} {r.Message} {r.Exception}").ToList();
@@ -55,7 +59,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
 
     public static async Task<SysproSideHarness> StartAsync(SysproTransport transport, Action<SysproSimulatorOptions>? simulator = null,
         IDictionary<string, string?>? settings = null, int purchaseOrders = 2000, bool captureLogs = false,
-        string? postgresConnectionString = null, SysproSideHarness? sharing = null)
+        string? postgresConnectionString = null, SysproSideHarness? sharing = null, bool withTwilio = false)
     {
         var time = sharing?.Time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
         var options = new SysproSimulatorOptions { PurchaseOrders = purchaseOrders };
@@ -105,6 +109,18 @@ public sealed class SysproSideHarness : IAsyncDisposable
             ["Rules:invoice-posted:Recipients:Groups:0"] = "accounts-payable",
             ["Rules:requisition-approved:Recipients:Groups:0"] = "procurement",
         };
+        var twilio = withTwilio
+            ? await TwilioSimulator.StartAsync(new TwilioSimulatorOptions(), time, "http://127.0.0.1:0", TestContext.Current.CancellationToken)
+            : null;
+        if (twilio is not null)
+        {
+            all["Twilio:AccountSid"] = twilio.Options.AccountSid;
+            all["Twilio:AuthToken"] = twilio.Options.AuthToken;
+            all["Twilio:From"] = "+15005550006";
+            all["Twilio:BaseUrl"] = twilio.BaseAddress.AbsoluteUri;
+            all["Twilio:MessagesPerSecond"] = "10";
+        }
+
         if (postgresConnectionString is not null)
         {
             all["Storage:Provider"] = "Postgres";
@@ -125,7 +141,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
             }
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new SysproSideHarness(time, sim, app, folder) { _ownsSimulator = sharing is null };
+        return new SysproSideHarness(time, sim, app, folder) { _ownsSimulator = sharing is null, Twilio = twilio };
     }
 
     public async Task<PollRecord> PollAsync(string ruleId)
@@ -135,16 +151,33 @@ public sealed class SysproSideHarness : IAsyncDisposable
         return poll;
     }
 
+    /// <summary>Lets the dispatcher send: whenever it waits only on the clock, the clock moves a step and the Twilio
+    /// simulator posts its due status callbacks. No wall-clock sleeping.</summary>
+    public async Task DriveUntilAsync(Func<Task<bool>> done, int maxSteps = 400)
+    {
+        var activity = App.Services.GetRequiredService<DispatcherActivity>();
+        activity.Wake();
+        for (var i = 0; i < maxSteps && !await done(); i++)
+        {
+            await activity.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20));
+            Time.Advance(TimeSpan.FromMilliseconds(500));
+            await Twilio!.FlushCallbacksAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20));
+        }
+
+        Assert.True(await done(), "the alerts did not reach the expected state");
+    }
+
     /// <summary>The alerts of a rule with phone and body decrypted, oldest first.</summary>
     public async Task<IReadOnlyList<StoredAlert>> AlertsAsync(string ruleId)
     {
         var protector = App.Services.GetRequiredService<FieldProtector>();
         await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
-        var rows = await connection.QueryAsync<(long Id, string SourceKey, string Transition, string State, byte[] Phone, byte[] Body)>(
-            "SELECT id, source_key, transition, state, recipient_phone, body FROM alerts WHERE rule_id = @ruleId ORDER BY id",
+        var rows = await connection.QueryAsync<(long Id, string SourceKey, string Transition, string State, byte[] Phone, byte[] Body, string? Sid, string? Delivery)>(
+            "SELECT id, source_key, transition, state, recipient_phone, body, message_sid, delivery_status FROM alerts WHERE rule_id = @ruleId ORDER BY id",
             new { ruleId });
         return rows.Select(r => new StoredAlert(r.Id, r.SourceKey, r.Transition, r.State,
-            protector.Unprotect(r.Phone, OutboxWriter.PhonePurpose), protector.Unprotect(r.Body, OutboxWriter.BodyPurpose))).ToList();
+            protector.Unprotect(r.Phone, OutboxWriter.PhonePurpose), protector.Unprotect(r.Body, OutboxWriter.BodyPurpose),
+            r.Sid, r.Delivery)).ToList();
     }
 
     public async ValueTask DisposeAsync()
@@ -156,9 +189,15 @@ public sealed class SysproSideHarness : IAsyncDisposable
             await Simulator.DisposeAsync();
         }
 
+        if (Twilio is not null)
+        {
+            await Twilio.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _folder.Dispose();
     }
 }
 
-public sealed record StoredAlert(long Id, string SourceKey, string Transition, string State, string Phone, string Body);
+public sealed record StoredAlert(long Id, string SourceKey, string Transition, string State, string Phone, string Body,
+    string? MessageSid = null, string? DeliveryStatus = null);
