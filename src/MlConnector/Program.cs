@@ -9,6 +9,7 @@ var root = new RootCommand("ml-connector watches SYSPRO and texts people through
     DemoCommand.Create(),
     DbCommand.Create(),
     ReplayCommand.Create(),
+    PingCommand.Create(),
     new Command("simulate", "Run a simulator alone, for trying the connector or a client without real systems.")
     {
         SimulateTwilioCommand.Create(),

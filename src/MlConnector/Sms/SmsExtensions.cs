@@ -19,6 +19,7 @@ internal static class SmsExtensions
             .AddHttpMessageHandler<TwilioBaseUrlHandler>()
             .AddHttpMessageHandler<RetryAfterCapture>();
         builder.Services.AddSingleton<ISmsSender, TwilioSmsSender>();
+        builder.Services.AddSingleton<TwilioAccountProbe>();
         builder.Services.AddSingleton<PublicUrls>();
         return builder;
     }

@@ -83,9 +83,11 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<T
         }
     }
 
-    private TwilioRestClient Client()
+    private TwilioRestClient Client() => CreateClient(httpClients, options.Value);
+
+    /// <summary>The SDK client over a factory HttpClient: Account SID + Auth Token, or an API key when one is set.</summary>
+    internal static TwilioRestClient CreateClient(IHttpClientFactory httpClients, TwilioOptions o)
     {
-        var o = options.Value;
         var useKey = !string.IsNullOrWhiteSpace(o.ApiKeySid);
         var http = new SystemNetHttpClient(httpClients.CreateClient(HttpClientName));
         return new TwilioRestClient(useKey ? o.ApiKeySid : o.AccountSid, useKey ? o.ApiKeySecret : o.AuthToken,

@@ -40,6 +40,22 @@ public sealed class EnetSession(HttpClient http, EnetOptions options, TimeProvid
         }
     }
 
+    /// <summary>Logs on and straight off again (the credential check of <c>ping</c>).</summary>
+    public async Task LogonAndLogoffAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await EnsureLogonAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await LogoffAsync(ct);
+    }
+
     public async Task LogoffAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);

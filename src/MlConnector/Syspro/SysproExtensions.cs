@@ -33,6 +33,7 @@ internal static class SysproExtensions
         builder.Services.AddSingleton(sp => new EnetSource(
             sp.GetRequiredService<EnetSession>(), sp.GetRequiredService<IOptions<SysproOptions>>().Value.Enet));
         builder.Services.AddSingleton<SysproSources>();
+        builder.Services.AddSingleton<SysproProbe>();
         builder.Services.AddHostedService<EnetSessionKeeper>();
         return builder;
     }

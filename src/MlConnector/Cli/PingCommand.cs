@@ -1,0 +1,56 @@
+using System.CommandLine;
+using MlConnector.Hosting;
+using MlConnector.Sms;
+using MlConnector.Syspro;
+
+namespace MlConnector.Cli;
+
+/// <summary><c>ml-connector ping</c>: tests the configured SYSPRO and Twilio credentials, each on its own, and says
+/// why a check failed. Sends no text and changes nothing.</summary>
+internal static class PingCommand
+{
+    private static readonly Option<bool> Force = new("--force")
+    {
+        Description = "Check e.net with the service's own operator when Syspro:Enet:ProbeOperator is not set " +
+            "(its Logon ends the running service's e.net session).",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("ping",
+            "Test the configured SYSPRO (OData read, e.net Logon and Logoff) and Twilio (account fetch) credentials. " +
+            "Exit code 0 only when every configured check passes.")
+        {
+            RunCommand.Config,
+            Force,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((result, ct) => StartupErrors.GuardAsync(async () =>
+        {
+            // The checks' own lines are the output; the service's log chatter is not.
+            await using var app = ConnectorHost.Build([.. RunCommand.HostArguments(result), "--Logging:LogLevel:Default=Warning"]);
+            var syspro = app.Services.GetRequiredService<SysproProbe>();
+            var results = new[]
+            {
+                await syspro.ODataAsync(ct),
+                await syspro.EnetAsync(result.GetValue(Force), ct),
+                await app.Services.GetRequiredService<TwilioAccountProbe>().CheckAsync(),
+            }.OfType<ProbeResult>().ToList();
+
+            if (results.Count == 0)
+            {
+                await Console.Error.WriteLineAsync(
+                    "ml-connector: nothing to check: set Syspro:OData:BaseUrl, Syspro:Enet:BaseUrl or Twilio:AccountSid.");
+                return ExitCodes.Configuration;
+            }
+
+            foreach (var r in results)
+            {
+                Console.WriteLine($"{r.Target,-13} {(r.Passed ? "PASS" : "FAIL")}  {r.Message}");
+            }
+
+            return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.Failed;
+        }));
+        return command;
+    }
+}
