@@ -30,12 +30,15 @@ internal static class PingCommand
             // The checks' own lines are the output; the service's log chatter is not.
             await using var app = ConnectorHost.Build([.. RunCommand.HostArguments(result), "--Logging:LogLevel:Default=Warning"]);
             var syspro = app.Services.GetRequiredService<SysproProbe>();
-            var results = new[]
+            var checks = new List<ProbeResult?>();
+            foreach (var company in app.Services.GetRequiredService<SysproCompanies>().All)
             {
-                await syspro.ODataAsync(ct),
-                await syspro.EnetAsync(result.GetValue(Force), ct),
-                await app.Services.GetRequiredService<TwilioAccountProbe>().CheckAsync(),
-            }.OfType<ProbeResult>().ToList();
+                checks.Add(await syspro.ODataAsync(company, ct));
+                checks.Add(await syspro.EnetAsync(company, result.GetValue(Force), ct));
+            }
+
+            checks.Add(await app.Services.GetRequiredService<TwilioAccountProbe>().CheckAsync());
+            var results = checks.OfType<ProbeResult>().ToList();
 
             if (results.Count == 0)
             {

@@ -6,7 +6,7 @@ namespace MlConnector.Detection;
 
 /// <summary>SYSPRO as the rules see it: unhealthy when the e.net source stopped on a credential error, degraded
 /// when a rule's last poll failed. Part of /health/ready.</summary>
-internal sealed class RulesHealthCheck(RuleSet rules, PollTracker tracker, EnetSession enet) : IHealthCheck
+internal sealed class RulesHealthCheck(RuleSet rules, PollTracker tracker, SysproCompanies companies) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -18,9 +18,9 @@ internal sealed class RulesHealthCheck(RuleSet rules, PollTracker tracker, EnetS
                 : "not polled yet";
         }
 
-        if (enet.StoppedReason is { } stopped)
+        if (companies.All.FirstOrDefault(c => c.Session.StoppedReason is not null) is { } stopped)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy(stopped, data: data));
+            return Task.FromResult(HealthCheckResult.Unhealthy($"company {stopped.Id}: {stopped.Session.StoppedReason}", data: data));
         }
 
         var failing = rules.Rules.Where(r => tracker.Last.TryGetValue(r.Id, out var p) && p.Error is not null).Select(r => r.Id).ToList();

@@ -13,7 +13,7 @@ public static class RuleCatalog
 
     public static (IReadOnlyList<RuleDefinition> Rules, IReadOnlyList<string> Errors) Build(
         IReadOnlyDictionary<string, RuleOptions> configured,
-        SysproTransport defaultTransport,
+        Func<string, SysproTransport> defaultTransportOf,
         RecipientDirectory directory,
         TemplateRenderer templates)
     {
@@ -37,7 +37,7 @@ public static class RuleCatalog
             }
 
             var before = errors.Count;
-            var definition = Validate(id, path, merged, defaultTransport, errors);
+            var definition = Validate(id, path, merged, defaultTransportOf, errors);
             if (definition is null || errors.Count > before)
             {
                 continue;
@@ -55,7 +55,8 @@ public static class RuleCatalog
         return (rules, errors);
     }
 
-    private static RuleDefinition? Validate(string id, string path, RuleOptions o, SysproTransport defaultTransport, List<string> errors)
+    private static RuleDefinition? Validate(string id, string path, RuleOptions o, Func<string, SysproTransport> defaultTransportOf,
+        List<string> errors)
     {
         void Require(bool ok, string field, string message)
         {
@@ -120,12 +121,13 @@ public static class RuleCatalog
             return null;
         }
 
+        var company = string.IsNullOrWhiteSpace(o.Company) ? "default" : o.Company;
         return new RuleDefinition
         {
             Id = id,
             Description = o.Description ?? $"{o.Table} {string.Join(", ", transitions)}",
-            Company = string.IsNullOrWhiteSpace(o.Company) ? "default" : o.Company,
-            Transport = o.Transport ?? defaultTransport,
+            Company = company,
+            Transport = o.Transport ?? defaultTransportOf(company),
             Table = o.Table,
             KeyColumns = o.KeyColumns,
             StatusColumn = string.IsNullOrWhiteSpace(o.StatusColumn) ? null : o.StatusColumn,

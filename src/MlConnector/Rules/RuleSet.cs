@@ -13,23 +13,34 @@ public sealed class RuleSet(IReadOnlyList<RuleDefinition> rules)
 
     public RuleDefinition? Find(string id) => Rules.FirstOrDefault(r => r.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
 
-    public static RuleSet Load(IConfiguration configuration, SysproOptions syspro, RecipientDirectory directory,
+    public static RuleSet Load(IConfiguration configuration, SysproCompanies companies, RecipientDirectory directory,
         IReadOnlyList<string> directoryErrors, TemplateRenderer templates)
     {
         var configured = configuration.GetSection("Rules").Get<Dictionary<string, RuleOptions>>()
             ?? new Dictionary<string, RuleOptions>();
-        var (rules, errors) = RuleCatalog.Build(configured, syspro.Transport, directory, templates);
+        var (rules, errors) = RuleCatalog.Build(configured,
+            company => companies.Find(company)?.Options.Transport ?? companies.Default.Options.Transport, directory, templates);
         var all = directoryErrors.Concat(errors).ToList();
-        if (rules.Any(r => r.Transport == SysproTransport.OData) && syspro.OData.BaseUrl is null)
+        foreach (var group in rules.GroupBy(r => r.Company, StringComparer.OrdinalIgnoreCase))
         {
-            all.Add("Syspro:OData:BaseUrl is required: rules " +
-                string.Join(", ", rules.Where(r => r.Transport == SysproTransport.OData).Select(r => r.Id)) + " read over OData.");
-        }
+            if (companies.Find(group.Key) is not { } company)
+            {
+                all.AddRange(group.Select(r => $"Rules:{r.Id}:Company: there is no company '{group.Key}' (configure Companies:{group.Key}:Syspro)."));
+                continue;
+            }
 
-        if (rules.Any(r => r.Transport == SysproTransport.Enet) && (syspro.Enet.BaseUrl is null || string.IsNullOrWhiteSpace(syspro.Enet.Operator)))
-        {
-            all.Add("Syspro:Enet:BaseUrl and Syspro:Enet:Operator are required: rules " +
-                string.Join(", ", rules.Where(r => r.Transport == SysproTransport.Enet).Select(r => r.Id)) + " read over e.net.");
+            var odata = group.Where(r => r.Transport == SysproTransport.OData).Select(r => r.Id).ToList();
+            if (odata.Count > 0 && company.Options.OData.BaseUrl is null)
+            {
+                all.Add($"{company.SettingsPath}:OData:BaseUrl is required: rules {string.Join(", ", odata)} read over OData.");
+            }
+
+            var enet = group.Where(r => r.Transport == SysproTransport.Enet).Select(r => r.Id).ToList();
+            if (enet.Count > 0 && (company.Options.Enet.BaseUrl is null || string.IsNullOrWhiteSpace(company.Options.Enet.Operator)))
+            {
+                all.Add($"{company.SettingsPath}:Enet:BaseUrl and {company.SettingsPath}:Enet:Operator are required: " +
+                    $"rules {string.Join(", ", enet)} read over e.net.");
+            }
         }
 
         if (all.Count > 0)

@@ -17,7 +17,7 @@ internal static class RulesExtensions
         builder.Services.AddSingleton(sp => sp.GetRequiredService<DirectoryWithErrors>().Directory);
         builder.Services.AddSingleton(sp => RuleSet.Load(
             sp.GetRequiredService<IConfiguration>(),
-            sp.GetRequiredService<IOptions<SysproOptions>>().Value,
+            sp.GetRequiredService<SysproCompanies>(),
             sp.GetRequiredService<RecipientDirectory>(),
             sp.GetRequiredService<DirectoryWithErrors>().Errors,
             sp.GetRequiredService<TemplateRenderer>()));

@@ -1,22 +1,29 @@
 namespace MlConnector.Syspro;
 
-/// <summary>Keeps the e.net session alive between polls (refresh before the idle timeout) and logs it off on
-/// shutdown, so no licence is left held by an orphaned session.</summary>
-internal sealed class EnetSessionKeeper(EnetSession session, TimeProvider time, ILogger<EnetSessionKeeper> logger) : BackgroundService
+/// <summary>Keeps every company's e.net session alive between polls (refresh before the idle timeout) and logs them
+/// off on shutdown, so no licence is left held by an orphaned session.</summary>
+internal sealed class EnetSessionKeeper(SysproCompanies companies, TimeProvider time, ILogger<EnetSessionKeeper> logger) : BackgroundService
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = session.RefreshDue is { } due ? due - time.GetUtcNow() : TimeSpan.FromSeconds(30);
-            await Task.Delay(wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : Min(wait, TimeSpan.FromSeconds(30)), time, stoppingToken);
-            try
+            var now = time.GetUtcNow();
+            var wait = companies.All.Select(c => c.Session.RefreshDue).OfType<DateTimeOffset>()
+                .Select(due => due - now).Append(MaxWait).Min();
+            await Task.Delay(wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait, time, stoppingToken);
+            foreach (var company in companies.All)
             {
-                await session.RefreshIfDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.EnetRefreshFailed(e.Message);
+                try
+                {
+                    await company.Session.RefreshIfDueAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.EnetRefreshFailed(e.Message);
+                }
             }
         }
     }
@@ -24,15 +31,16 @@ internal sealed class EnetSessionKeeper(EnetSession session, TimeProvider time, 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        try
+        foreach (var company in companies.All)
         {
-            await session.LogoffAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SysproException)
-        {
-            logger.EnetLogoffFailed(e.Message);
+            try
+            {
+                await company.Session.LogoffAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SysproException)
+            {
+                logger.EnetLogoffFailed(e.Message);
+            }
         }
     }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

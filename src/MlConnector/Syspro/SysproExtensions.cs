@@ -22,16 +22,12 @@ internal static class SysproExtensions
         builder.Services.AddHttpClient(EnetClient).RemoveAllLoggers().AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Timeouts(o, sp.GetRequiredService<IOptions<SysproOptions>>().Value.Enet.Timeout));
 
-        builder.Services.AddSingleton(sp => new ODataSource(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ODataClient),
-            sp.GetRequiredService<IOptions<SysproOptions>>().Value.OData));
-        builder.Services.AddSingleton(sp => new EnetSession(
-            sp.GetRequiredService<IHttpClientFactory>().CreateClient(EnetClient),
-            sp.GetRequiredService<IOptions<SysproOptions>>().Value.Enet,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<EnetSession>>()));
-        builder.Services.AddSingleton(sp => new EnetSource(
-            sp.GetRequiredService<EnetSession>(), sp.GetRequiredService<IOptions<SysproOptions>>().Value.Enet));
+        builder.Services.AddSingleton<SysproCompanies>();
+        // The default company's connections, for code and tests that speak of "the" SYSPRO.
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SysproCompanies>().Default.OData);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SysproCompanies>().Default.Session);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SysproCompanies>().Default.Enet);
+        builder.Services.AddHostedService<CompanyRegistration>();
         builder.Services.AddSingleton<SysproSources>();
         builder.Services.AddSingleton<SysproProbe>();
         builder.Services.AddHostedService<EnetSessionKeeper>();

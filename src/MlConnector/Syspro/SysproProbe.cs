@@ -1,14 +1,14 @@
-using Microsoft.Extensions.Options;
 using MlConnector.Cli;
 
 namespace MlConnector.Syspro;
 
 /// <summary>Checks the configured SYSPRO credentials without touching the service's own e.net session.</summary>
-internal sealed class SysproProbe(IOptions<SysproOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILoggerFactory loggers)
+internal sealed class SysproProbe(IHttpClientFactory httpClients, TimeProvider time, ILoggerFactory loggers)
 {
-    public async Task<ProbeResult?> ODataAsync(CancellationToken ct)
+    public async Task<ProbeResult?> ODataAsync(SysproCompany company, CancellationToken ct)
     {
-        var o = options.Value.OData;
+        var o = company.Options.OData;
+        var target = Target("SYSPRO OData", company);
         if (o.BaseUrl is null)
         {
             return null;
@@ -23,18 +23,19 @@ internal sealed class SysproProbe(IOptions<SysproOptions> options, IHttpClientFa
                 break;
             }
 
-            return new ProbeResult("SYSPRO OData", true, $"read PorMasterHdr at {o.BaseUrl} as {o.Username}");
+            return new ProbeResult(target, true, $"read PorMasterHdr at {o.BaseUrl} as {o.Username}");
         }
         catch (Exception e) when (e is SysproException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
-            return new ProbeResult("SYSPRO OData", false, e.Message);
+            return new ProbeResult(target, false, e.Message);
         }
     }
 
     /// <param name="force">Use the service's own operator when no probe operator is set (ends its session).</param>
-    public async Task<ProbeResult?> EnetAsync(bool force, CancellationToken ct)
+    public async Task<ProbeResult?> EnetAsync(SysproCompany company, bool force, CancellationToken ct)
     {
-        var o = options.Value.Enet;
+        var o = company.Options.Enet;
+        var target = Target("SYSPRO e.net", company);
         if (o.BaseUrl is null)
         {
             return null;
@@ -43,7 +44,7 @@ internal sealed class SysproProbe(IOptions<SysproOptions> options, IHttpClientFa
         var probe = !string.IsNullOrWhiteSpace(o.ProbeOperator);
         if (!probe && !force)
         {
-            return new ProbeResult("SYSPRO e.net", false,
+            return new ProbeResult(target, false,
                 $"not checked: logging on as {o.Operator} would end the running service's session (SYSPRO allows one per operator). " +
                 "Set Syspro:Enet:ProbeOperator, or pass --force when the service is stopped.");
         }
@@ -62,11 +63,14 @@ internal sealed class SysproProbe(IOptions<SysproOptions> options, IHttpClientFa
         try
         {
             await session.LogonAndLogoffAsync(ct);
-            return new ProbeResult("SYSPRO e.net", true, $"logged on as {credentials.Operator} and off again at {o.BaseUrl}");
+            return new ProbeResult(target, true, $"logged on as {credentials.Operator} and off again at {o.BaseUrl}");
         }
         catch (Exception e) when (e is SysproException or HttpRequestException or TaskCanceledException)
         {
-            return new ProbeResult("SYSPRO e.net", false, e is SysproException { InnerException: SysproException inner } ? inner.Message : e.Message);
+            return new ProbeResult(target, false, e is SysproException { InnerException: SysproException inner } ? inner.Message : e.Message);
         }
     }
+
+    private static string Target(string what, SysproCompany company) =>
+        company.Id == SysproCompanies.DefaultId ? what : $"{what} ({company.Id})";
 }

@@ -2,14 +2,12 @@ using MlConnector.Rules;
 
 namespace MlConnector.Syspro;
 
-/// <summary>The source a rule reads through (one company for now; several arrive with scale-out).</summary>
-public sealed class SysproSources(IServiceProvider services)
+/// <summary>The source a rule reads through: its company's connection over its transport.</summary>
+public sealed class SysproSources(SysproCompanies companies)
 {
-    public ISysproSource For(RuleDefinition rule) => For(rule.Transport);
+    public ISysproSource For(RuleDefinition rule) =>
+        (companies.Find(rule.Company) ?? throw new SysproException($"There is no SYSPRO company '{rule.Company}'.")).For(rule.Transport);
 
-    public ISysproSource For(SysproTransport transport) => transport switch
-    {
-        SysproTransport.Enet => services.GetRequiredService<EnetSource>(),
-        _ => services.GetRequiredService<ODataSource>(),
-    };
+    /// <summary>The default company's source over a transport.</summary>
+    public ISysproSource For(SysproTransport transport) => companies.Default.For(transport);
 }

@@ -51,6 +51,8 @@ public sealed class SysproSideHarness : IAsyncDisposable
     public IReadOnlyList<string> Logs => App.Services.GetRequiredService<FakeLogCollector>().GetSnapshot()
         .Select(r => $"{r.Level} {r.Category} {r.Message} {r.Exception}").ToList();
 
+    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
     public string PollerInstance => App.Services.GetRequiredService<PollTracker>().InstanceId;
 
     public RulePoller Poller => App.Services.GetRequiredService<RulePoller>();
@@ -59,9 +61,10 @@ public sealed class SysproSideHarness : IAsyncDisposable
 
     public static async Task<SysproSideHarness> StartAsync(SysproTransport transport, Action<SysproSimulatorOptions>? simulator = null,
         IDictionary<string, string?>? settings = null, int purchaseOrders = 2000, bool captureLogs = false,
-        string? postgresConnectionString = null, SysproSideHarness? sharing = null, bool withTwilio = false)
+        string? postgresConnectionString = null, SysproSideHarness? sharing = null, bool withTwilio = false,
+        FakeTimeProvider? time = null)
     {
-        var time = sharing?.Time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+        time ??= sharing?.Time ?? NewClock();
         var options = new SysproSimulatorOptions { PurchaseOrders = purchaseOrders };
         simulator?.Invoke(options);
         var sim = sharing?.Simulator
@@ -140,7 +143,27 @@ public sealed class SysproSideHarness : IAsyncDisposable
                 builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true).AddFakeLogging();
             }
         });
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (sharing is null)
+            {
+                await sim.DisposeAsync();
+            }
+
+            if (twilio is not null)
+            {
+                await twilio.DisposeAsync();
+            }
+
+            folder.Dispose();
+            throw;
+        }
+
         return new SysproSideHarness(time, sim, app, folder) { _ownsSimulator = sharing is null, Twilio = twilio };
     }
 

@@ -17,7 +17,7 @@ public sealed class RuleCatalogTests
     }, out _);
 
     private static (IReadOnlyList<RuleDefinition> Rules, IReadOnlyList<string> Errors) Build(Dictionary<string, RuleOptions> rules) =>
-        RuleCatalog.Build(rules, SysproTransport.OData, Directory(), new TemplateRenderer());
+        RuleCatalog.Build(rules, _ => SysproTransport.OData, Directory(), new TemplateRenderer());
 
     [Fact]
     public void Build_PresetSwitchedOnByName_TakesThePresetAndTheRecipients()
