@@ -14,6 +14,7 @@ public sealed class EnetSession(HttpClient http, EnetOptions options, TimeProvid
     private string? _userId;
     private DateTimeOffset _lastActivity;
     private SysproException? _stopped;
+    private volatile bool _disposed;
 
     public int LogonCount { get; private set; }
 
@@ -58,6 +59,11 @@ public sealed class EnetSession(HttpClient http, EnetOptions options, TimeProvid
 
     public async Task LogoffAsync(CancellationToken ct)
     {
+        if (_disposed)
+        {
+            return; // a host stopped twice (tests, service managers): the first stop already logged off
+        }
+
         await _gate.WaitAsync(ct);
         try
         {
@@ -76,7 +82,11 @@ public sealed class EnetSession(HttpClient http, EnetOptions options, TimeProvid
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _gate.Dispose();
+    }
 
     private async Task<byte[]> CallAsync(string operation, Func<string, string> request, CancellationToken ct)
     {
