@@ -25,6 +25,24 @@ internal static class DemoCommand
         DefaultValueFactory = _ => 5000,
     };
 
+    public static readonly Option<string> SysproUrl = new("--syspro-url")
+    {
+        Description = "Where the simulated SYSPRO listens (http://127.0.0.1:0 picks a free port).",
+        DefaultValueFactory = _ => "http://127.0.0.1:5082",
+    };
+
+    public static readonly Option<string> TwilioUrl = new("--twilio-url")
+    {
+        Description = "Where the simulated Twilio listens (http://127.0.0.1:0 picks a free port).",
+        DefaultValueFactory = _ => "http://127.0.0.1:5081",
+    };
+
+    public static readonly Option<TimeSpan> Pace = new("--pace")
+    {
+        Description = "How often the simulated SYSPRO makes a business change; the rules poll at one and a half times this (at least 5 s).",
+        DefaultValueFactory = _ => TimeSpan.FromSeconds(10),
+    };
+
     public static Command Create()
     {
         var command = new Command("demo",
@@ -33,6 +51,9 @@ internal static class DemoCommand
             Folder,
             PurchaseOrders,
             RunCommand.Urls,
+            SysproUrl,
+            TwilioUrl,
+            Pace,
         };
         command.SetAction((result, ct) => StartupErrors.GuardAsync(() => RunAsync(result, ct)));
         return command;
@@ -50,23 +71,25 @@ internal static class DemoCommand
 
         var time = TimeProvider.System;
         var connectorUrl = result.GetValue(RunCommand.Urls) ?? ConnectorHost.DefaultUrl;
+        var pace = result.GetValue(Pace);
+        var cadence = TimeSpan.FromSeconds(Math.Max(5, Math.Round(pace.TotalSeconds * 1.5)));
         await using var syspro = await SysproSimulator.StartAsync(new SysproSimulatorOptions
         {
             PurchaseOrders = result.GetValue(PurchaseOrders),
             RunScenario = true,
-            ScenarioInterval = TimeSpan.FromSeconds(10),
-        }, time, "http://127.0.0.1:5082", ct);
-        await using var twilio = await TwilioSimulator.StartAsync(new TwilioSimulatorOptions
-        {
-            InboundWebhookUrl = new Uri(new Uri(connectorUrl), "webhooks/twilio/inbound"),
-        }, time, "http://127.0.0.1:5081", null, ct);
-        Console.WriteLine($"Demo: simulated SYSPRO (e.net and OData) on {syspro.BaseAddress}, making business changes every 10 s");
+            ScenarioInterval = pace,
+        }, time, result.GetRequiredValue(SysproUrl), ct);
+        await using var twilio = await TwilioSimulator.StartAsync(new TwilioSimulatorOptions(), time,
+            result.GetRequiredValue(TwilioUrl), null, ct);
+        Console.WriteLine($"Demo: simulated SYSPRO (e.net and OData) on {syspro.BaseAddress}, making a business change every {pace.TotalSeconds:0.#} s");
         Console.WriteLine($"Demo: simulated Twilio on {twilio.BaseAddress}");
 
-        var settings = DemoSettings.For(folder, keyFile, syspro, twilio, connectorUrl);
+        var settings = DemoSettings.For(folder, keyFile, syspro, twilio, connectorUrl, cadence);
         await using var app = ConnectorHost.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray());
         await app.StartAsync(ct);
-        Console.WriteLine($"Demo: the connector answers on {string.Join(", ", app.Urls)}; rules poll every {DemoSettings.Cadence.TotalSeconds:0} s.");
+        // Inbound texts (STOP, START) go to the address the connector actually bound.
+        twilio.Options.InboundWebhookUrl = new Uri(new Uri(app.Urls.First()), "webhooks/twilio/inbound");
+        Console.WriteLine($"Demo: the connector answers on {string.Join(", ", app.Urls)}; rules poll every {cadence.TotalSeconds:0} s.");
         Console.WriteLine($"Demo: watch the texts arrive at {twilio.InspectionAddress}");
         Console.WriteLine("Demo: Ctrl+C stops it.");
         await app.WaitForShutdownAsync(ct);

@@ -8,9 +8,8 @@ namespace MlConnector.Cli;
 /// directory with made-up numbers, and the PO, requisition and invoice presets polling every few seconds.</summary>
 internal static class DemoSettings
 {
-    public static readonly TimeSpan Cadence = TimeSpan.FromSeconds(15);
-
-    public static Dictionary<string, string?> For(string folder, string keyFile, SysproSimulator syspro, TwilioSimulator twilio, string connectorUrl)
+    public static Dictionary<string, string?> For(string folder, string keyFile, SysproSimulator syspro, TwilioSimulator twilio,
+        string connectorUrl, TimeSpan cadence)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -30,16 +29,15 @@ internal static class DemoSettings
             ["Twilio:AuthToken"] = twilio.Options.AuthToken,
             ["Twilio:From"] = "+15005550006",
             ["Twilio:BaseUrl"] = twilio.BaseAddress.AbsoluteUri,
-            ["Twilio:PublicBaseUrl"] = connectorUrl,
         };
         Person(settings, "alex", "Alex Approver", "+15550100001", "approvers");
         Person(settings, "dana", "Dana Director", "+15550100004", "approvers");
         Person(settings, "pat", "Pat Procurement", "+15550100002", "procurement");
         Person(settings, "ap", "Accounts Payable desk", "+15550100003", "accounts-payable");
-        Rule(settings, RulePresets.PoSubmitted, "approvers");
-        Rule(settings, RulePresets.PoApproved, "procurement");
-        Rule(settings, RulePresets.RequisitionApproved, "procurement");
-        Rule(settings, RulePresets.InvoicePosted, "accounts-payable");
+        Rule(settings, RulePresets.PoSubmitted, "approvers", cadence);
+        Rule(settings, RulePresets.PoApproved, "procurement", cadence);
+        Rule(settings, RulePresets.RequisitionApproved, "procurement", cadence);
+        Rule(settings, RulePresets.InvoicePosted, "accounts-payable", cadence);
         return settings;
     }
 
@@ -50,9 +48,9 @@ internal static class DemoSettings
         settings[$"Directory:People:{id}:Groups:0"] = group;
     }
 
-    private static void Rule(Dictionary<string, string?> settings, string id, string group)
+    private static void Rule(Dictionary<string, string?> settings, string id, string group, TimeSpan cadence)
     {
         settings[$"Rules:{id}:Recipients:Groups:0"] = group;
-        settings[$"Rules:{id}:Cadence"] = Cadence.ToString();
+        settings[$"Rules:{id}:Cadence"] = cadence.ToString();
     }
 }

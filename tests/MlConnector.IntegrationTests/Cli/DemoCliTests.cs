@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MlConnector.IntegrationTests.Infrastructure;
+
+namespace MlConnector.IntegrationTests.Cli;
+
+/// <summary>The README's first command, run as a user would: texts arrive, and a stop signal ends it cleanly.</summary>
+public sealed partial class DemoCliTests
+{
+    [Fact]
+    public async Task Demo_NothingConfigured_TextsArriveAndSigtermStopsItCleanly()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "sends SIGTERM");
+        using var folder = new TempFolder();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "exec", typeof(Program).Assembly.Location, "demo", "--urls", "http://127.0.0.1:0",
+            "--syspro-url", "http://127.0.0.1:0", "--twilio-url", "http://127.0.0.1:0", "--pace", "00:00:02", "--purchase-orders", "500" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("MLC_MASTER_KEY");
+        using var process = Process.Start(start)!;
+        var output = new List<string>();
+        var inspection = new TaskCompletionSource<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.Add(e.Data);
+            }
+
+            if (WatchLine().Match(e.Data) is { Success: true } m)
+            {
+                inspection.TrySetResult(m.Groups[1].Value);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var url = await inspection.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            using var http = new HttpClient();
+            var delivered = 0;
+            for (var i = 0; i < 120 && delivered == 0; i++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+                using var messages = JsonDocument.Parse(await http.GetStringAsync(new Uri(url), TestContext.Current.CancellationToken));
+                delivered = messages.RootElement.EnumerateArray().Count(m => m.GetProperty("status").GetString() == "delivered");
+            }
+
+            Assert.True(delivered > 0, "no text reached the simulated Twilio: " + string.Join('\n', output));
+        }
+        finally
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.True(File.Exists(folder.Combine("ml-connector-demo", "keys", "master.key")));
+        Assert.True(File.Exists(folder.Combine("ml-connector-demo", "data", "ml-connector.db")));
+    }
+
+    [GeneratedRegex("watch the texts arrive at (\\S+)")]
+    private static partial Regex WatchLine();
+}
