@@ -1,8 +1,13 @@
+using MlConnector.Access;
+using MlConnector.Api;
+using MlConnector.Dashboard;
 using MlConnector.Detection;
+using MlConnector.Operations;
 using MlConnector.Rules;
 using MlConnector.Security;
 using MlConnector.Storage;
 using MlConnector.Syspro;
+using MlConnector.Telemetry;
 
 namespace MlConnector.Hosting;
 
@@ -24,10 +29,22 @@ public static class ConnectorHost
         builder.AddSyspro();
         builder.AddRules();
         builder.AddDetection();
+
+        // The operator surface: access control, shared queries, API, dashboard, health and metrics.
+        builder.AddServiceHosting();
+        builder.AddOperatorAccess();
+        builder.AddOperations();
+        builder.AddApi();
+        builder.AddDashboard();
+        builder.AddTelemetry();
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
+        app.UseOperatorAccess();
+        app.MapApi();
+        app.MapDashboard();
+        app.MapTelemetry();
         return app;
     }
 }
