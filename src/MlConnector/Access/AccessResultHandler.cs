@@ -5,7 +5,7 @@ namespace MlConnector.Access;
 
 /// <summary>Refusals: loopback-only says why; the API and /metrics answer 401/403 as ProblemDetails instead of
 /// redirecting to the sign-in page.</summary>
-internal sealed class AccessResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+internal sealed class AccessResultHandler(IProblemDetailsService problems, AccessState state) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -17,7 +17,8 @@ internal sealed class AccessResultHandler(IProblemDetailsService problems) : IAu
             return;
         }
 
-        var loopbackOnly = result.AuthorizationFailure?.FailureReasons.Any(r => r.Message == OperatorAccessHandler.LoopbackOnlyReason) == true;
+        // A challenge carries no failure reasons, so ask again rather than read them.
+        var loopbackOnly = !Actor.IsLoopback(context) && !await state.IsConfiguredAsync(context.RequestAborted);
         if (loopbackOnly)
         {
             await WriteAsync(context, StatusCodes.Status403Forbidden, "Loopback only",

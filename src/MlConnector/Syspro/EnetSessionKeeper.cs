@@ -28,7 +28,8 @@ internal sealed class EnetSessionKeeper(EnetSession session, TimeProvider time, 
         {
             await session.LogoffAsync(cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SysproException)
+        // ObjectDisposedException: WebApplicationFactory.DisposeAsync can dispose the services before it stops the host.
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SysproException or ObjectDisposedException)
         {
             logger.EnetLogoffFailed(e.Message);
         }
