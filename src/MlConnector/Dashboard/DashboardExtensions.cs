@@ -14,7 +14,10 @@ internal static class DashboardExtensions
             o.Conventions.AuthorizeFolder("/", OperatorRoles.CanView);
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Denied");
-        });
+        })
+        // The pages are compiled into this assembly; name it, so a host started from another entry assembly (the
+        // integration tests, a service wrapper) finds them too.
+        .AddApplicationPart(typeof(DashboardExtensions).Assembly);
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "mlc.antiforgery");
         return builder;
     }
