@@ -16,6 +16,7 @@ internal static class AccessExtensions
         builder.Services.AddSingleton<AccessState>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails();
+        builder.Services.AddDataProtectionKeys();
 
         builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or API key", o => o.ForwardDefaultSelector = context =>
