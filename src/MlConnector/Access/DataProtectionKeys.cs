@@ -18,23 +18,35 @@ internal static class DataProtectionKeys
     public static IServiceCollection AddDataProtectionKeys(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("ml-connector");
+        // Resolved lazily: the key ring is configured while the host is built, before settings and the master key
+        // have been checked, and those checks must keep reporting their own clear errors.
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<StorageOptions>, IServiceProvider>((o, storage, sp) =>
+            .Configure<IServiceProvider>((o, sp) =>
             {
-                o.XmlRepository = new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(storage.Value.DataFolder, "dataprotection-keys")), sp.GetRequiredService<ILoggerFactory>());
-                o.XmlEncryptor = new MasterKeyXmlEncryptor(sp.GetRequiredService<FieldProtector>());
+                o.XmlRepository = new LazyRepository(sp);
+                o.XmlEncryptor = new MasterKeyXmlEncryptor(sp);
             });
         return services;
     }
+
+    private sealed class LazyRepository(IServiceProvider services) : IXmlRepository
+    {
+        private readonly Lazy<FileSystemXmlRepository> _inner = new(() => new FileSystemXmlRepository(
+            new DirectoryInfo(Path.Combine(services.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder, "dataprotection-keys")),
+            services.GetRequiredService<ILoggerFactory>()));
+
+        public IReadOnlyCollection<XElement> GetAllElements() => _inner.Value.GetAllElements();
+
+        public void StoreElement(XElement element, string friendlyName) => _inner.Value.StoreElement(element, friendlyName);
+    }
 }
 
-internal sealed class MasterKeyXmlEncryptor(FieldProtector protector) : IXmlEncryptor
+internal sealed class MasterKeyXmlEncryptor(IServiceProvider services) : IXmlEncryptor
 {
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)
     {
         ArgumentNullException.ThrowIfNull(plaintextElement);
-        var sealedKey = protector.Protect(plaintextElement.ToString(SaveOptions.DisableFormatting), DataProtectionKeys.Purpose);
+        var sealedKey = services.GetRequiredService<FieldProtector>().Protect(plaintextElement.ToString(SaveOptions.DisableFormatting), DataProtectionKeys.Purpose);
         return new EncryptedXmlInfo(new XElement("sealed", Convert.ToBase64String(sealedKey)), typeof(MasterKeyXmlDecryptor));
     }
 }
