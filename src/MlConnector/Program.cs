@@ -15,6 +15,15 @@ var root = new RootCommand("ml-connector watches SYSPRO and texts people through
         SimulateTwilioCommand.Create(),
         SimulateSysproCommand.Create(),
     },
+
+    // The operator's verbs (dashboard and API equivalents for the terminal).
+    AlertsCommand.Create(),
+    AuditCommand.Create(),
+    ConfigCommand.Create(),
+    UsersCommand.Create(),
+    ApiKeysCommand.Create(),
+    KeysCommand.Create(),
+    PreviewCommand.Create(),
 };
 
 // No verb means run, so `ml-connector` alone and WebApplicationFactory<Program> (which passes host arguments only)

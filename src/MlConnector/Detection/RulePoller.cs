@@ -77,6 +77,23 @@ public sealed class RulePoller(
         }
     }
 
+    /// <summary>The texts a first poll with a look-back window would send (the rule's backfill logic with the window as
+    /// backfill), rendered but neither stored nor sent: the <c>preview</c> verb. Nothing in the database changes.</summary>
+    public async Task<IReadOnlyList<NewAlert>> PreviewAsync(RuleDefinition rule, TimeSpan lookBack, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var windowed = rule with { Backfill = lookBack };
+        var source = sources.For(rule);
+        var rows = new List<SourceRow>();
+        await foreach (var row in source.ReadAsync(QueryFor(windowed, RuleState.Empty, now), ct))
+        {
+            rows.Add(row);
+        }
+
+        var result = ChangeDetector.Detect(windowed, RuleState.Empty, rows, now);
+        return (await PrepareAlertsAsync(rule, result.Events, new Enricher(source), ct)).Select(a => a.Alert).ToList();
+    }
+
     /// <summary>What the rule reads this time: its working set, narrowed by the watermark.</summary>
     public static SourceQuery QueryFor(RuleDefinition rule, RuleState state, DateTimeOffset now)
     {

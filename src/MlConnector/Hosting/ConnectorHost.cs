@@ -1,11 +1,16 @@
+using MlConnector.Access;
+using MlConnector.Api;
+using MlConnector.Dashboard;
 using MlConnector.Detection;
 using MlConnector.Outbox;
+using MlConnector.Operations;
 using MlConnector.Rules;
 using MlConnector.Sms;
 using MlConnector.Security;
 using MlConnector.Storage;
 using MlConnector.Syspro;
 using MlConnector.Webhooks;
+using MlConnector.Telemetry;
 
 namespace MlConnector.Hosting;
 
@@ -30,11 +35,23 @@ public static class ConnectorHost
         builder.AddSms();
         builder.AddOutbox();
         builder.AddWebhooks();
+
+        // The operator surface: access control, shared queries, API, dashboard, health and metrics.
+        builder.AddServiceHosting();
+        builder.AddOperatorAccess();
+        builder.AddOperations();
+        builder.AddApi();
+        builder.AddDashboard();
+        builder.AddTelemetry();
         customize?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHealth();
         app.MapTwilioWebhooks();
+        app.UseOperatorAccess();
+        app.MapApi();
+        app.MapDashboard();
+        app.MapTelemetry();
         return app;
     }
 }

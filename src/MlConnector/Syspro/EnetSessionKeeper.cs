@@ -37,7 +37,8 @@ internal sealed class EnetSessionKeeper(SysproCompanies companies, TimeProvider 
             {
                 await company.Session.LogoffAsync(cancellationToken);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SysproException)
+            // ObjectDisposedException: a host stopped again after its services were disposed (WebApplicationFactory).
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or SysproException or ObjectDisposedException)
             {
                 logger.EnetLogoffFailed(e.Message);
             }

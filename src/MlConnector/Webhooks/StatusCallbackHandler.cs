@@ -14,6 +14,8 @@ namespace MlConnector.Webhooks;
 internal sealed class StatusCallbackHandler(IDbDialect dialect, FieldProtector protector, TimeProvider time,
     ILogger<StatusCallbackHandler> logger)
 {
+    public const string ParametersPurpose = "delivery.parameters";
+
     public async Task HandleAsync(IReadOnlyDictionary<string, string> form, CancellationToken ct)
     {
         var sid = form.GetValueOrDefault("MessageSid") ?? form.GetValueOrDefault("SmsSid") ?? "";
@@ -36,7 +38,7 @@ internal sealed class StatusCallbackHandler(IDbDialect dialect, FieldProtector p
             new
             {
                 CompanyId = companyId, Sid = sid, Status = status, ErrorCode = errorCode, Now = now.ToStored(),
-                Parameters = protector.Protect(JsonSerializer.Serialize(form), "delivery.parameters"),
+                Parameters = protector.Protect(JsonSerializer.Serialize(form), ParametersPurpose),
             }, transaction, cancellationToken: ct));
         if (inserted is null)
         {

@@ -7,7 +7,12 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static async Task<Result> RunAsync(string workingFolder, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static Task<Result> RunAsync(string workingFolder, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        RunWithInputAsync(workingFolder, environment, null, args);
+
+    /// <summary>Runs with <paramref name="input"/> on standard input (for example a password for --password-stdin).</summary>
+    public static async Task<Result> RunWithInputAsync(string workingFolder, IReadOnlyDictionary<string, string?>? environment,
+        string? input, params string[] args)
     {
         var assembly = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
@@ -15,6 +20,7 @@ public static class CliRunner
             WorkingDirectory = workingFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add("exec");
@@ -31,6 +37,12 @@ public static class CliRunner
         }
 
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+
+namespace MlConnector.Access;
+
+internal static class AccessExtensions
+{
+    public const string Scheme = "mlc";
+
+    /// <summary>Who may use the dashboard and API: cookie sessions for people, API keys for scripts, loopback only
+    /// until either is configured. Twilio webhooks are not behind these policies.</summary>
+    public static IHostApplicationBuilder AddOperatorAccess(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<OperatorStore>();
+        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<AccessState>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddDataProtectionKeys();
+
+        builder.Services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Cookie or API key", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey("X-Api-Key")
+                || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "mlc.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/login";
+                o.AccessDeniedPath = "/denied";
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+                ApiKeyAuthenticationHandler.SchemeName, null);
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorRoles.CanView, p => p.AddRequirements(new OperatorAccessRequirement(OperatorRoles.Viewer)))
+            .AddPolicy(OperatorRoles.CanOperate, p => p.AddRequirements(new OperatorAccessRequirement(OperatorRoles.Operator)));
+        builder.Services.AddSingleton<IAuthorizationHandler, OperatorAccessHandler>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessResultHandler>();
+        builder.Services.AddHostedService<AnnounceAccess>();
+        return builder;
+    }
+
+    /// <summary>Errors as ProblemDetails, then who is asking (cookie or API key), then what they may do.</summary>
+    public static WebApplication UseOperatorAccess(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Says at start-up whether sign-in is required or only loopback is answered.</summary>
+    private sealed class AnnounceAccess(AccessState state, OperatorStore operators, ILogger<AnnounceAccess> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (await state.IsConfiguredAsync(cancellationToken))
+            {
+                var users = await operators.ListAsync(cancellationToken);
+                logger.SignInRequired(users.Count);
+            }
+            else
+            {
+                logger.LoopbackOnly();
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

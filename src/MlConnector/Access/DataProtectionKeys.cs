@@ -1,0 +1,62 @@
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
+using Microsoft.Extensions.Options;
+using MlConnector.Security;
+using MlConnector.Storage;
+
+namespace MlConnector.Access;
+
+/// <summary>The keys behind session cookies and antiforgery tokens: kept in the data folder (so sessions survive a
+/// restart and a service account needs no home folder), encrypted under the master key like every other secret.</summary>
+internal static class DataProtectionKeys
+{
+    public const string Purpose = "dataprotection.key";
+
+    public static IServiceCollection AddDataProtectionKeys(this IServiceCollection services)
+    {
+        services.AddDataProtection().SetApplicationName("ml-connector");
+        // Resolved lazily: the key ring is configured while the host is built, before settings and the master key
+        // have been checked, and those checks must keep reporting their own clear errors.
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceProvider>((o, sp) =>
+            {
+                o.XmlRepository = new LazyRepository(sp);
+                o.XmlEncryptor = new MasterKeyXmlEncryptor(sp);
+            });
+        return services;
+    }
+
+    private sealed class LazyRepository(IServiceProvider services) : IXmlRepository
+    {
+        private readonly Lazy<FileSystemXmlRepository> _inner = new(() => new FileSystemXmlRepository(
+            new DirectoryInfo(Path.Combine(services.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder, "dataprotection-keys")),
+            services.GetRequiredService<ILoggerFactory>()));
+
+        public IReadOnlyCollection<XElement> GetAllElements() => _inner.Value.GetAllElements();
+
+        public void StoreElement(XElement element, string friendlyName) => _inner.Value.StoreElement(element, friendlyName);
+    }
+}
+
+internal sealed class MasterKeyXmlEncryptor(IServiceProvider services) : IXmlEncryptor
+{
+    public EncryptedXmlInfo Encrypt(XElement plaintextElement)
+    {
+        ArgumentNullException.ThrowIfNull(plaintextElement);
+        var sealedKey = services.GetRequiredService<FieldProtector>().Protect(plaintextElement.ToString(SaveOptions.DisableFormatting), DataProtectionKeys.Purpose);
+        return new EncryptedXmlInfo(new XElement("sealed", Convert.ToBase64String(sealedKey)), typeof(MasterKeyXmlDecryptor));
+    }
+}
+
+internal sealed class MasterKeyXmlDecryptor(IServiceProvider services) : IXmlDecryptor
+{
+    public XElement Decrypt(XElement encryptedElement)
+    {
+        ArgumentNullException.ThrowIfNull(encryptedElement);
+        var protector = services.GetRequiredService<FieldProtector>();
+        return XElement.Parse(protector.Unprotect(Convert.FromBase64String(encryptedElement.Value), DataProtectionKeys.Purpose));
+    }
+}

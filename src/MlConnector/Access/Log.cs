@@ -1,0 +1,16 @@
+namespace MlConnector.Access;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 6001, EventName = "LoopbackOnly", Level = LogLevel.Warning,
+        Message = "No users or API keys are configured: the dashboard and API answer loopback requests only. Add a user with `ml-connector users add`.")]
+    public static partial void LoopbackOnly(this ILogger logger);
+
+    [LoggerMessage(EventId = 6002, EventName = "SignInRequired", Level = LogLevel.Information,
+        Message = "Sign-in required: {Users} user(s) configured for the dashboard; API keys for the JSON API.")]
+    public static partial void SignInRequired(this ILogger logger, int users);
+
+    [LoggerMessage(EventId = 6003, EventName = "SignInFailed", Level = LogLevel.Warning,
+        Message = "Sign-in failed for user {UserName}")]
+    public static partial void SignInFailed(this ILogger logger, string userName);
+}

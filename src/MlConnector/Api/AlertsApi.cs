@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MlConnector.Access;
+using MlConnector.Operations;
+
+namespace MlConnector.Api;
+
+/// <summary>/api/alerts: list (filtered, paged), detail with the audit timeline, replay and bulk replay.</summary>
+internal static class AlertsApi
+{
+    public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/alerts").WithTags("Alerts");
+
+        group.MapGet("/", (AlertQueries queries, string? state, string? rule, string? company, DateTimeOffset? from,
+                DateTimeOffset? to, string? phone, int? page, int? pageSize, CancellationToken ct) =>
+            queries.ListAsync(new AlertFilter(state, rule, company, from, to, phone, page ?? 1, pageSize ?? 50), ct))
+            .WithSummary("Alerts, newest first; phone is matched through the blind index.");
+
+        group.MapGet("/{id:long}", async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> (long id, AlertQueries queries, CancellationToken ct) =>
+            await queries.GetAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound(id))
+            .WithSummary("One alert: body, source record and the whole audit timeline.");
+
+        group.MapPost("/{id:long}/replay", async Task<Results<Ok<ReplayResult>, ProblemHttpResult>> (
+                long id, ReplayRequest request, IAlertReplayer replayer, AlertQueries queries, HttpContext http, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(request.Reason))
+                {
+                    return ReasonRequired();
+                }
+
+                if (await replayer.ReplayAsync(id, Actor.Of(http), request.Reason.Trim(), ct))
+                {
+                    return TypedResults.Ok(new ReplayResult(id, (await queries.GetAsync(id, ct))!.Alert.State));
+                }
+
+                return await queries.GetAsync(id, ct) is { } current
+                    ? TypedResults.Problem($"Alert {id} is {current.Alert.State}: it is already queued or being sent.",
+                        statusCode: StatusCodes.Status409Conflict, title: "Not replayable")
+                    : NotFound(id);
+            })
+            .RequireAuthorization(OperatorRoles.CanOperate)
+            .WithSummary("Re-queue one alert (operators only); the reason goes into the audit trail.");
+
+        group.MapPost("/replay-failed", async Task<Results<Ok<BulkReplayResult>, ProblemHttpResult>> (
+                BulkReplayRequest request, IAlertReplayer replayer, HttpContext http, CancellationToken ct) =>
+                string.IsNullOrWhiteSpace(request.Reason)
+                    ? ReasonRequired()
+                    : TypedResults.Ok(new BulkReplayResult(await replayer.ReplayFailedSinceAsync(request.Since, Actor.Of(http), request.Reason.Trim(), ct))))
+            .RequireAuthorization(OperatorRoles.CanOperate)
+            .WithSummary("Re-queue every alert that failed since a time (operators only).");
+        return api;
+    }
+
+    internal static ProblemHttpResult NotFound(object id) =>
+        TypedResults.Problem($"No alert {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    internal static ProblemHttpResult ReasonRequired() =>
+        TypedResults.Problem("A reason is required; it is kept in the audit trail.", statusCode: StatusCodes.Status400BadRequest,
+            title: "Reason required");
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Text.Json;
+using MlConnector.Operations;
+
+namespace MlConnector.Cli;
+
+/// <summary><c>ml-connector alerts list | show</c>: the same queries as the dashboard, in the terminal.</summary>
+internal static class AlertsCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create()
+    {
+        var state = new Option<string?>("--state") { Description = "pending, sending, sent, delivered, undelivered, failed, suppressed or expired." };
+        var rule = new Option<string?>("--rule") { Description = "A rule id." };
+        var company = new Option<string?>("--company") { Description = "A company id." };
+        var from = new Option<DateTimeOffset?>("--from") { Description = "Created at or after (e.g. 2026-11-01 or 2026-11-01T08:00Z)." };
+        var to = new Option<DateTimeOffset?>("--to") { Description = "Created before." };
+        var phone = new Option<string?>("--phone") { Description = "The recipient's phone number (found through the blind index)." };
+        var page = new Option<int>("--page") { Description = "Page number.", DefaultValueFactory = _ => 1 };
+        var pageSize = new Option<int>("--page-size") { Description = "Alerts per page (1-500).", DefaultValueFactory = _ => 50 };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var list = new Command("list", "List alerts, newest first.") { state, rule, company, from, to, phone, page, pageSize, json }.Admin();
+        list.SetAction((result, ct) => AdminHost.RunAsync(result, true, async services =>
+        {
+            var found = await services.GetRequiredService<AlertQueries>().ListAsync(new AlertFilter(
+                result.GetValue(state), result.GetValue(rule), result.GetValue(company), result.GetValue(from), result.GetValue(to),
+                result.GetValue(phone), result.GetValue(page), result.GetValue(pageSize)), ct);
+            if (result.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(found, Json));
+                return ExitCodes.Ok;
+            }
+
+            Console.WriteLine($"{"ID",8}  {"CREATED (UTC)",-20}  {"RULE",-22}  {"RECORD",-16}  {"TO",-16}  {"STATE",-11}  ATTEMPTS");
+            foreach (var a in found.Items)
+            {
+                Console.WriteLine($"{a.Id,8}  {a.CreatedAt:yyyy-MM-dd HH:mm:ss}  {a.Rule,-22}  {a.SourceKey,-16}  {a.Phone,-16}  {a.State,-11}  {a.Attempts}");
+            }
+
+            Console.WriteLine($"{found.Total} alert(s); page {found.Page} of {found.Pages}.");
+            return ExitCodes.Ok;
+        }, ct));
+
+        var id = new Argument<long>("id") { Description = "The alert id." };
+        var showJson = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        var show = new Command("show", "One alert: body, source record and audit timeline. Exit 1 when there is no such alert.")
+        {
+            id, showJson,
+        }.Admin();
+        show.SetAction((result, ct) => AdminHost.RunAsync(result, true, async services =>
+        {
+            if (await services.GetRequiredService<AlertQueries>().GetAsync(result.GetValue(id), ct) is not { } detail)
+            {
+                await Console.Error.WriteLineAsync($"alerts show: no alert {result.GetValue(id)}.");
+                return ExitCodes.Failed;
+            }
+
+            Console.WriteLine(result.GetValue(showJson) ? JsonSerializer.Serialize(detail, Json) : Describe(detail));
+            return ExitCodes.Ok;
+        }, ct));
+
+        return new Command("alerts", "Look at alerts.") { list, show };
+    }
+
+    private static string Describe(AlertDetail d)
+    {
+        var a = d.Alert;
+        var lines = new List<string>
+        {
+            $"Alert {a.Id}: {a.State} ({a.Attempts} attempt(s))",
+            $"  rule {a.Rule}, company {a.Company}, record {a.SourceTable} {a.SourceKey} ({a.Transition})",
+            $"  to {a.RecipientId} {a.Phone}",
+            $"  twilio {a.MessageSid} {a.DeliveryStatus} {a.ErrorCode} {a.ErrorMessage}".TrimEnd(),
+            "Body:", "  " + d.Body.Replace("\n", "\n  ", StringComparison.Ordinal),
+            "Source record:",
+        };
+        lines.AddRange(d.SourceRecord.Select(kv => $"  {kv.Key} = {kv.Value}"));
+        lines.Add("Timeline:");
+        lines.AddRange(d.Timeline.Select(e => $"  {e.At:yyyy-MM-dd HH:mm:ss}  {e.Kind,-16} {e.Actor,-16} {e.Detail}"));
+        return string.Join(Environment.NewLine, lines);
+    }
+}

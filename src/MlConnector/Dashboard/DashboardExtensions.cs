@@ -1,0 +1,30 @@
+using MlConnector.Access;
+
+namespace MlConnector.Dashboard;
+
+internal static class DashboardExtensions
+{
+    /// <summary>The server-rendered dashboard (Razor Pages, no JavaScript): every page needs a viewer, forms carry
+    /// antiforgery tokens (checked on every POST), and changes check the operator role in the handler.</summary>
+    public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Dashboard/Pages";
+            o.Conventions.AuthorizeFolder("/", OperatorRoles.CanView);
+            o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AllowAnonymousToPage("/Denied");
+        })
+        // The pages are compiled into this assembly; name it, so a host started from another entry assembly (the
+        // integration tests, a service wrapper) finds them too.
+        .AddApplicationPart(typeof(DashboardExtensions).Assembly);
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "mlc.antiforgery");
+        return builder;
+    }
+
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}

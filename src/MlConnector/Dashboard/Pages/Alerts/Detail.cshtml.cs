@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using MlConnector.Operations;
+
+namespace MlConnector.Dashboard.Pages.Alerts;
+
+public sealed class AlertDetailModel(AlertQueries queries, IAlertReplayer replayer, IAuthorizationService authorization)
+    : DashboardPage(authorization)
+{
+    [BindProperty(SupportsGet = true)]
+    public long Id { get; set; }
+
+    public AlertDetail Detail { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await queries.GetAsync(Id, ct) is not { } detail)
+        {
+            return NotFound();
+        }
+
+        Detail = detail;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            Message = "A reason is required.";
+        }
+        else
+        {
+            Message = await replayer.ReplayAsync(Id, ActorName, reason.Trim(), ct)
+                ? "Replayed: the alert is queued again."
+                : "Not replayed: the alert is already queued or being sent.";
+        }
+
+        return RedirectToPage(new { id = Id });
+    }
+}

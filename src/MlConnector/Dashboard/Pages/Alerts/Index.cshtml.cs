@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using MlConnector.Operations;
+using MlConnector.Outbox;
+using MlConnector.Rules;
+
+namespace MlConnector.Dashboard.Pages.Alerts;
+
+public sealed class AlertsModel(AlertQueries queries, IAlertReplayer replayer, RuleSet rules, TimeProvider time,
+    IAuthorizationService authorization) : DashboardPage(authorization)
+{
+    public static readonly string[] States =
+    [
+        AlertStates.Pending, AlertStates.Sending, AlertStates.Sent, AlertStates.Delivered, AlertStates.Undelivered,
+        AlertStates.Failed, AlertStates.Suppressed, AlertStates.Expired,
+    ];
+
+    [BindProperty(SupportsGet = true)] public string? Phone { get; set; }
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Rule { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Company { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public AlertPage Result { get; private set; } = new([], 1, 50, 0);
+    public IEnumerable<string> RuleIds => rules.Rules.Select(r => r.Id).Append(TestSms.RuleId);
+    public DateOnly Since { get; private set; }
+    public long? BulkCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddDays(-1));
+        Result = await queries.ListAsync(new AlertFilter(State, Rule, Company, Start(From), Start(To?.AddDays(1)), Phone, PageNumber), ct);
+    }
+
+    public async Task<IActionResult> OnPostConfirmBulkAsync(DateOnly since, CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        Since = since;
+        BulkCount = await queries.CountFailedSinceAsync(Start(since)!.Value, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostBulkAsync(DateOnly since, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            Message = "A reason is required.";
+            return RedirectToPage();
+        }
+
+        var count = await replayer.ReplayFailedSinceAsync(Start(since)!.Value, ActorName, reason.Trim(), ct);
+        Message = $"Replayed {count} failed alert(s).";
+        return RedirectToPage();
+    }
+
+    public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
+    {
+        ["phone"] = Phone, ["state"] = State, ["rule"] = Rule, ["company"] = Company,
+        ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }).ToUriComponent().Insert(0, "/alerts");
+
+    private static DateTimeOffset? Start(DateOnly? day) =>
+        day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+}

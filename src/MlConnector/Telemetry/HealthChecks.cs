@@ -1,0 +1,62 @@
+using Dapper;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MlConnector.Operations;
+using MlConnector.Outbox;
+using MlConnector.Storage;
+
+namespace MlConnector.Telemetry;
+
+/// <summary>The database answers a query.</summary>
+internal sealed class DatabaseHealthCheck(IDbDialect dialect) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT 1", cancellationToken: cancellationToken));
+        return HealthCheckResult.Healthy(dialect.Describe());
+    }
+}
+
+/// <summary>SYSPRO as the polls saw it (no extra logon: an e.net probe would end the service's session).</summary>
+internal sealed class SysproHealthCheck(RuleQueries rules) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var active = (await rules.StatusAsync(cancellationToken)).Where(r => !r.Paused && r.LastPollAt is not null).ToList();
+        var failing = active.Where(r => r.LastError is not null).ToList();
+        return (active.Count, failing.Count) switch
+        {
+            (0, _) => HealthCheckResult.Healthy("No poll yet."),
+            (_, 0) => HealthCheckResult.Healthy($"{active.Count} rule(s) read SYSPRO at their last poll."),
+            var (a, f) when f == a => HealthCheckResult.Unhealthy($"Every rule's last poll failed: {failing[0].LastError}"),
+            _ => HealthCheckResult.Degraded($"{failing.Count} of {active.Count} rule(s) failed their last poll: " +
+                string.Join(", ", failing.Select(r => r.Id))),
+        };
+    }
+}
+
+/// <summary>Twilio as the recent sends saw it. TODO(merge): use the delivery branch's sender ping when it lands.</summary>
+internal sealed class TwilioHealthCheck(IDbDialect dialect, IConfiguration configuration, TimeProvider time) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(configuration["Twilio:AccountSid"]))
+        {
+            return HealthCheckResult.Degraded("Twilio is not configured (Twilio:AccountSid).");
+        }
+
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var since = (time.GetUtcNow() - TimeSpan.FromMinutes(15)).ToStored();
+        var (sent, failed) = await connection.QuerySingleAsync<(long Sent, long Failed)>(new CommandDefinition(
+            """
+            SELECT COALESCE(SUM(CASE WHEN state IN (@sent, @delivered) THEN 1 ELSE 0 END), 0),
+                   COALESCE(SUM(CASE WHEN state = @failed OR (state = @pending AND attempts > 0) THEN 1 ELSE 0 END), 0)
+            FROM alerts WHERE updated_at >= @since
+            """,
+            new { sent = AlertStates.Sent, delivered = AlertStates.Delivered, failed = AlertStates.Failed, pending = AlertStates.Pending, since },
+            cancellationToken: cancellationToken));
+        return sent == 0 && failed > 0
+            ? HealthCheckResult.Degraded($"No text reached Twilio in 15 minutes; {failed} failed or await a retry.")
+            : HealthCheckResult.Healthy($"{sent} text(s) accepted by Twilio in 15 minutes.");
+    }
+}

@@ -1,0 +1,176 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Hosting;
+using MlConnector.IntegrationTests.Infrastructure;
+using MlConnector.Security;
+using MlConnector.Simulators.Syspro;
+using MlConnector.Storage;
+
+namespace MlConnector.IntegrationTests.Cli;
+
+/// <summary>The operator's verbs run as the real executable against a database seeded in-process.</summary>
+public sealed class OperatorCliTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public OperatorCliTests() => MasterKeyLoader.EnsureKeyFile(_folder.Combine("keys", "master.key"));
+
+    private Dictionary<string, string?> Environment => new()
+    {
+        ["MLC_Storage__DataFolder"] = _folder.Combine("data"),
+        ["MLC_Security__KeyFile"] = _folder.Combine("keys", "master.key"),
+    };
+
+    [Fact]
+    public async Task Users_AddTwiceThenRemoveTwice_ExitCodesSayWhatHappened()
+    {
+        var added = await CliRunner.RunWithInputAsync(_folder.Path, Environment, "long enough password", "users", "add", "olivia", "--role", "operator", "--password-stdin");
+        var again = await CliRunner.RunWithInputAsync(_folder.Path, Environment, "long enough password", "users", "add", "olivia", "--password-stdin");
+        var shortPassword = await CliRunner.RunWithInputAsync(_folder.Path, Environment, "short", "users", "add", "sam", "--password-stdin");
+        var removed = await CliRunner.RunAsync(_folder.Path, Environment, "users", "remove", "olivia");
+        var missing = await CliRunner.RunAsync(_folder.Path, Environment, "users", "remove", "olivia");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains("role operator", added.Output, StringComparison.Ordinal);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already exists", again.Error, StringComparison.Ordinal);
+        Assert.Equal(1, shortPassword.ExitCode);
+        Assert.Equal(0, removed.ExitCode);
+        Assert.Equal(1, missing.ExitCode);
+        var hash = await ScalarAsync<string?>("SELECT password_hash FROM operators WHERE user_name = 'olivia'");
+        Assert.Null(hash);
+    }
+
+    [Fact]
+    public async Task ApiKeys_CreateShowsTheKeyOnceAndStoresOnlyItsHash()
+    {
+        var created = await CliRunner.RunAsync(_folder.Path, Environment, "apikeys", "create", "ci", "--role", "viewer");
+        var revoked = await CliRunner.RunAsync(_folder.Path, Environment, "apikeys", "revoke", "ci");
+        var again = await CliRunner.RunAsync(_folder.Path, Environment, "apikeys", "revoke", "ci");
+
+        Assert.Equal(0, created.ExitCode);
+        var key = created.Output.Trim();
+        Assert.Matches("^mlc_[0-9a-f]{8}_[0-9a-f]{40}$", key);
+        Assert.Equal(0L, await ScalarAsync<long>($"SELECT COUNT(*) FROM api_keys WHERE key_hash = '{key}'"));
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.Equal(1, again.ExitCode);
+    }
+
+    [Fact]
+    public async Task Alerts_ListByPhoneAndShow_PrintTheAlertAndItsTimeline()
+    {
+        var id = await SeedAsync(s => OperatorSeed.AlertAsync(s, "+15550100001"));
+
+        var list = await CliRunner.RunAsync(_folder.Path, Environment, "alerts", "list", "--phone", "555-010-0001", "--state", "failed");
+        var other = await CliRunner.RunAsync(_folder.Path, Environment, "alerts", "list", "--phone", "+15550100002");
+        var show = await CliRunner.RunAsync(_folder.Path, Environment, "alerts", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var missing = await CliRunner.RunAsync(_folder.Path, Environment, "alerts", "show", "999");
+
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("1 alert(s)", list.Output, StringComparison.Ordinal);
+        Assert.Contains("PO-000123", list.Output, StringComparison.Ordinal);
+        Assert.Contains("0 alert(s)", other.Output, StringComparison.Ordinal);
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("PO 000123 needs your approval", show.Output, StringComparison.Ordinal);
+        Assert.Contains("detected", show.Output, StringComparison.Ordinal);
+        Assert.Contains("Supplier = ACME01", show.Output, StringComparison.Ordinal);
+        Assert.Equal(1, missing.ExitCode);
+    }
+
+    [Fact]
+    public async Task AuditExport_CsvToFile_WritesEveryLineAndReportsProgress()
+    {
+        await SeedAsync(s => OperatorSeed.AlertAsync(s, "+15550100001"));
+        var file = _folder.Combine("audit.csv");
+
+        var result = await CliRunner.RunAsync(_folder.Path, Environment, "audit", "export", "--from", "2000-01-01", "--to", "2100-01-01",
+            "--format", "csv", "--output", file);
+        var backwards = await CliRunner.RunAsync(_folder.Path, Environment, "audit", "export", "--from", "2100-01-01", "--to", "2000-01-01");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken);
+        Assert.Equal("id,company,alert_id,at,kind,actor,detail", lines[0]);
+        Assert.Equal(3, lines.Length); // header, detected, queued
+        Assert.Contains("done, 2 line(s)", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, backwards.ExitCode);
+    }
+
+    [Fact]
+    public async Task ConfigValidate_GoodAndBadSettings_ExitZeroOrTwoNamingTheProblem()
+    {
+        var good = await CliRunner.RunAsync(_folder.Path, Environment, "config", "validate");
+        var badEnvironment = Environment;
+        badEnvironment["MLC_Storage__CommandTimeout"] = "01:00:00";
+        var bad = await CliRunner.RunAsync(_folder.Path, badEnvironment, "config", "validate");
+
+        Assert.Equal(0, good.ExitCode);
+        Assert.Contains("Configuration is valid", good.Output, StringComparison.Ordinal);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("Storage:CommandTimeout", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeysRotate_ReencryptsEverySealedValueAndAlertsStayReadable()
+    {
+        var id = await SeedAsync(s => OperatorSeed.AlertAsync(s, "+15550100001"));
+
+        var rotated = await CliRunner.RunAsync(_folder.Path, Environment, "keys", "rotate");
+        var show = await CliRunner.RunAsync(_folder.Path, Environment, "alerts", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, rotated.ExitCode);
+        Assert.Contains("Key id 2 is active; 3 value(s) re-encrypted", rotated.Output, StringComparison.Ordinal);
+        Assert.Contains("alerts.body: 1 re-encrypted", rotated.Error, StringComparison.Ordinal);
+        var blobs = await QueryAsync<byte[]>("SELECT recipient_phone FROM alerts UNION ALL SELECT body FROM alerts " +
+            "UNION ALL SELECT sealed_detail FROM audit WHERE sealed_detail IS NOT NULL");
+        Assert.All(blobs, b => Assert.Equal(2, FieldProtector.KeyIdOf(b)));
+        Assert.Contains("+15550100001", show.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Preview_AgainstTheSysproSimulator_PrintsTextsAndStoresNothing()
+    {
+        await using var syspro = await SysproSimulator.StartAsync(new SysproSimulatorOptions { PurchaseOrders = 200 },
+            TimeProvider.System, "http://127.0.0.1:0", TestContext.Current.CancellationToken);
+        var environment = Environment;
+        environment["MLC_Syspro__OData__BaseUrl"] = syspro.ODataAddress.AbsoluteUri;
+        environment["MLC_Syspro__OData__Username"] = new SysproSimulatorOptions().ODataUser;
+        environment["MLC_Syspro__OData__Password"] = new SysproSimulatorOptions().ODataPassword;
+        environment["MLC_Directory__People__ap__Phone"] = "+15550100003";
+        environment["MLC_Directory__People__ap__Groups__0"] = "accounts-payable";
+        environment["MLC_Rules__invoice-posted__Recipients__Groups__0"] = "accounts-payable";
+
+        var result = await CliRunner.RunAsync(_folder.Path, environment, "preview", "--look-back", "400.00:00:00", "--limit", "2");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Matches(@"invoice-posted: [1-9]\d* text\(s\)", result.Output);
+        Assert.Contains("to ap +15550100003", result.Output, StringComparison.Ordinal);
+        Assert.Equal(0L, await ScalarAsync<long>("SELECT COUNT(*) FROM alerts"));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    private async Task<long> SeedAsync(Func<IServiceProvider, Task<long>> seed)
+    {
+        await using var app = ConnectorHost.Build([
+            $"--Storage:DataFolder={_folder.Combine("data")}", $"--Security:KeyFile={_folder.Combine("keys", "master.key")}"]);
+        app.Services.GetRequiredService<IDbDialect>().Migrate();
+        return await seed(app.Services);
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_folder.Combine("data", "ml-connector.db")};Pooling=false");
+        return (await connection.ExecuteScalarAsync<T>(sql))!;
+    }
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_folder.Combine("data", "ml-connector.db")};Pooling=false");
+        return (await connection.QueryAsync<T>(sql)).ToList();
+    }
+}

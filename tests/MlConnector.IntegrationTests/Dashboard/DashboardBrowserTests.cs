@@ -1,0 +1,107 @@
+using Microsoft.Playwright;
+using MlConnector.IntegrationTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace MlConnector.IntegrationTests.Dashboard;
+
+/// <summary>The dashboard in a real browser (Debian's chromium through Playwright), at desktop and phone sizes.</summary>
+public sealed class DashboardBrowserTests
+{
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(390, 844)]
+    public async Task Operator_FindsFailedAlertByPhoneAndReplaysIt(int width, int height)
+    {
+        await using var host = await DashboardHost.StartAsync(withTwilio: true);
+        var id = await OperatorSeed.AlertAsync(host.App.Services, "+15550100001");
+        await OperatorSeed.AlertAsync(host.App.Services, "+15550100002", sourceKey: "PO-000999");
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await SignedInPageAsync(browser, host, "olivia", width, height);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alerts", Exact = true }).ClickAsync();
+        await page.FillAsync("input[name=phone]", "(555) 010-0001");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await Expect(page.GetByText("1 alert(s).")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = id.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }).ClickAsync();
+        await Expect(page.Locator("#alert-state")).ToHaveTextAsync("failed");
+        await page.FillAsync("input[name=reason]", "handset was switched off");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("queued again");
+        await Expect(page.Locator("table tr", new() { HasText = "replay" })).ToContainTextAsync("olivia");
+
+        // The dispatcher sends it to the simulated Twilio, whose callbacks report it delivered.
+        for (var i = 0; i < 60 && await page.Locator("#alert-state").TextContentAsync() != "delivered"; i++)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            await page.ReloadAsync();
+        }
+
+        Assert.True(await page.Locator("#alert-state").TextContentAsync() == "delivered", "callbacks: " + string.Join(", ",
+            host.Twilio!.Callbacks.Select(c => $"{c}")));
+        Assert.Single(host.Twilio!.Messages, m => m.To == "+15550100001");
+    }
+
+    [Fact]
+    public async Task Viewer_SeesNoReplayAndAForgedReplayIsDenied()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        var id = await OperatorSeed.AlertAsync(host.App.Services, "+15550100001");
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await SignedInPageAsync(browser, host, "victor", 1280, 800);
+
+        await page.GotoAsync($"/alerts/{id}");
+        await Expect(page.Locator("#alert-state")).ToHaveTextAsync("failed");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Replay" })).ToHaveCountAsync(0);
+
+        // A valid token (from the sign-out form) on a hand-made replay post: the role check still refuses it.
+        var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        var response = await page.APIRequest.PostAsync($"/alerts/{id}", new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("reason", "sneaky").Set("__RequestVerificationToken", token!),
+            MaxRedirects = 0,
+        });
+        Assert.Equal(302, response.Status);
+        Assert.Contains("/denied", response.Headers["location"], StringComparison.Ordinal);
+        await page.ReloadAsync();
+        await Expect(page.Locator("#alert-state")).ToHaveTextAsync("failed");
+    }
+
+    [Fact]
+    public async Task FormPost_WithoutAntiforgeryToken_IsRefused()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        var id = await OperatorSeed.AlertAsync(host.App.Services, "+15550100001");
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await SignedInPageAsync(browser, host, "olivia", 1280, 800);
+
+        var response = await page.APIRequest.PostAsync($"/alerts/{id}", new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("reason", "no token"),
+            MaxRedirects = 0,
+        });
+
+        Assert.Equal(400, response.Status);
+        await page.GotoAsync($"/alerts/{id}");
+        await Expect(page.Locator("#alert-state")).ToHaveTextAsync("failed");
+    }
+
+    private static async Task<IPage> SignedInPageAsync(IBrowser browser, DashboardHost host, string user, int width, int height)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = host.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+        await page.FillAsync("input[name=userName]", user);
+        await page.FillAsync("input[name=password]", DashboardHost.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        return page;
+    }
+}
