@@ -25,7 +25,7 @@ public enum DeliveryStore
 /// in a temporary folder or a fresh PostgreSQL database. The host can be restarted on the same store; captured logs
 /// survive restarts. <see cref="AddInstanceAsync"/> starts another instance on the same store, simulator and clock.
 /// </summary>
-internal sealed class DeliveryHarness : IAsyncDisposable
+internal sealed partial class DeliveryHarness : IAsyncDisposable
 {
     public const string From = "+15005550006";
     private readonly TempFolder _folder;
@@ -149,36 +149,6 @@ internal sealed class DeliveryHarness : IAsyncDisposable
 
     public IReadOnlyList<FakeLogRecord> Logs => [.. _earlierLogs, .. App.Services.GetFakeLogCollector().GetSnapshot()];
 
-    public async Task<long> EnqueueAsync(string phone, string body, string key) =>
-        (await EnqueueManyAsync([(phone, body, key)])).Single();
-
-    /// <summary>Enqueues in one transaction; <paramref name="then"/> runs in it too (e.g. to fake a claim).</summary>
-    public async Task<List<long>> EnqueueManyAsync(IEnumerable<(string Phone, string Body, string Key)> alerts,
-        Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task>? then = null)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var writer = App.Services.GetRequiredService<OutboxWriter>();
-        await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var ids = new List<long>();
-        foreach (var (phone, body, key) in alerts)
-        {
-            var id = await writer.EnqueueAsync(connection, transaction,
-                new NewAlert("default", "po-approved", "PorMasterHdr", key, "0->1", "1", "approver", phone, body, 1, "GSM-7", null),
-                new Dictionary<string, string?>(), Time.GetUtcNow(), ct);
-            ids.Add(id!.Value);
-        }
-
-        if (then is not null)
-        {
-            await then(connection, transaction);
-        }
-
-        await transaction.CommitAsync(ct);
-        Activity.Wake();
-        return ids;
-    }
-
     /// <summary>
     /// Lets the dispatcher work until <paramref name="done"/>: whenever it waits only on the clock, the clock moves
     /// <paramref name="step"/> and the simulator's due callbacks are posted. No wall-clock sleeping.
@@ -204,31 +174,6 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     public Task DriveUntilStateAsync(long id, string state, TimeSpan? step = null) =>
         DriveUntilAsync(async () => (await AlertAsync(id)).State == state, step ?? TimeSpan.FromMilliseconds(500));
 
-    public async Task<AlertRow> AlertAsync(long id)
-    {
-        await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
-        return await connection.QuerySingleAsync<AlertRow>(
-            """
-            SELECT state AS State, attempts AS Attempts, message_sid AS MessageSid, delivery_status AS DeliveryStatus,
-                error_code AS ErrorCode, in_doubt_since AS InDoubtSince FROM alerts WHERE id = @id
-            """, new { id });
-    }
-
-    public async Task<long> CountAsync(string state)
-    {
-        await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
-        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM alerts WHERE state = @state", new { state });
-    }
-
-    public async Task<List<(string Kind, string? Detail)>> AuditAsync(long? alertId = null)
-    {
-        await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
-        var rows = await connection.QueryAsync<(string, string?)>(
-            "SELECT kind, detail FROM audit WHERE (@alertId IS NULL AND alert_id IS NULL) OR alert_id = @alertId ORDER BY id",
-            new { alertId });
-        return rows.ToList();
-    }
-
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
@@ -246,14 +191,4 @@ internal sealed class DeliveryHarness : IAsyncDisposable
 
         _folder.Dispose();
     }
-}
-
-internal sealed class AlertRow
-{
-    public string State { get; init; } = "";
-    public long Attempts { get; init; }
-    public string? MessageSid { get; init; }
-    public string? DeliveryStatus { get; init; }
-    public long? ErrorCode { get; init; }
-    public long? InDoubtSince { get; init; }
 }
