@@ -27,13 +27,61 @@ public sealed class ScaleOutTests
         await DriveAsync([a, b], async () => await a.CountAsync(AlertStates.Sent) == count, TimeSpan.FromMilliseconds(100), 1000);
 
         var requests = a.Simulator.CreateRequests;
-        Assert.All(requests, r => Assert.Equal(201, r.HttpStatus)); // never a 429: the shared budget held
+        // one create request per alert, and never a 429: the shared budget held
+        Assert.Equal((count, 0), (requests.Count, requests.Count(r => r.HttpStatus != 201)));
         Assert.Equal(count, a.Simulator.Messages.Count);
         Assert.Equal(count, a.Simulator.Messages.Select(m => m.To).Distinct().Count());
         AssertNoWindowAbove(n, requests.Select(r => r.ReceivedAt));
         var (byA, byB) = (Attempts(a), Attempts(b));
         Assert.Equal(count, byA + byB);
         Assert.True(byA > 0 && byB > 0, $"both instances send (a: {byA}, b: {byB})");
+    }
+
+    [Fact]
+    public async Task TwoInstances_OneStopsMidQueueWithoutReleasing_TheOtherSendsTheRestEachOnce()
+    {
+        const int count = 300;
+        var simulator = new TwilioSimulatorOptions { MessagesPerSecond = 50, SentDelay = TimeSpan.FromDays(1), DeliveredDelay = TimeSpan.FromDays(2) };
+        await using var a = await DeliveryHarness.StartAsync(DeliveryStore.Postgres, simulator,
+            ("Twilio:MessagesPerSecond", "50"), ("Outbox:MaxConcurrency", "16"), ("Outbox:LeaseDuration", "00:00:30"));
+        await using var b = await a.AddInstanceAsync();
+        await a.EnqueueManyAsync(Enumerable.Range(0, count).Select(i => ($"+1555704{i:0000}", $"PO {i} approved", $"po-{i}")));
+        b.Activity.Wake();
+
+        await DriveAsync([a, b], async () => await a.CountAsync(AlertStates.Sent) >= 100, TimeSpan.FromMilliseconds(100), 100);
+        await a.StopConnectorAsync(); // its claims (if any) stay leased to it until the lease runs out
+        await DriveAsync([b], async () => await b.CountAsync(AlertStates.Sent) == count, TimeSpan.FromSeconds(1), 200);
+
+        var requests = a.Simulator.CreateRequests;
+        Assert.Equal((count, 0), (requests.Count, requests.Count(r => r.HttpStatus != 201)));
+        Assert.Equal(count, a.Simulator.Messages.Select(m => m.To).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Budget_SharedByTwoInstances_HeldFromReservationUntilOneSecondAfterTheAnswer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var a = await DeliveryHarness.StartAsync(DeliveryStore.Postgres, null,
+            ("Twilio:MessagesPerSecond", "2"), ("Twilio:RequestTimeout", "00:00:10"));
+        await using var b = await a.AddInstanceAsync();
+        var (budgetA, budgetB) = (a.App.Services.GetRequiredService<SendBudget>(), b.App.Services.GetRequiredService<SendBudget>());
+
+        var first = (await budgetA.TryReserveAsync("a", ct)).SlotId!.Value;
+        Assert.NotNull((await budgetB.TryReserveAsync("b", ct)).SlotId); // in flight, never answered (its instance died)
+        var refused = await budgetB.TryReserveAsync("b", ct);
+        Assert.Null(refused.SlotId);
+        Assert.Equal(Window, refused.Wait); // capped: an answer usually comes long before the conservative hold ends
+
+        a.Time.Advance(TimeSpan.FromSeconds(3));
+        await budgetA.CompleteAsync(first, ct); // answered now: held one more second
+        a.Time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.Null((await budgetB.TryReserveAsync("b", ct)).SlotId);
+        a.Time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.NotNull((await budgetB.TryReserveAsync("b", ct)).SlotId);
+        Assert.Null((await budgetA.TryReserveAsync("a", ct)).SlotId);
+
+        a.Time.Advance(TimeSpan.FromSeconds(9)); // the dead instance's row lapses: request timeout + 2 s after it began
+        Assert.NotNull((await budgetA.TryReserveAsync("a", ct)).SlotId);
     }
 
     [Theory]
