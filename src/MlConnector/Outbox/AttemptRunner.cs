@@ -12,12 +12,12 @@ namespace MlConnector.Outbox;
 /// it; then record the outcome (state + audit "attempt" in one transaction).
 /// </summary>
 public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, ISmsSender sender, PublicUrls urls,
-    IOptions<TwilioOptions> options, TimeProvider time, ILogger<AttemptRunner> logger)
+    IOptions<TwilioOptions> options, IOptions<OutboxOptions> outboxOptions, TimeProvider time, ILogger<AttemptRunner> logger)
 {
     // Twilio's DateSent filter is coarse and clocks differ: look a little before the attempt began.
     private static readonly TimeSpan LookupSlack = TimeSpan.FromMinutes(2);
 
-    public async Task RunAsync(ClaimedAlert alert, string owner, SlidingWindowLimiter.Slot slot, CancellationToken ct)
+    public async Task RunAsync(ClaimedAlert alert, string owner, SendSlot slot, CancellationToken ct)
     {
         var o = options.Value;
         var schedule = new RetrySchedule((int)(alert.MaxAttempts ?? o.MaxAttempts), o.BackoffBase, o.BackoffCap);
@@ -25,11 +25,17 @@ public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, I
         var outcome = await DecideWithoutSendingAsync(alert, schedule, now, ct);
         if (outcome is not null)
         {
-            slot.Cancel();
+            await slot.CancelAsync(ct);
+        }
+        else if (!await store.MarkSendingAsync(alert.Id, owner, time.GetUtcNow(), outboxOptions.Value.LeaseDuration, ct))
+        {
+            await slot.CancelAsync(ct);
+            logger.LeaseLostBeforeSend(alert.Id);
+            return;
         }
         else
         {
-            outcome = await SendAsync(alert, owner, schedule, slot, ct);
+            outcome = await SendAsync(alert, schedule, slot, ct);
         }
 
         if (!await store.RecordAsync(alert, owner, outcome, time.GetUtcNow(), ct))
@@ -79,8 +85,8 @@ public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, I
         };
     }
 
-    private async Task<AttemptOutcome> SendAsync(ClaimedAlert alert, string owner, RetrySchedule schedule,
-        SlidingWindowLimiter.Slot slot, CancellationToken ct)
+    private async Task<AttemptOutcome> SendAsync(ClaimedAlert alert, RetrySchedule schedule, SendSlot slot,
+        CancellationToken ct)
     {
         var started = time.GetUtcNow();
         var attempts = alert.Attempts + 1;
@@ -90,12 +96,11 @@ public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, I
             var phone = protector.Unprotect(alert.RecipientPhone, OutboxWriter.PhonePurpose);
             var body = protector.Unprotect(alert.Body, OutboxWriter.BodyPurpose);
             var remaining = UnixTime.FromStored(alert.ChainStartedAt ?? alert.CreatedAt) + options.Value.ValidityPeriod - started;
-            await store.MarkSendingAsync(alert.Id, owner, started, ct);
             result = await sender.SendAsync(new SmsMessage(phone, body, remaining, urls.StatusCallback), ct);
         }
         finally
         {
-            slot.Complete();
+            await slot.CompleteAsync(ct);
         }
 
         var now = time.GetUtcNow();

@@ -26,4 +26,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 3006, EventName = "Replayed", Level = LogLevel.Information,
         Message = "Replay by {Actor}: {Count} alert(s) queued again")]
     public static partial void Replayed(this ILogger logger, string actor, int count);
+
+    [LoggerMessage(EventId = 3007, EventName = "BudgetReleaseFailed", Level = LogLevel.Warning,
+        Message = "Send slot {SlotId}: could not release it in the shared rate budget; it lapses on its own")]
+    public static partial void BudgetReleaseFailed(this ILogger logger, Exception exception, long slotId);
+
+    [LoggerMessage(EventId = 3008, EventName = "LeaseLostBeforeSend", Level = LogLevel.Warning,
+        Message = "Alert {AlertId}: the lease ran out before the send; not sent by this dispatcher")]
+    public static partial void LeaseLostBeforeSend(this ILogger logger, long alertId);
 }

@@ -4,10 +4,11 @@ using MlConnector.Sms;
 namespace MlConnector.Outbox;
 
 /// <summary>
-/// Claims due alerts one at a time with a lease, within the sender's rate window and a bound on sends in flight,
-/// and hands each to the <see cref="AttemptRunner"/>. Every wait is on the injected clock.
+/// Claims due alerts one at a time with a lease, within the sender's rate window (this instance's, then the budget
+/// shared through the database) and a bound on sends in flight, and hands each to the <see cref="AttemptRunner"/>.
+/// Every wait is on the injected clock.
 /// </summary>
-public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, DispatcherActivity activity,
+public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, SendBudget budget, DispatcherActivity activity,
     IOptions<OutboxOptions> outboxOptions, IOptions<TwilioOptions> twilioOptions, TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -33,20 +34,25 @@ public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, Di
             while (!stoppingToken.IsCancellationRequested)
             {
                 await concurrency.WaitAsync(stoppingToken);
-                var slot = await AcquireAsync(limiter, stoppingToken);
+                var slot = new SendSlot(await AcquireAsync(limiter, stoppingToken), budget, logger);
                 ClaimedAlert? alert = null;
                 try
                 {
                     alert = await store.ClaimAsync(_owner, time.GetUtcNow(), o.LeaseDuration, stoppingToken);
+                    if (alert is not null)
+                    {
+                        await ReserveSharedAsync(slot, stoppingToken);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    logger.DispatchFailed(e);
+                    logger.DispatchFailed(e); // a claimed alert comes back when its lease runs out
+                    alert = null;
                 }
 
                 if (alert is null)
                 {
-                    slot.Cancel();
+                    await slot.CancelAsync(stoppingToken);
                     concurrency.Release();
                     await WaitOnClockAsync(o.PollInterval, activity.WakeTask, stoppingToken);
                     continue;
@@ -65,7 +71,7 @@ public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, Di
         await Task.WhenAll(running);
     }
 
-    private async Task RunOneAsync(ClaimedAlert alert, SlidingWindowLimiter.Slot slot, SemaphoreSlim concurrency,
+    private async Task RunOneAsync(ClaimedAlert alert, SendSlot slot, SemaphoreSlim concurrency,
         CancellationToken ct)
     {
         try
@@ -82,7 +88,7 @@ public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, Di
         }
         finally
         {
-            slot.Cancel(); // no-op when the runner completed it
+            await slot.CancelAsync(CancellationToken.None); // no-op when the runner completed or cancelled it
             concurrency.Release();
             activity.Finished();
         }
@@ -105,6 +111,22 @@ public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, Di
             {
                 await limiter.WhenReleased.WaitAsync(ct); // every slot is held by a send in flight
             }
+        }
+    }
+
+    /// <summary>Waits on the clock until the budget shared by every instance has room for one more request.</summary>
+    private async Task ReserveSharedAsync(SendSlot slot, CancellationToken ct)
+    {
+        while (true)
+        {
+            var (id, wait) = await budget.TryReserveAsync(_owner, ct);
+            if (id is { } slotId)
+            {
+                slot.Attach(slotId);
+                return;
+            }
+
+            await WaitOnClockAsync(wait, null, ct);
         }
     }
 

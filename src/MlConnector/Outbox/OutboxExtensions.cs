@@ -8,6 +8,7 @@ internal static class OutboxExtensions
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
         builder.Services.AddSingleton<OutboxStore>();
         builder.Services.AddSingleton<AttemptRunner>();
+        builder.Services.AddSingleton<SendBudget>();
         builder.Services.AddSingleton<DispatcherActivity>();
         builder.Services.AddSingleton<ReplayService>();
         builder.Services.AddHostedService<OutboxDispatcher>();

@@ -38,14 +38,20 @@ public sealed class OutboxStore(IDbDialect dialect)
 
     /// <summary>
     /// Written just before the POST: from here until an outcome is recorded the send is "in doubt", so a process
-    /// that dies mid-request leaves an alert that is reconciled against Twilio before any resend.
+    /// that dies mid-request leaves an alert that is reconciled against Twilio before any resend. Also the last check
+    /// that the lease is still ours (it ran out: another instance may claim the alert now, so we must not send);
+    /// it renews the lease for the request.
     /// </summary>
-    public async Task MarkSendingAsync(long id, string owner, DateTimeOffset now, CancellationToken ct)
+    public async Task<bool> MarkSendingAsync(long id, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE alerts SET in_doubt_since = COALESCE(in_doubt_since, @Now) WHERE id = @Id AND lease_owner = @Owner",
-            new { Id = id, Owner = owner, Now = now.ToStored() }, cancellationToken: ct));
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE alerts SET in_doubt_since = COALESCE(in_doubt_since, @Now), lease_until = @Until
+            WHERE id = @Id AND lease_owner = @Owner AND lease_until >= @Now
+            """,
+            new { Id = id, Owner = owner, Now = now.ToStored(), Until = (now + lease).ToStored() },
+            cancellationToken: ct)) == 1;
     }
 
     /// <summary>Alert state and audit in one transaction; false when the lease was lost to another process.</summary>

@@ -14,22 +14,34 @@ using MlConnector.Storage;
 
 namespace MlConnector.IntegrationTests.Delivery;
 
+public enum DeliveryStore
+{
+    Sqlite,
+    Postgres,
+}
+
 /// <summary>
 /// The connector on real Kestrel (127.0.0.1:0) and the Twilio simulator, sharing one fake clock, with a SQLite file
-/// in a temporary folder. The host can be restarted on the same file; captured logs survive restarts.
+/// in a temporary folder or a fresh PostgreSQL database. The host can be restarted on the same store; captured logs
+/// survive restarts. <see cref="AddInstanceAsync"/> starts another instance on the same store, simulator and clock.
 /// </summary>
-internal sealed class DeliveryHarness : IAsyncDisposable
+internal sealed partial class DeliveryHarness : IAsyncDisposable
 {
     public const string From = "+15005550006";
-    private readonly TempFolder _folder = new();
+    private readonly TempFolder _folder;
     private readonly List<FakeLogRecord> _earlierLogs = [];
     private readonly Dictionary<string, string> _settings;
+    private readonly DeliveryHarness? _first;
+    private PostgresTestDatabase? _database;
 
-    private DeliveryHarness(TwilioSimulator simulator, FakeTimeProvider time, Dictionary<string, string> settings)
+    private DeliveryHarness(TwilioSimulator simulator, FakeTimeProvider time, Dictionary<string, string> settings,
+        DeliveryHarness? first = null)
     {
         Simulator = simulator;
         Time = time;
         _settings = settings;
+        _first = first;
+        _folder = first?._folder ?? new TempFolder();
         MasterKeyLoader.EnsureKeyFile(KeyFile);
     }
 
@@ -49,12 +61,22 @@ internal sealed class DeliveryHarness : IAsyncDisposable
 
     public static Task<DeliveryHarness> StartAsync(TwilioSimulatorOptions? simulatorOptions = null,
         params (string Key, string Value)[] settings) =>
-        StartAsync(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), simulatorOptions, settings);
+        StartAsync(DeliveryStore.Sqlite, simulatorOptions, settings);
+
+    public static Task<DeliveryHarness> StartAsync(DeliveryStore store, TwilioSimulatorOptions? simulatorOptions = null,
+        params (string Key, string Value)[] settings) =>
+        StartCoreAsync(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), simulatorOptions, store, settings);
 
     /// <param name="start">Where the fake clock starts (the real time when another process, such as the CLI, takes part).</param>
-    public static async Task<DeliveryHarness> StartAsync(DateTimeOffset start, TwilioSimulatorOptions? simulatorOptions,
-        params (string Key, string Value)[] settings)
+    public static Task<DeliveryHarness> StartAsync(DateTimeOffset start, TwilioSimulatorOptions? simulatorOptions,
+        params (string Key, string Value)[] settings) =>
+        StartCoreAsync(start, simulatorOptions, DeliveryStore.Sqlite, settings);
+
+    private static async Task<DeliveryHarness> StartCoreAsync(DateTimeOffset start, TwilioSimulatorOptions? simulatorOptions,
+        DeliveryStore store, (string Key, string Value)[] settings)
     {
+        // Created first: skips (or fails under MLC_REQUIRE_POSTGRES) before anything else starts.
+        var database = store == DeliveryStore.Postgres ? await PostgresTestDatabase.CreateAsync() : null;
         var time = new FakeTimeProvider(start);
         var simulator = await TwilioSimulator.StartAsync(simulatorOptions ?? new TwilioSimulatorOptions(), time);
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -67,14 +89,34 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             ["Twilio:MessagesPerSecond"] = "10",
             ["Outbox:PollInterval"] = "00:00:01",
         };
+        if (database is not null)
+        {
+            all["Storage:Provider"] = "Postgres";
+            all["Storage:ConnectionString"] = database.ConnectionString;
+        }
+
         foreach (var (key, value) in settings)
         {
             all[key] = value;
         }
 
-        var harness = new DeliveryHarness(simulator, time, all);
+        var harness = new DeliveryHarness(simulator, time, all) { _database = database };
         await harness.StartConnectorAsync();
         return harness;
+    }
+
+    /// <summary>Another connector instance on the same store, key, simulator and clock (scale-out).</summary>
+    public async Task<DeliveryHarness> AddInstanceAsync(params (string Key, string Value)[] settings)
+    {
+        var all = new Dictionary<string, string>(_settings, StringComparer.Ordinal);
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        var instance = new DeliveryHarness(Simulator, Time, all, this);
+        await instance.StartConnectorAsync();
+        return instance;
     }
 
     public async Task StartConnectorAsync()
@@ -90,6 +132,11 @@ internal sealed class DeliveryHarness : IAsyncDisposable
             builder.Logging.AddFakeLogging();
         });
         await App.StartAsync(TestContext.Current.CancellationToken);
+        if (_first is not null)
+        {
+            return; // inbound SMS keep going to the first instance
+        }
+
         Simulator.Options.InboundWebhookUrl = new Uri(ConnectorAddress, "/webhooks/twilio/inbound");
     }
 
@@ -101,20 +148,6 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     }
 
     public IReadOnlyList<FakeLogRecord> Logs => [.. _earlierLogs, .. App.Services.GetFakeLogCollector().GetSnapshot()];
-
-    public async Task<long> EnqueueAsync(string phone, string body, string key)
-    {
-        var dialect = App.Services.GetRequiredService<IDbDialect>();
-        var writer = App.Services.GetRequiredService<OutboxWriter>();
-        await using var connection = await dialect.OpenAsync(TestContext.Current.CancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
-        var id = await writer.EnqueueAsync(connection, transaction,
-            new NewAlert("default", "po-approved", "PorMasterHdr", key, "0->1", "1", "approver", phone, body, 1, "GSM-7", null),
-            new Dictionary<string, string?>(), Time.GetUtcNow(), TestContext.Current.CancellationToken);
-        await transaction.CommitAsync(TestContext.Current.CancellationToken);
-        Activity.Wake();
-        return id!.Value;
-    }
 
     /// <summary>
     /// Lets the dispatcher work until <paramref name="done"/>: whenever it waits only on the clock, the clock moves
@@ -141,40 +174,21 @@ internal sealed class DeliveryHarness : IAsyncDisposable
     public Task DriveUntilStateAsync(long id, string state, TimeSpan? step = null) =>
         DriveUntilAsync(async () => (await AlertAsync(id)).State == state, step ?? TimeSpan.FromMilliseconds(500));
 
-    public async Task<AlertRow> AlertAsync(long id)
-    {
-        await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
-        return await connection.QuerySingleAsync<AlertRow>(
-            """
-            SELECT state AS State, attempts AS Attempts, message_sid AS MessageSid, delivery_status AS DeliveryStatus,
-                error_code AS ErrorCode, in_doubt_since AS InDoubtSince FROM alerts WHERE id = @id
-            """, new { id });
-    }
-
-    public async Task<List<(string Kind, string? Detail)>> AuditAsync(long? alertId = null)
-    {
-        await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
-        var rows = await connection.QueryAsync<(string, string?)>(
-            "SELECT kind, detail FROM audit WHERE (@alertId IS NULL AND alert_id IS NULL) OR alert_id = @alertId ORDER BY id",
-            new { alertId });
-        return rows.ToList();
-    }
-
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
+        if (_first is not null)
+        {
+            return; // the first instance owns the simulator, the store and the folder
+        }
+
         await Simulator.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
         _folder.Dispose();
     }
-}
-
-internal sealed class AlertRow
-{
-    public string State { get; init; } = "";
-    public long Attempts { get; init; }
-    public string? MessageSid { get; init; }
-    public string? DeliveryStatus { get; init; }
-    public long? ErrorCode { get; init; }
-    public long? InDoubtSince { get; init; }
 }

@@ -7,10 +7,12 @@ public sealed class DeliveryTests
 {
     private const string Phone = "+15557010101";
 
-    [Fact]
-    public async Task Send_Delivered_SidStoredAndFinalStatusAudited()
+    [Theory]
+    [InlineData(DeliveryStore.Sqlite)]
+    [InlineData(DeliveryStore.Postgres)]
+    public async Task Send_Delivered_SidStoredAndFinalStatusAudited(DeliveryStore store)
     {
-        await using var h = await DeliveryHarness.StartAsync();
+        await using var h = await DeliveryHarness.StartAsync(store);
         var id = await h.EnqueueAsync(Phone, "PO 4711 awaits your approval", "po-4711");
 
         await h.DriveUntilStateAsync(id, AlertStates.Delivered);
@@ -24,10 +26,12 @@ public sealed class DeliveryTests
         Assert.Contains(audit, a => a.Kind == "status-callback" && a.Detail!.Contains("\"status\":\"delivered\"", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Send_InvalidNumber_FailsAtOnceWith21211WithoutRetry()
+    [Theory]
+    [InlineData(DeliveryStore.Sqlite)]
+    [InlineData(DeliveryStore.Postgres)]
+    public async Task Send_InvalidNumber_FailsAtOnceWith21211WithoutRetry(DeliveryStore store)
     {
-        await using var h = await DeliveryHarness.StartAsync();
+        await using var h = await DeliveryHarness.StartAsync(store);
         var id = await h.EnqueueAsync("+15005550001", "PO 4712 awaits your approval", "po-4712");
 
         await h.DriveUntilStateAsync(id, AlertStates.Failed);
@@ -68,11 +72,13 @@ public sealed class DeliveryTests
         Assert.True(h.Time.GetUtcNow() >= new DateTimeOffset(2026, 3, 2, 9, 10, 0, TimeSpan.Zero));
     }
 
-    [Fact]
-    public async Task Send_RateLimited429Storm_AllArriveAndNoWindowHoldsMoreThanN()
+    [Theory]
+    [InlineData(DeliveryStore.Sqlite)]
+    [InlineData(DeliveryStore.Postgres)]
+    public async Task Send_RateLimited429Storm_AllArriveAndNoWindowHoldsMoreThanN(DeliveryStore store)
     {
         const int n = 2;
-        await using var h = await DeliveryHarness.StartAsync(new TwilioSimulatorOptions { MessagesPerSecond = n },
+        await using var h = await DeliveryHarness.StartAsync(store, new TwilioSimulatorOptions { MessagesPerSecond = n },
             ("Twilio:MessagesPerSecond", n.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Twilio:MaxAttempts", "30"));
         h.Simulator.Faults.Enqueue(new TwilioFault(TwilioFaultKind.TooManyRequests, RetryAfter: 2), 4);
         h.Simulator.Faults.Enqueue(new TwilioFault(TwilioFaultKind.TooManyRequestsNoBody), 2);

@@ -10,10 +10,12 @@ public sealed class RecoveryTests
 {
     private const string Phone = "+15557010401";
 
-    [Fact]
-    public async Task Send_AcceptedThenDropped_HostRestarted_ReconciledAndSentExactlyOnce()
+    [Theory]
+    [InlineData(DeliveryStore.Sqlite)]
+    [InlineData(DeliveryStore.Postgres)]
+    public async Task Send_AcceptedThenDropped_HostRestarted_ReconciledAndSentExactlyOnce(DeliveryStore store)
     {
-        await using var h = await DeliveryHarness.StartAsync(null, ("Twilio:BackoffBase", "00:00:10"));
+        await using var h = await DeliveryHarness.StartAsync(store, null, ("Twilio:BackoffBase", "00:00:10"));
         h.Simulator.Faults.Enqueue(new TwilioFault(TwilioFaultKind.AcceptThenDrop));
         var id = await h.EnqueueAsync(Phone, "GRN 99 received", "grn-99");
 

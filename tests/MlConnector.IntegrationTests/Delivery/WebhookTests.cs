@@ -52,10 +52,12 @@ public sealed class WebhookTests
         Assert.Equal(2, callbacks.Count(a => a.Detail!.Contains("\"applied\":false", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public async Task Inbound_StopThenStart_SuppressesThenReenables()
+    [Theory]
+    [InlineData(DeliveryStore.Sqlite)]
+    [InlineData(DeliveryStore.Postgres)]
+    public async Task Inbound_StopThenStart_SuppressesThenReenables(DeliveryStore store)
     {
-        await using var h = await DeliveryHarness.StartAsync();
+        await using var h = await DeliveryHarness.StartAsync(store);
 
         var stop = await h.Simulator.InjectInboundAsync(Phone, " stop ", TestContext.Current.CancellationToken);
         var suppressed = await h.EnqueueAsync(Phone, "PO 7000 approved", "po-7000");

@@ -1,0 +1,44 @@
+namespace MlConnector.Outbox;
+
+/// <summary>
+/// Permission for one Messages-create request: a slot of this instance's <see cref="SlidingWindowLimiter"/> (the fast
+/// path, never looser than the shared budget) and, once reserved, a row of the shared <see cref="SendBudget"/>.
+/// <see cref="CompleteAsync"/> after the request's answer, <see cref="CancelAsync"/> if none was sent; both are idempotent.
+/// </summary>
+public sealed class SendSlot(SlidingWindowLimiter.Slot local, SendBudget budget, ILogger logger)
+{
+    private long _shared;
+
+    internal void Attach(long slotId) => _shared = slotId;
+
+    public Task CompleteAsync(CancellationToken ct)
+    {
+        local.Complete();
+        return ReleaseShared(used: true, ct);
+    }
+
+    public Task CancelAsync(CancellationToken ct)
+    {
+        local.Cancel();
+        return ReleaseShared(used: false, ct);
+    }
+
+    private async Task ReleaseShared(bool used, CancellationToken ct)
+    {
+        var id = Interlocked.Exchange(ref _shared, 0);
+        if (id == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await (used ? budget.CompleteAsync(id, ct) : budget.CancelAsync(id, ct));
+        }
+        catch (Exception e)
+        {
+            // Safe to drop: the row stays held until its conservative end, which only slows sending.
+            logger.BudgetReleaseFailed(e, id);
+        }
+    }
+}
