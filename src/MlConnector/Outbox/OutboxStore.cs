@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using MlConnector.Audit;
 using MlConnector.Storage;
@@ -81,7 +82,46 @@ public sealed class OutboxStore(IDbDialect dialect)
 
         await AuditWriter.AppendAsync(connection, transaction,
             new AuditEntry(alert.CompanyId, alert.Id, now, outcome.AuditKind, "dispatcher", outcome.AuditDetail), ct);
+        if (outcome.MessageSid is { } sid)
+        {
+            await ApplyEarlyCallbacksAsync(connection, transaction, alert, sid, now, ct);
+        }
+
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// Twilio may call back before the dispatcher has recorded the MessageSid of its create (the webhook then finds no
+    /// alert and only keeps the event). Once the SID is known, the furthest status already received is applied.
+    /// </summary>
+    private static async Task ApplyEarlyCallbacksAsync(DbConnection connection, DbTransaction transaction, ClaimedAlert alert,
+        string sid, DateTimeOffset now, CancellationToken ct)
+    {
+        var early = (await connection.QueryAsync<(string Status, int? ErrorCode)>(new CommandDefinition(
+            "SELECT status, error_code FROM delivery_events WHERE message_sid = @Sid", new { Sid = sid }, transaction,
+            cancellationToken: ct))).ToList();
+        if (early.Count == 0)
+        {
+            return;
+        }
+
+        var furthest = early.MaxBy(e => Webhooks.DeliveryStatuses.Rank(e.Status));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE alerts SET delivery_status = @Status, state = COALESCE(@State, state),
+                error_code = COALESCE(@ErrorCode, error_code), updated_at = @Now
+            WHERE id = @Id
+            """,
+            new
+            {
+                furthest.Status, State = Webhooks.DeliveryStatuses.AlertState(furthest.Status), furthest.ErrorCode,
+                Now = now.ToStored(), alert.Id,
+            }, transaction, cancellationToken: ct));
+        await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(alert.CompanyId, alert.Id, now,
+            AuditKinds.StatusCallback, "twilio", System.Text.Json.JsonSerializer.Serialize(new
+            {
+                messageSid = sid, status = furthest.Status, errorCode = furthest.ErrorCode, applied = true, early = true,
+            })), ct);
     }
 }
