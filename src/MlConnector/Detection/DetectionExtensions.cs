@@ -14,7 +14,6 @@ internal static class DetectionExtensions
         builder.Services.AddSingleton<OutboxWriter>();
         builder.Services.AddSingleton<RulePoller>();
         builder.Services.AddHostedService<PollingScheduler>();
-        builder.Services.AddHealthChecks().AddCheck<RulesHealthCheck>("syspro-rules");
         return builder;
     }
 }

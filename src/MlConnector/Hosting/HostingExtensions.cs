@@ -46,7 +46,11 @@ internal static class HostingExtensions
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { ResultStatusCodes = { [HealthStatus.Degraded] = 200 } });
+        app.MapHealthChecks("/health/ready", new()
+        {
+            ResultStatusCodes = { [HealthStatus.Degraded] = 200 },
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
         return app;
     }
 }

@@ -7,7 +7,7 @@ namespace MlConnector.Operations;
 public sealed record RuleStatus(
     string Id, string Description, string Company, string Transport, string Table, TimeSpan Cadence, string Transitions,
     string Template, bool Paused, DateTimeOffset? LastPollAt, long? LastDurationMs, long? LastRowsRead, long? LastEvents,
-    string? LastError, TimeSpan? Lag)
+    string? LastError, TimeSpan? Lag, string? HeldBy = null, DateTimeOffset? HeldUntil = null)
 {
     /// <summary>Late: no poll for more than two cadences.</summary>
     public bool IsLate => !Paused && (Lag is null || Lag > Cadence * 2);
@@ -25,7 +25,7 @@ public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, TimeProvider 
             """
             SELECT company_id AS Company, rule_id AS RuleId, paused AS Paused, last_poll_at AS LastPollAt,
                    last_poll_duration_ms AS LastDurationMs, last_rows_read AS LastRowsRead, last_events AS LastEvents,
-                   last_error AS LastError
+                   last_error AS LastError, lease_owner AS LeaseOwner, lease_until AS LeaseUntil
             FROM rule_state
             """, cancellationToken: ct))).ToDictionary(s => (s.Company, s.RuleId));
         var now = time.GetUtcNow();
@@ -35,7 +35,8 @@ public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, TimeProvider 
             var last = UnixTime.FromStored(s?.LastPollAt);
             return new RuleStatus(r.Id, r.Description, r.Company, r.Transport.ToString(), r.Table, r.Cadence,
                 string.Join(", ", r.Transitions), r.Template, s?.Paused == 1, last, s?.LastDurationMs, s?.LastRowsRead,
-                s?.LastEvents, s?.LastError, last is { } l ? now - l : null);
+                s?.LastEvents, s?.LastError, last is { } l ? now - l : null,
+                s?.LeaseUntil > now.ToStored() ? s.LeaseOwner : null, UnixTime.FromStored(s?.LeaseUntil));
         }).ToList();
     }
 
@@ -61,5 +62,7 @@ public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, TimeProvider 
         public long? LastRowsRead { get; set; }
         public long? LastEvents { get; set; }
         public string? LastError { get; set; }
+        public string? LeaseOwner { get; set; }
+        public long? LeaseUntil { get; set; }
     }
 }

@@ -1,5 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MlConnector.Detection;
+using MlConnector.Syspro;
 using MlConnector.Operations;
 using MlConnector.Outbox;
 using MlConnector.Storage;
@@ -17,20 +19,33 @@ internal sealed class DatabaseHealthCheck(IDbDialect dialect) : IHealthCheck
     }
 }
 
-/// <summary>SYSPRO as the polls saw it (no extra logon: an e.net probe would end the service's session).</summary>
-internal sealed class SysproHealthCheck(RuleQueries rules) : IHealthCheck
+/// <summary>SYSPRO as the polls saw it (no extra logon: an e.net probe would end the service's session), with which
+/// instance polls each rule. Unhealthy when an e.net source stopped on a credential error.</summary>
+internal sealed class SysproHealthCheck(RuleQueries rules, SysproCompanies companies, PollTracker tracker) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var active = (await rules.StatusAsync(cancellationToken)).Where(r => !r.Paused && r.LastPollAt is not null).ToList();
+        var all = await rules.StatusAsync(cancellationToken);
+        var data = new Dictionary<string, object> { ["instance"] = tracker.InstanceId };
+        foreach (var r in all)
+        {
+            data[$"rule:{r.Id}"] = (r.HeldBy is { } holder ? $"polled by {holder}" : "not held") + (r.LastError is { } e ? $"; last poll failed: {e}" : "");
+        }
+
+        if (companies.All.FirstOrDefault(c => c.Session.StoppedReason is not null) is { } stopped)
+        {
+            return HealthCheckResult.Unhealthy($"company {stopped.Id}: {stopped.Session.StoppedReason}", data: data);
+        }
+
+        var active = all.Where(r => !r.Paused && r.LastPollAt is not null).ToList();
         var failing = active.Where(r => r.LastError is not null).ToList();
         return (active.Count, failing.Count) switch
         {
-            (0, _) => HealthCheckResult.Healthy("No poll yet."),
-            (_, 0) => HealthCheckResult.Healthy($"{active.Count} rule(s) read SYSPRO at their last poll."),
-            var (a, f) when f == a => HealthCheckResult.Unhealthy($"Every rule's last poll failed: {failing[0].LastError}"),
+            (0, _) => HealthCheckResult.Healthy("No poll yet.", data),
+            (_, 0) => HealthCheckResult.Healthy($"{active.Count} rule(s) read SYSPRO at their last poll.", data),
+            var (a, f) when f == a => HealthCheckResult.Unhealthy($"Every rule's last poll failed: {failing[0].LastError}", data: data),
             _ => HealthCheckResult.Degraded($"{failing.Count} of {active.Count} rule(s) failed their last poll: " +
-                string.Join(", ", failing.Select(r => r.Id))),
+                string.Join(", ", failing.Select(r => r.Id)), data: data),
         };
     }
 }
