@@ -31,5 +31,16 @@ var root = new RootCommand("ml-connector watches SYSPRO and texts people through
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction((result, ct) => RunCommand.RunAsync([.. result.UnmatchedTokens], ct));
 
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    return await CommandLineErrors.ReportAsync(parsed);
+}
+
+if (CommandLineErrors.UnknownVerb(parsed) is { } unknown)
+{
+    return await CommandLineErrors.ReportAsync(parsed, [unknown]);
+}
+
 // The host handles Ctrl+C and SIGTERM itself (graceful shutdown), so the command line library must not.
-return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

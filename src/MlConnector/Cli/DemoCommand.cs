@@ -90,6 +90,7 @@ internal static class DemoCommand
         // Inbound texts (STOP, START) go to the address the connector actually bound.
         twilio.Options.InboundWebhookUrl = new Uri(new Uri(app.Urls.First()), "webhooks/twilio/inbound");
         Console.WriteLine($"Demo: the connector answers on {string.Join(", ", app.Urls)}; rules poll every {cadence.TotalSeconds:0} s.");
+        Console.WriteLine($"Demo: the dashboard is at {app.Urls.First()}/ (open to this machine only until users are added)");
         Console.WriteLine($"Demo: watch the texts arrive at {twilio.InspectionAddress}");
         Console.WriteLine("Demo: Ctrl+C stops it.");
         await app.WaitForShutdownAsync(ct);

@@ -59,3 +59,21 @@ public sealed class FoundationCliTests
         Assert.Contains("migrations", migrate.Output, StringComparison.Ordinal);
     }
 }
+
+public sealed class UsageErrorCliTests
+{
+    [Theory]
+    [InlineData("nosuchverb")]
+    [InlineData("replay", "--bogus")]
+    [InlineData("users", "add")]
+    public async Task WrongCommandLine_ExitsWith64AndPointsToHelp(params string[] args)
+    {
+        using var folder = new TempFolder();
+
+        var result = await CliRunner.RunAsync(folder.Path, null, args);
+
+        Assert.Equal(64, result.ExitCode);
+        Assert.Contains("--help' for usage.", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.Combine("data")), "a usage error must not start anything");
+    }
+}
