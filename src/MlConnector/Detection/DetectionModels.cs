@@ -15,8 +15,15 @@ public sealed record RuleState(string? Watermark, bool Baselined, IReadOnlyDicti
 /// <summary>One business event: a record made a configured transition.</summary>
 public sealed record DetectedEvent(string RecordKey, SourceRow Row, string? From, string? To, TransitionSpec Transition, string Fingerprint)
 {
-    /// <summary>The transition as stored with the alert, e.g. "0->1" or "new".</summary>
-    public string TransitionText => Transition.IsNew ? "new" : $"{From ?? "(new)"}->{To}";
+    /// <summary>The transition as stored with the alert, e.g. "0->1", "(blank)->R", "(new)->1" or "new".</summary>
+    public string TransitionText => Transition.IsNew ? "new" : $"{Show(From, "(new)")}->{Show(To, "(none)")}";
+
+    private static string Show(string? status, string missing) => status switch
+    {
+        null => missing,
+        "" => "(blank)",
+        _ => status,
+    };
 }
 
 /// <summary>The outcome of one poll's detection: the events, and how the stored state changes.</summary>

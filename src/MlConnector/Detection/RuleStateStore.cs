@@ -97,13 +97,16 @@ public sealed class RuleStateStore(IDbDialect dialect)
             """, args, transaction, cancellationToken: ct));
     }
 
-    // The snapshot's "watched" column holds the status and the watermark mark, separated by a unit separator.
-    private static string Encode(SnapshotEntry e) => $"{e.Status}\u001f{e.Mark}";
+    // The snapshot's "watched" column holds the status and the watermark mark, separated by a unit separator. A
+    // blank status (SYSPRO's "normal" requisition) is not a missing one, so a missing status is written as NoValue.
+    private const string NoValue = "\u001e";
+
+    private static string Encode(SnapshotEntry e) => $"{e.Status ?? NoValue}\u001f{e.Mark}";
 
     private static SnapshotEntry Decode(string key, string fingerprint, string? watched)
     {
-        var parts = (watched ?? "").Split('\u001f');
-        return new SnapshotEntry(key, fingerprint, NullIfEmpty(parts[0]), parts.Length > 1 ? NullIfEmpty(parts[1]) : null);
+        var parts = (watched ?? NoValue).Split('\u001f');
+        return new SnapshotEntry(key, fingerprint, parts[0] == NoValue ? null : parts[0], parts.Length > 1 ? NullIfEmpty(parts[1]) : null);
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

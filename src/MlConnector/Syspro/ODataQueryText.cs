@@ -9,11 +9,21 @@ internal static class ODataQueryText
 {
     public static string Filter(IReadOnlyList<FilterCondition> conditions, Func<string, string?> typeOf)
     {
-        var parts = conditions.Select(c => c.Operator == FilterOperator.In
-            ? "(" + string.Join(" or ", c.Values.Select(v => $"{c.Column} eq {Literal(v, typeOf(c.Column))}")) + ")"
-            : $"{c.Column} {c.Operator.ToString().ToLowerInvariant()} {Literal(c.Values[0], typeOf(c.Column))}");
+        var parts = conditions.Select(c => c.Operator switch
+        {
+            FilterOperator.In => "(" + string.Join(" or ", c.Values.Select(v => Equals(c.Column, v, typeOf(c.Column)))) + ")",
+            FilterOperator.Eq => Equals(c.Column, c.Values[0], typeOf(c.Column)),
+            _ => $"{c.Column} {c.Operator.ToString().ToLowerInvariant()} {Literal(c.Values[0], typeOf(c.Column))}",
+        });
         return string.Join(" and ", parts);
     }
+
+    // SQL Server ignores trailing blanks when it compares char columns, so SYSPRO's blank status (' ' in a char(1))
+    // equals ''. An OData service that compares in .NET does not; asking for both forms works on either.
+    private static string Equals(string column, string value, string? edmType) =>
+        value.Trim().Length == 0 && edmType is null or "Edm.String"
+            ? $"({column} eq '' or {column} eq ' ')"
+            : $"{column} eq {Literal(value, edmType)}";
 
     public static string Literal(string value, string? edmType) => edmType switch
     {

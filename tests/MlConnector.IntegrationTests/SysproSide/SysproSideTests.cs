@@ -86,6 +86,7 @@ public sealed class SysproSideTests
 
         Assert.Equal(1, poll.Events);
         var alert = Assert.Single(await harness.AlertsAsync(RulePresets.RequisitionApproved));
+        Assert.Equal("(blank)->R", alert.Transition);
         Assert.Contains($"Requisition {pending.Requisition.Trim()} line {pending.Line} approved", alert.Body, StringComparison.Ordinal);
     }
 
