@@ -4,6 +4,7 @@ using MlConnector.Detection;
 using MlConnector.Syspro;
 using MlConnector.Operations;
 using MlConnector.Outbox;
+using MlConnector.Sms;
 using MlConnector.Storage;
 
 namespace MlConnector.Telemetry;
@@ -50,14 +51,29 @@ internal sealed class SysproHealthCheck(RuleQueries rules, SysproCompanies compa
     }
 }
 
-/// <summary>Twilio as the recent sends saw it. TODO(merge): use the delivery branch's sender ping when it lands.</summary>
-internal sealed class TwilioHealthCheck(IDbDialect dialect, IConfiguration configuration, TimeProvider time) : IHealthCheck
+/// <summary>Twilio: the credentials (an account fetch, at most once a minute) and what the recent sends saw.</summary>
+internal sealed class TwilioHealthCheck(IDbDialect dialect, IConfiguration configuration, TwilioAccountProbe probe, TimeProvider time)
+    : IHealthCheck
 {
+    private static readonly TimeSpan ProbeEvery = TimeSpan.FromMinutes(1);
+    private (Cli.ProbeResult? Result, DateTimeOffset At)? _lastProbe;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(configuration["Twilio:AccountSid"]))
         {
             return HealthCheckResult.Degraded("Twilio is not configured (Twilio:AccountSid).");
+        }
+
+        // Readiness probes come every few seconds; Twilio's API is asked at most once a minute.
+        if (_lastProbe is not { } last || time.GetUtcNow() - last.At > ProbeEvery)
+        {
+            _lastProbe = last = (await probe.CheckAsync(), time.GetUtcNow());
+        }
+
+        if (last.Result is { Passed: false } refused)
+        {
+            return HealthCheckResult.Unhealthy(refused.Message);
         }
 
         await using var connection = await dialect.OpenAsync(cancellationToken);

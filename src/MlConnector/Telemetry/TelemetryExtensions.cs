@@ -8,6 +8,8 @@ internal static class TelemetryExtensions
     /// <summary>Readiness checks (database, SYSPRO, Twilio) and OpenTelemetry metrics for Prometheus.</summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
+        // A singleton, so its once-a-minute Twilio probe result survives between readiness checks.
+        builder.Services.AddSingleton<TwilioHealthCheck>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<SysproHealthCheck>("syspro", tags: ["ready"])

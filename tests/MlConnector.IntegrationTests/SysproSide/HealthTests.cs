@@ -57,3 +57,21 @@ public sealed class InstanceIdentityTests
         Assert.Contains($"instance {harness.PollerInstance} (lease until", rules, StringComparison.Ordinal);
     }
 }
+
+public sealed class TwilioHealthTests
+{
+    [Fact]
+    public async Task Ready_TwilioRefusesTheCredentials_IsUnhealthyAndSaysWhich()
+    {
+        await using var harness = await SysproSideHarness.StartAsync(SysproTransport.OData, withTwilio: true,
+            settings: new Dictionary<string, string?> { ["Twilio:AuthToken"] = "not-the-token" });
+        using var http = new HttpClient { BaseAddress = new Uri(harness.App.Urls.First()) };
+
+        var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var twilio = report.RootElement.GetProperty("checks").GetProperty("twilio");
+        Assert.Contains("Twilio:AuthToken", twilio.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+}
