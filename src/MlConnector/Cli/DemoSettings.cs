@@ -18,18 +18,12 @@ internal static class DemoSettings
             ["Security:KeyFile"] = keyFile,
             ["Polling:StartJitter"] = "00:00:02",
             ["Syspro:Transport"] = "OData",
-            ["Syspro:OData:BaseUrl"] = syspro.ODataAddress.AbsoluteUri,
-            ["Syspro:OData:Username"] = syspro.Options.ODataUser,
-            ["Syspro:OData:Password"] = syspro.Options.ODataPassword,
-            ["Syspro:Enet:BaseUrl"] = syspro.EnetAddress.AbsoluteUri,
-            ["Syspro:Enet:Operator"] = syspro.Options.Operator,
-            ["Syspro:Enet:OperatorPassword"] = syspro.Options.OperatorPassword,
-            ["Syspro:Enet:CompanyId"] = syspro.Options.CompanyId,
-            ["Twilio:AccountSid"] = twilio.Options.AccountSid,
-            ["Twilio:AuthToken"] = twilio.Options.AuthToken,
-            ["Twilio:From"] = "+15005550006",
-            ["Twilio:BaseUrl"] = twilio.BaseAddress.AbsoluteUri,
         };
+        foreach (var (key, value) in SimulatorSettings.Syspro(syspro).Concat(SimulatorSettings.Twilio(twilio)))
+        {
+            settings[key] = value;
+        }
+
         Person(settings, "alex", "Alex Approver", "+15550100001", "approvers");
         Person(settings, "dana", "Dana Director", "+15550100004", "approvers");
         Person(settings, "pat", "Pat Procurement", "+15550100002", "procurement");

@@ -1,3 +1,4 @@
+using MlConnector.Cli;
 using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Simulators.Syspro;
 using MlConnector.Simulators.Twilio;
@@ -25,20 +26,8 @@ public sealed class PingCliTests : IAsyncLifetime
         _folder.Dispose();
     }
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["MLC_Syspro__OData__BaseUrl"] = _syspro.ODataAddress.AbsoluteUri,
-        ["MLC_Syspro__OData__Username"] = _syspro.Options.ODataUser,
-        ["MLC_Syspro__OData__Password"] = _syspro.Options.ODataPassword,
-        ["MLC_Syspro__Enet__BaseUrl"] = _syspro.EnetAddress.AbsoluteUri,
-        ["MLC_Syspro__Enet__Operator"] = _syspro.Options.Operator,
-        ["MLC_Syspro__Enet__OperatorPassword"] = _syspro.Options.OperatorPassword,
-        ["MLC_Syspro__Enet__CompanyId"] = _syspro.Options.CompanyId,
-        ["MLC_Twilio__AccountSid"] = _twilio.Options.AccountSid,
-        ["MLC_Twilio__AuthToken"] = _twilio.Options.AuthToken,
-        ["MLC_Twilio__From"] = "+15005550006",
-        ["MLC_Twilio__BaseUrl"] = _twilio.BaseAddress.AbsoluteUri,
-    };
+    private Dictionary<string, string?> Settings() => SimulatorSettings.AsEnvironment(
+        SimulatorSettings.Syspro(_syspro).Concat(SimulatorSettings.Twilio(_twilio)));
 
     [Fact]
     public async Task Ping_AllCredentialsRight_PassesEachAndExits0()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using MlConnector.Cli;
 using MlConnector.Detection;
 using MlConnector.Hosting;
 using MlConnector.IntegrationTests.Infrastructure;
@@ -87,14 +88,6 @@ public sealed class SysproSideHarness : IAsyncDisposable
             ["Security:KeyFile"] = folder.Combine("master.key"),
             ["Polling:Enabled"] = "false",
             ["Syspro:Transport"] = transport.ToString(),
-            ["Syspro:OData:BaseUrl"] = sim.ODataAddress.AbsoluteUri,
-            ["Syspro:OData:Username"] = options.ODataUser,
-            ["Syspro:OData:Password"] = options.ODataPassword,
-            ["Syspro:Enet:BaseUrl"] = sim.EnetAddress.AbsoluteUri,
-            ["Syspro:Enet:Operator"] = options.Operator,
-            ["Syspro:Enet:OperatorPassword"] = options.OperatorPassword,
-            ["Syspro:Enet:CompanyId"] = options.CompanyId,
-            ["Syspro:Enet:CompanyPassword"] = options.CompanyPassword,
             ["Directory:People:approver:Name"] = "Alex Approver",
             ["Directory:People:approver:Phone"] = Approver,
             ["Directory:People:approver:Groups:0"] = "approvers",
@@ -115,12 +108,13 @@ public sealed class SysproSideHarness : IAsyncDisposable
         var twilio = withTwilio
             ? await TwilioSimulator.StartAsync(new TwilioSimulatorOptions(), time, "http://127.0.0.1:0", TestContext.Current.CancellationToken)
             : null;
+        foreach (var (key, value) in SimulatorSettings.Syspro(sim).Concat(twilio is null ? [] : SimulatorSettings.Twilio(twilio)))
+        {
+            all[key] = value;
+        }
+
         if (twilio is not null)
         {
-            all["Twilio:AccountSid"] = twilio.Options.AccountSid;
-            all["Twilio:AuthToken"] = twilio.Options.AuthToken;
-            all["Twilio:From"] = "+15005550006";
-            all["Twilio:BaseUrl"] = twilio.BaseAddress.AbsoluteUri;
             all["Twilio:MessagesPerSecond"] = "10";
         }
 
