@@ -17,6 +17,9 @@ public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, I
     // Twilio's DateSent filter is coarse and clocks differ: look a little before the attempt began.
     private static readonly TimeSpan LookupSlack = TimeSpan.FromMinutes(2);
 
+    // Twilio: "Attempt to send to unsubscribed recipient" (the person replied STOP at Twilio's side).
+    private const int UnsubscribedRecipient = 21610;
+
     public async Task RunAsync(ClaimedAlert alert, string owner, SendSlot slot, CancellationToken ct)
     {
         var o = options.Value;
@@ -45,6 +48,12 @@ public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, I
         }
 
         logger.AttemptRecorded(alert.Id, outcome.State, outcome.Attempts, outcome.ErrorCode, outcome.NextAttemptAt);
+        if (outcome.ErrorCode == UnsubscribedRecipient)
+        {
+            var phone = protector.Unprotect(alert.RecipientPhone, OutboxWriter.PhonePurpose);
+            await store.AddOptOutAsync(alert.CompanyId, alert.RecipientPhoneIndex,
+                protector.Protect(phone, Recipients.OptOutList.PhonePurpose), time.GetUtcNow(), ct);
+        }
     }
 
     private async Task<AttemptOutcome?> DecideWithoutSendingAsync(ClaimedAlert alert, RetrySchedule schedule,

@@ -37,6 +37,13 @@ public sealed class OutboxStore(IDbDialect dialect)
             new { CompanyId = companyId, PhoneIndex = phoneIndex }, cancellationToken: ct)) is not null;
     }
 
+    /// <summary>Twilio refused a send with 21610: the person opted out there, so texts to them stop here too.</summary>
+    public async Task AddOptOutAsync(string companyId, string phoneIndex, byte[] sealedPhone, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        await Recipients.OptOutList.AddAsync(connection, null, companyId, phoneIndex, sealedPhone, "twilio-21610", now, ct);
+    }
+
     /// <summary>
     /// Written just before the POST: from here until an outcome is recorded the send is "in doubt", so a process
     /// that dies mid-request leaves an alert that is reconciled against Twilio before any resend. Also the last check

@@ -16,7 +16,7 @@ internal sealed class InboundHandler(IDbDialect dialect, FieldProtector protecto
 {
     public const string PhonePurpose = "inbound.phone";
     public const string BodyPurpose = "inbound.body";
-    public const string OptOutPhonePurpose = "optout.phone";
+    public const string OptOutPhonePurpose = OptOutList.PhonePurpose;
 
     public async Task HandleAsync(IReadOnlyDictionary<string, string> form, CancellationToken ct)
     {
@@ -50,13 +50,7 @@ internal sealed class InboundHandler(IDbDialect dialect, FieldProtector protecto
 
         if (keyword == "STOP")
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO opt_outs (company_id, phone_index, phone, opted_out_at, source) VALUES (@Company, @Index, @Phone, @Now, 'STOP')
-                ON CONFLICT (company_id, phone_index) DO UPDATE SET opted_out_at = excluded.opted_out_at, source = excluded.source
-                """,
-                new { Company = company, Index = index, Phone = protector.Protect(from, OptOutPhonePurpose), Now = now.ToStored() },
-                transaction, cancellationToken: ct));
+            await OptOutList.AddAsync(connection, transaction, company, index, protector.Protect(from, OptOutPhonePurpose), "STOP", now, ct);
         }
         else if (keyword == "START")
         {

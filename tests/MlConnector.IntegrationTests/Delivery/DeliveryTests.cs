@@ -44,6 +44,22 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task Send_RecipientOptedOutAtTwilio_FailsWith21610AndLaterTextsAreSuppressedWithoutAsking()
+    {
+        await using var h = await DeliveryHarness.StartAsync(DeliveryStore.Sqlite);
+        h.Simulator.OptOut("+15550107777");
+        var first = await h.EnqueueAsync("+15550107777", "PO 4713 awaits your approval", "po-4713");
+        await h.DriveUntilStateAsync(first, AlertStates.Failed);
+
+        var second = await h.EnqueueAsync("+15550107777", "PO 4714 awaits your approval", "po-4714");
+        await h.DriveUntilStateAsync(second, AlertStates.Suppressed);
+
+        Assert.Equal(21610L, (await h.AlertAsync(first)).ErrorCode);
+        Assert.Single(h.Simulator.CreateRequests);
+        Assert.Contains(await h.AuditAsync(second), a => a.Kind == "suppressed");
+    }
+
+    [Fact]
     public async Task Send_TwilioDownTenMinutes_EveryQueuedAlertDelivered()
     {
         await using var h = await DeliveryHarness.StartAsync(null, ("Twilio:MaxAttempts", "40"), ("Twilio:BackoffCap", "00:02:00"));
