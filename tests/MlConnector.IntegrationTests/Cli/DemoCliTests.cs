@@ -30,6 +30,7 @@ public sealed partial class DemoCliTests
         using var process = Process.Start(start)!;
         var output = new List<string>();
         var inspection = new TaskCompletionSource<string>();
+        var dashboardUrl = new TaskCompletionSource<string>();
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -45,6 +46,11 @@ public sealed partial class DemoCliTests
             if (WatchLine().Match(e.Data) is { Success: true } m)
             {
                 inspection.TrySetResult(m.Groups[1].Value);
+            }
+
+            if (DashboardLine().Match(e.Data) is { Success: true } d)
+            {
+                dashboardUrl.TrySetResult(d.Groups[1].Value);
             }
         };
         process.BeginOutputReadLine();
@@ -62,6 +68,12 @@ public sealed partial class DemoCliTests
             }
 
             Assert.True(delivered > 0, "no text reached the simulated Twilio: " + string.Join('\n', output));
+            var dashboard = await dashboardUrl.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+            var alerts = await http.GetStringAsync(new Uri(new Uri(dashboard), "alerts"), TestContext.Current.CancellationToken);
+            var overview = await http.GetStringAsync(new Uri(dashboard), TestContext.Current.CancellationToken);
+            Assert.Contains("delivered", overview, StringComparison.Ordinal);
+            Assert.Contains("alert(s).", alerts, StringComparison.Ordinal);
+            Assert.DoesNotContain(" 0 alert(s).", alerts, StringComparison.Ordinal);
         }
         finally
         {
@@ -76,4 +88,7 @@ public sealed partial class DemoCliTests
 
     [GeneratedRegex("watch the texts arrive at (\\S+)")]
     private static partial Regex WatchLine();
+
+    [GeneratedRegex("the dashboard is at (\\S+)")]
+    private static partial Regex DashboardLine();
 }

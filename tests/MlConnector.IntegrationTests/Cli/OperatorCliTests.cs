@@ -132,7 +132,15 @@ public sealed class OperatorCliTests : IDisposable
     {
         await using var syspro = await SysproSimulator.StartAsync(new SysproSimulatorOptions { PurchaseOrders = 200 },
             TimeProvider.System, "http://127.0.0.1:0", TestContext.Current.CancellationToken);
+        await using var twilio = await MlConnector.Simulators.Twilio.TwilioSimulator.StartAsync(
+            new MlConnector.Simulators.Twilio.TwilioSimulatorOptions(), TimeProvider.System, "http://127.0.0.1:0", null,
+            TestContext.Current.CancellationToken);
         var environment = Environment;
+        foreach (var (key, value) in MlConnector.Cli.SimulatorSettings.AsEnvironment(MlConnector.Cli.SimulatorSettings.Twilio(twilio)))
+        {
+            environment[key] = value;
+        }
+
         environment["MLC_Syspro__OData__BaseUrl"] = syspro.ODataAddress.AbsoluteUri;
         environment["MLC_Syspro__OData__Username"] = new SysproSimulatorOptions().ODataUser;
         environment["MLC_Syspro__OData__Password"] = new SysproSimulatorOptions().ODataPassword;
@@ -146,6 +154,7 @@ public sealed class OperatorCliTests : IDisposable
         Assert.Matches(@"invoice-posted: [1-9]\d* text\(s\)", result.Output);
         Assert.Contains("to ap +15550100003", result.Output, StringComparison.Ordinal);
         Assert.Equal(0L, await ScalarAsync<long>("SELECT COUNT(*) FROM alerts"));
+        Assert.Empty(twilio.CreateRequests);
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Rules;
 using MlConnector.Simulators.Syspro;
 using MlConnector.Storage;
@@ -9,13 +10,17 @@ namespace MlConnector.IntegrationTests.SysproSide;
 /// <summary>Two SYSPRO companies in one deployment: each with its own credentials, transport and rules.</summary>
 public sealed class CompanyTests
 {
-    [Fact]
-    public async Task TwoCompanies_RulesRunSideBySide_AndTheirAlertsStayApart()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task TwoCompanies_RulesRunSideBySide_AndTheirAlertsStayApart(string store)
     {
+        await using var database = store == "postgres" ? await PostgresTestDatabase.CreateAsync() : null;
         var time = SysproSideHarness.NewClock();
         var eastOptions = new SysproSimulatorOptions { PurchaseOrders = 1000, Seed = 7, Operator = "EASTOPS", OperatorPassword = "east-secret" };
         await using var east = await SysproSimulator.StartAsync(eastOptions, time, "http://127.0.0.1:0", TestContext.Current.CancellationToken);
-        await using var harness = await SysproSideHarness.StartAsync(SysproTransport.OData, time: time, settings: new Dictionary<string, string?>
+        await using var harness = await SysproSideHarness.StartAsync(SysproTransport.OData, time: time,
+            postgresConnectionString: database?.ConnectionString, settings: new Dictionary<string, string?>
         {
             ["Companies:east:Name"] = "East Coast Distribution",
             ["Companies:east:Syspro:Transport"] = "Enet",
