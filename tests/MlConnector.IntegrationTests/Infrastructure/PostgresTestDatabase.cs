@@ -54,3 +54,11 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>The database a store-parametrised test runs on: null for SQLite (a file the harness creates), or a fresh
+/// PostgreSQL database.</summary>
+public static class StoreDatabase
+{
+    public static async Task<PostgresTestDatabase?> ForAsync(string store) =>
+        store == "postgres" ? await PostgresTestDatabase.CreateAsync() : null;
+}

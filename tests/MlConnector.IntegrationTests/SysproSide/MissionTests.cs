@@ -10,11 +10,14 @@ namespace MlConnector.IntegrationTests.SysproSide;
 public sealed class MissionTests
 {
     [Theory]
-    [InlineData(SysproTransport.OData)]
-    [InlineData(SysproTransport.Enet)]
-    public async Task PoSubmittedApprovedAndInvoicePosted_EachTextDeliveredWithItsSidInTheAudit(SysproTransport transport)
+    [InlineData(SysproTransport.OData, "sqlite")]
+    [InlineData(SysproTransport.Enet, "sqlite")]
+    [InlineData(SysproTransport.OData, "postgres")]
+    public async Task PoSubmittedApprovedAndInvoicePosted_EachTextDeliveredWithItsSidInTheAudit(SysproTransport transport, string store)
     {
-        await using var harness = await SysproSideHarness.StartAsync(transport, withTwilio: true);
+        await using var database = await MlConnector.IntegrationTests.Infrastructure.StoreDatabase.ForAsync(store);
+        await using var harness = await SysproSideHarness.StartAsync(transport, withTwilio: true,
+            postgresConnectionString: database?.ConnectionString);
         var data = harness.Simulator.Data;
         foreach (var rule in new[] { RulePresets.PoSubmitted, RulePresets.PoApproved, RulePresets.InvoicePosted })
         {

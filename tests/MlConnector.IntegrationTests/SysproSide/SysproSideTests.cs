@@ -1,3 +1,4 @@
+using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Rules;
 using MlConnector.Simulators.Syspro.Data;
 
@@ -6,13 +7,20 @@ namespace MlConnector.IntegrationTests.SysproSide;
 /// <summary>The SYSPRO half of the mission end to end: simulator -> source -> detector -> templates -> outbox.</summary>
 public sealed class SysproSideTests
 {
-    public static TheoryData<SysproTransport> Transports => [SysproTransport.OData, SysproTransport.Enet];
+    public static TheoryData<SysproTransport, string> Transports => new()
+    {
+        { SysproTransport.OData, "sqlite" },
+        { SysproTransport.Enet, "sqlite" },
+        { SysproTransport.OData, "postgres" },
+        { SysproTransport.Enet, "postgres" },
+    };
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task PoSubmitted_OnePoll_OneAlertPerApproverThenNoneThenApprovalAlert(SysproTransport transport)
+    public async Task PoSubmitted_OnePoll_OneAlertPerApproverThenNoneThenApprovalAlert(SysproTransport transport, string store)
     {
-        await using var harness = await SysproSideHarness.StartAsync(transport);
+        await using var database = await StoreDatabase.ForAsync(store);
+        await using var harness = await SysproSideHarness.StartAsync(transport, postgresConnectionString: database?.ConnectionString);
         await harness.PollAsync(RulePresets.PoSubmitted);
         await harness.PollAsync(RulePresets.PoApproved);
         var po = harness.Simulator.Data.PurchaseOrdersInStatus("0").First();
@@ -51,9 +59,10 @@ public sealed class SysproSideTests
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task InvoicePosted_AlertsOnceAlsoWhenPolledAgainTheNextDay(SysproTransport transport)
+    public async Task InvoicePosted_AlertsOnceAlsoWhenPolledAgainTheNextDay(SysproTransport transport, string store)
     {
-        await using var harness = await SysproSideHarness.StartAsync(transport);
+        await using var database = await StoreDatabase.ForAsync(store);
+        await using var harness = await SysproSideHarness.StartAsync(transport, postgresConnectionString: database?.ConnectionString);
         await harness.PollAsync(RulePresets.InvoicePosted);
         var supplier = harness.Simulator.Data.SupplierNamed(SysproData.SpecialSupplierNames[0]);
 
@@ -74,9 +83,10 @@ public sealed class SysproSideTests
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task RequisitionApproved_GivesItsAlert(SysproTransport transport)
+    public async Task RequisitionApproved_GivesItsAlert(SysproTransport transport, string store)
     {
-        await using var harness = await SysproSideHarness.StartAsync(transport);
+        await using var database = await StoreDatabase.ForAsync(store);
+        await using var harness = await SysproSideHarness.StartAsync(transport, postgresConnectionString: database?.ConnectionString);
         await harness.PollAsync(RulePresets.RequisitionApproved);
         var pending = harness.Simulator.Data.PendingRequisitions().First();
 
@@ -92,9 +102,10 @@ public sealed class SysproSideTests
 
     [Theory]
     [MemberData(nameof(Transports))]
-    public async Task SupplierNamedWithApostropheAndNonAscii_ReachesTheTextIntact(SysproTransport transport)
+    public async Task SupplierNamedWithApostropheAndNonAscii_ReachesTheTextIntact(SysproTransport transport, string store)
     {
-        await using var harness = await SysproSideHarness.StartAsync(transport);
+        await using var database = await StoreDatabase.ForAsync(store);
+        await using var harness = await SysproSideHarness.StartAsync(transport, postgresConnectionString: database?.ConnectionString);
         await harness.PollAsync(RulePresets.PoSubmitted);
         foreach (var name in SysproData.SpecialSupplierNames)
         {
