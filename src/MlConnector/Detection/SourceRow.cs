@@ -7,8 +7,9 @@ namespace MlConnector.Detection;
 /// </summary>
 public sealed class SourceRow(IReadOnlyDictionary<string, string?> values)
 {
+    // Column names are matched without regard to case (SYSPRO and its feeds are not consistent about it).
     public IReadOnlyDictionary<string, string?> Values { get; } =
-        values as Dictionary<string, string?> is { Comparer: var c } d && c.Equals(StringComparer.OrdinalIgnoreCase)
+        values is Dictionary<string, string?> d && d.Comparer == StringComparer.OrdinalIgnoreCase
             ? d
             : new Dictionary<string, string?>(values, StringComparer.OrdinalIgnoreCase);
 

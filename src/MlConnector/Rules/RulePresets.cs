@@ -18,11 +18,12 @@ public static class RulePresets
 
     public static IReadOnlyDictionary<string, RuleOptions> All { get; } = new Dictionary<string, RuleOptions>(StringComparer.OrdinalIgnoreCase)
     {
-        [PoSubmitted] = PurchaseOrderRule("A purchase order was submitted for approval (OrderStatus became 1).", "*->1",
+        [PoSubmitted] = PurchaseOrderRule("A purchase order was submitted for approval (OrderStatus became 1).", "*->1", OpenOrders,
             "PO {{ PurchaseOrder }} awaits your approval: {{ SupplierName }}, {{ Total }} {{ Currency }}, {{ LineCount }} line{% if LineCount != \"1\" %}s{% endif %}."),
-        [PoApproved] = PurchaseOrderRule("A purchase order was approved and released (OrderStatus became 4).", "*->4",
+        [PoApproved] = PurchaseOrderRule("A purchase order was approved and released (OrderStatus became 4).", "*->4", OpenOrders,
             "PO {{ PurchaseOrder }} approved: {{ SupplierName }}, {{ Total }} {{ Currency }}, {{ LineCount }} line{% if LineCount != \"1\" %}s{% endif %}. Ready to send to the supplier."),
-        [PoCancelled] = PurchaseOrderRule("A purchase order was cancelled (OrderStatus became *).", "*->'*'",
+        // Cancelled orders stay in this rule's working set, so a cancellation is seen as a move to '*'.
+        [PoCancelled] = PurchaseOrderRule("A purchase order was cancelled (OrderStatus became *).", "*->'*'", "OrderStatus in 0,1,4,*",
             "PO {{ PurchaseOrder }} for {{ SupplierName }} ({{ Total }} {{ Currency }}) was cancelled."),
         [RequisitionApproved] = new RuleOptions
         {
@@ -68,7 +69,10 @@ public static class RulePresets
         },
     };
 
-    private static RuleOptions PurchaseOrderRule(string description, string transition, string template) => new()
+    // The open orders: in process, ready to print, printed.
+    private const string OpenOrders = "OrderStatus in 0,1,4";
+
+    private static RuleOptions PurchaseOrderRule(string description, string transition, string workingSet, string template) => new()
     {
         Description = description,
         Table = "PorMasterHdr",
@@ -76,9 +80,7 @@ public static class RulePresets
         StatusColumn = "OrderStatus",
         Columns = [.. PoColumns],
         Transitions = [transition],
-        // The open orders: in process, ready to print, printed (plus cancelled ones for the cancel rule).
-        Filter = [transition.Contains('*', StringComparison.Ordinal) && transition.EndsWith("'*'", StringComparison.Ordinal)
-            ? "OrderStatus in 0,1,4,*" : "OrderStatus in 0,1,4"],
+        Filter = [workingSet],
         Watermark = WatermarkKind.None,
         Enrich = ["Supplier", "PoLines", "Buyer"],
         Template = template,

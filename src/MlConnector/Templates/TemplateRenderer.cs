@@ -56,8 +56,9 @@ public sealed class TemplateRenderer
         {
             body = (await _compiled[source].RenderAsync(context)).Trim();
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NullReferenceException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever a template or a filter throws fails this one text with the reason, never the poll or the service.
             throw new TemplateRenderException($"the template failed to render: {e.Message}");
         }
 
