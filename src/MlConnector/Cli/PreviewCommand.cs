@@ -68,9 +68,9 @@ internal static class PreviewCommand
         {
             try
             {
-                var texts = await poller.PreviewAsync(rule, result.GetValue(lookBack), ct);
-                Console.WriteLine($"{rule.Id}: {texts.Count} text(s)");
-                foreach (var text in texts.Take(result.GetValue(limit)))
+                var (events, texts) = await poller.PreviewAsync(rule, result.GetValue(lookBack), result.GetValue(limit), ct);
+                Console.WriteLine($"{rule.Id}: {events} event(s), {texts.Count} text(s) shown");
+                foreach (var text in texts)
                 {
                     Console.WriteLine($"  to {text.RecipientId} {text.Phone} about {text.SourceKey} ({text.Transition}):");
                     Console.WriteLine($"    {(text.RenderError is null ? text.Body.Replace("\n", "\n    ", StringComparison.Ordinal) : "[render failed] " + text.RenderError)}");

@@ -79,19 +79,26 @@ public sealed class RulePoller(
 
     /// <summary>The texts a first poll with a look-back window would send (the rule's backfill logic with the window as
     /// backfill), rendered but neither stored nor sent: the <c>preview</c> verb. Nothing in the database changes.</summary>
-    public async Task<IReadOnlyList<NewAlert>> PreviewAsync(RuleDefinition rule, TimeSpan lookBack, CancellationToken ct)
+    /// <summary>What the rule would text now (nothing stored, nothing sent): the number of events, and the texts of the
+    /// first <paramref name="limit"/> of them (each text needs SYSPRO lookups, so only those are rendered).</summary>
+    public async Task<(int Events, IReadOnlyList<NewAlert> Texts)> PreviewAsync(RuleDefinition rule, TimeSpan lookBack, int limit,
+        CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var windowed = rule with { Backfill = lookBack };
+        // A date-watermarked rule previews what was dated within the look-back; a status rule has no date to look back
+        // by, so it previews the records that are in a target status now, as if each had just moved there.
+        var state = rule.WatermarkColumn is null ? RuleState.Empty with { Baselined = true } : RuleState.Empty;
         var source = sources.For(rule);
         var rows = new List<SourceRow>();
-        await foreach (var row in source.ReadAsync(QueryFor(windowed, RuleState.Empty, now), ct))
+        await foreach (var row in source.ReadAsync(QueryFor(windowed, state, now), ct))
         {
             rows.Add(row);
         }
 
-        var result = ChangeDetector.Detect(windowed, RuleState.Empty, rows, now);
-        return (await PrepareAlertsAsync(rule, result.Events, new Enricher(source), ct)).Select(a => a.Alert).ToList();
+        var result = ChangeDetector.Detect(windowed, state, rows, now);
+        var texts = await PrepareAlertsAsync(rule, result.Events.Take(limit).ToList(), new Enricher(source), ct);
+        return (result.Events.Count, texts.Select(a => a.Alert).ToList());
     }
 
     /// <summary>What the rule reads this time: its working set, narrowed by the watermark.</summary>

@@ -147,11 +147,15 @@ public sealed class OperatorCliTests : IDisposable
         environment["MLC_Directory__People__ap__Phone"] = "+15550100003";
         environment["MLC_Directory__People__ap__Groups__0"] = "accounts-payable";
         environment["MLC_Rules__invoice-posted__Recipients__Groups__0"] = "accounts-payable";
+        environment["MLC_Rules__po-submitted__Recipients__Groups__0"] = "accounts-payable";
 
         var result = await CliRunner.RunAsync(_folder.Path, environment, "preview", "--look-back", "400.00:00:00", "--limit", "2");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
-        Assert.Matches(@"invoice-posted: [1-9]\d* text\(s\)", result.Output);
+        Assert.Matches(@"invoice-posted: [1-9]\d* event\(s\), [1-9]\d* text\(s\) shown", result.Output);
+        // A status rule previews the orders waiting in its target status now.
+        Assert.Matches(@"po-submitted: [1-9]\d* event\(s\), 2 text\(s\) shown", result.Output);
+        Assert.Contains("awaits your approval", result.Output, StringComparison.Ordinal);
         Assert.Contains("to ap +15550100003", result.Output, StringComparison.Ordinal);
         Assert.Equal(0L, await ScalarAsync<long>("SELECT COUNT(*) FROM alerts"));
         Assert.Empty(twilio.CreateRequests);
