@@ -1,7 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
-using MlConnector.Rules;
-using MlConnector.Security;
 
 namespace MlConnector.Cli;
 
@@ -15,9 +12,7 @@ internal static class ConfigCommand
             "Exit 0 when valid, 2 naming every problem otherwise.").Admin();
         validate.SetAction((result, ct) => AdminHost.RunAsync(result, true, services =>
         {
-            services.GetService<IStartupValidator>()?.Validate();
-            _ = services.GetRequiredService<MasterKey>();
-            var rules = services.GetRequiredService<RuleSet>();
+            var rules = Hosting.StartupChecks.Run(services);
             Console.WriteLine($"Configuration is valid: {rules.Rules.Count} rule(s) ({string.Join(", ", rules.Rules.Select(r => r.Id))}).");
             return Task.FromResult(ExitCodes.Ok);
         }, ct));

@@ -86,6 +86,7 @@ internal static class DemoCommand
 
         var settings = DemoSettings.For(folder, keyFile, syspro, twilio, connectorUrl, cadence);
         await using var app = ConnectorHost.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray());
+        StartupChecks.Run(app.Services);
         await app.StartAsync(ct);
         // Inbound texts (STOP, START) go to the address the connector actually bound.
         twilio.Options.InboundWebhookUrl = new Uri(new Uri(app.Urls.First()), "webhooks/twilio/inbound");

@@ -50,6 +50,7 @@ internal static class RunCommand
         StartupErrors.GuardAsync(async () =>
         {
             await using var app = ConnectorHost.Build(hostArgs);
+            StartupChecks.Run(app.Services);
             await app.RunAsync(cancellationToken);
             return ExitCodes.Ok;
         });

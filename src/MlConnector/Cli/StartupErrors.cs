@@ -21,7 +21,9 @@ internal static class StartupErrors
 
     private static string? Describe(Exception e) => e switch
     {
-        OptionsValidationException v => string.Join(" ", v.Failures),
+        OptionsValidationException v => v.Failures.Count() == 1
+            ? v.Failures.Single()
+            : string.Concat(v.Failures.Select(f => Environment.NewLine + "  " + f)),
         MasterKeyException k => k.Message,
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
         InvalidOperationException { InnerException: { } inner } when Describe(inner) is { } m => m,

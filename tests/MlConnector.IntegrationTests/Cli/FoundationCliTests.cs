@@ -28,6 +28,7 @@ public sealed class FoundationCliTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("cannot start: No master key", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", result.Output + result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,6 +41,24 @@ public sealed class FoundationCliTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Storage:CommandTimeout", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_BadRules_ListsEachProblemOnItsOwnLineWithoutAStackTrace()
+    {
+        using var folder = new TempFolder();
+        var environment = new Dictionary<string, string?>
+        {
+            ["MLC_MASTER_KEY"] = Convert.ToBase64String(new byte[32]),
+            ["MLC_Rules__po-submitted__Transitions__0"] = "bogus",
+        };
+
+        var result = await CliRunner.RunAsync(folder.Path, environment, "run", "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("\n  Rules:po-submitted:Transitions: 'bogus' is not a transition", result.Error, StringComparison.Ordinal);
+        Assert.Contains("\n  Rules:po-submitted:Recipients:", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
