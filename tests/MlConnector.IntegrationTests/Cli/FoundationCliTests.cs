@@ -96,3 +96,34 @@ public sealed class UsageErrorCliTests
         Assert.False(Directory.Exists(folder.Combine("data")), "a usage error must not start anything");
     }
 }
+
+public sealed class SampleSettingsTests
+{
+    [Fact]
+    public async Task SampleSettingsFile_PassesConfigValidate()
+    {
+        using var folder = new TempFolder();
+        var sample = Path.Combine(RepositoryRoot(), "samples", "settings.example.json");
+        var environment = new Dictionary<string, string?>
+        {
+            ["MLC_MASTER_KEY"] = Convert.ToBase64String(new byte[32]),
+            ["MLC_Twilio__AuthToken"] = "0123456789abcdef0123456789abcdef",
+        };
+
+        var result = await CliRunner.RunAsync(folder.Path, environment, "config", "validate", "--config", sample);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("4 rule(s)", result.Output, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "MlConnector.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("MlConnector.slnx not found above the test folder");
+    }
+}
