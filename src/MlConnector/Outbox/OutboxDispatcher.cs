@@ -14,6 +14,9 @@ public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, Se
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
+    /// <summary>This dispatcher's name on the alerts it claims.</summary>
+    public string Owner => _owner;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var twilio = twilioOptions.Value;
@@ -69,6 +72,17 @@ public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, Se
         }
 
         await Task.WhenAll(running);
+
+        // Stopping cleanly: hand back what this instance still holds, so another instance need not wait out the lease.
+        // An alert whose send was cut short keeps its in-doubt mark and is reconciled before any resend.
+        try
+        {
+            await store.ReleaseAllAsync(_owner, CancellationToken.None);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.DispatchFailed(e);
+        }
     }
 
     private async Task RunOneAsync(ClaimedAlert alert, SendSlot slot, SemaphoreSlim concurrency,

@@ -37,6 +37,15 @@ public sealed class OutboxStore(IDbDialect dialect)
             new { CompanyId = companyId, PhoneIndex = phoneIndex }, cancellationToken: ct)) is not null;
     }
 
+    /// <summary>Gives back every alert an owner still holds (a dispatcher stopping cleanly).</summary>
+    public async Task ReleaseAllAsync(string owner, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE alerts SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @Owner",
+            new { Owner = owner }, cancellationToken: ct));
+    }
+
     /// <summary>Twilio refused a send with 21610: the person opted out there, so texts to them stop here too.</summary>
     public async Task AddOptOutAsync(string companyId, string phoneIndex, byte[] sealedPhone, DateTimeOffset now, CancellationToken ct)
     {
