@@ -123,17 +123,7 @@ public sealed class OutboxStore(IDbDialect dialect)
         }
 
         var furthest = early.MaxBy(e => Webhooks.DeliveryStatuses.Rank(e.Status));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE alerts SET delivery_status = @Status, state = COALESCE(@State, state),
-                error_code = COALESCE(@ErrorCode, error_code), updated_at = @Now
-            WHERE id = @Id
-            """,
-            new
-            {
-                furthest.Status, State = Webhooks.DeliveryStatuses.AlertState(furthest.Status), furthest.ErrorCode,
-                Now = now.ToStored(), alert.Id,
-            }, transaction, cancellationToken: ct));
+        await Webhooks.DeliveryStatuses.ApplyAsync(connection, transaction, alert.Id, furthest.Status, furthest.ErrorCode, now, ct);
         await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(alert.CompanyId, alert.Id, now,
             AuditKinds.StatusCallback, "twilio", System.Text.Json.JsonSerializer.Serialize(new
             {

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Dapper;
+using MlConnector.Storage;
 using MlConnector.Outbox;
 
 namespace MlConnector.Webhooks;
@@ -30,4 +33,17 @@ public static class DeliveryStatuses
         "failed" => AlertStates.Failed,
         _ => null,
     };
+
+    /// <summary>Puts a Twilio status on an alert (inside the caller's transaction): the delivery status, the state it
+    /// implies, and the error code when there is one. The caller has checked that the status moves forward.</summary>
+    public static Task ApplyAsync(DbConnection connection, DbTransaction transaction, long alertId, string status, int? errorCode,
+        DateTimeOffset now, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE alerts SET delivery_status = @Status, state = COALESCE(@State, state),
+                error_code = COALESCE(@ErrorCode, error_code), updated_at = @Now
+            WHERE id = @Id
+            """,
+            new { Status = status, State = AlertState(status), ErrorCode = errorCode, Now = now.ToStored(), Id = alertId },
+            transaction, cancellationToken: ct));
 }

@@ -49,14 +49,7 @@ internal sealed class StatusCallbackHandler(IDbDialect dialect, FieldProtector p
         var applied = alert is { } a && DeliveryStatuses.Advances(a.DeliveryStatus, status);
         if (applied)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE alerts SET delivery_status = @Status, state = COALESCE(@State, state),
-                    error_code = COALESCE(@ErrorCode, error_code), updated_at = @Now
-                WHERE id = @Id
-                """,
-                new { Status = status, State = DeliveryStatuses.AlertState(status), ErrorCode = errorCode, Now = now.ToStored(), alert!.Value.Id },
-                transaction, cancellationToken: ct));
+            await DeliveryStatuses.ApplyAsync(connection, transaction, alert!.Value.Id, status, errorCode, now, ct);
         }
 
         await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(companyId, alert?.Id, now, AuditKinds.StatusCallback,
