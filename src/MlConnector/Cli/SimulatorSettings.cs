@@ -6,6 +6,9 @@ namespace MlConnector.Cli;
 /// <summary>The settings that point the connector at the built-in simulators (the demo and the tests use them).</summary>
 internal static class SimulatorSettings
 {
+    /// <summary>The sender number the simulated account texts from (Twilio's always-valid test number).</summary>
+    public const string From = "+15005550006";
+
     /// <param name="section">Where the company's SYSPRO settings go: <c>Syspro</c>, or <c>Companies:{id}:Syspro</c>.</param>
     public static Dictionary<string, string?> Syspro(SysproSimulator syspro, string section = "Syspro") => new()
     {
@@ -23,7 +26,7 @@ internal static class SimulatorSettings
     {
         ["Twilio:AccountSid"] = twilio.Options.AccountSid,
         ["Twilio:AuthToken"] = twilio.Options.AuthToken,
-        ["Twilio:From"] = "+15005550006",
+        ["Twilio:From"] = From,
         ["Twilio:BaseUrl"] = twilio.BaseAddress.AbsoluteUri,
     };
 

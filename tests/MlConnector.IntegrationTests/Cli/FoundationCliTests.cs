@@ -103,7 +103,7 @@ public sealed class SampleSettingsTests
     public async Task SampleSettingsFile_PassesConfigValidate()
     {
         using var folder = new TempFolder();
-        var sample = Path.Combine(RepositoryRoot(), "samples", "settings.example.json");
+        var sample = Path.Combine(RepositoryPaths.Root, "samples", "settings.example.json");
         var environment = new Dictionary<string, string?>
         {
             ["MLC_MASTER_KEY"] = Convert.ToBase64String(new byte[32]),
@@ -114,16 +114,5 @@ public sealed class SampleSettingsTests
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Contains("4 rule(s)", result.Output, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "MlConnector.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("MlConnector.slnx not found above the test folder");
     }
 }

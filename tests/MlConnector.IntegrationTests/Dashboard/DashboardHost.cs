@@ -1,3 +1,4 @@
+using MlConnector.Cli;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Access;
@@ -42,10 +43,7 @@ public sealed class DashboardHost : IAsyncDisposable
             : null;
         string[] delivery = twilio is null ? [] :
         [
-            $"--Twilio:AccountSid={twilio.Options.AccountSid}",
-            $"--Twilio:AuthToken={twilio.Options.AuthToken}",
-            "--Twilio:From=+15005550006",
-            $"--Twilio:BaseUrl={twilio.BaseAddress}",
+            .. SimulatorSettings.Twilio(twilio).Select(kv => $"--{kv.Key}={kv.Value}"),
             "--Outbox:PollInterval=00:00:00.200",
         ];
         var app = ConnectorHost.Build([

@@ -1,3 +1,4 @@
+using MlConnector.Cli;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public enum DeliveryStore
 /// </summary>
 internal sealed partial class DeliveryHarness : IAsyncDisposable
 {
-    public const string From = "+15005550006";
+    public const string From = SimulatorSettings.From;
     private readonly TempFolder _folder;
     private readonly List<FakeLogRecord> _earlierLogs = [];
     private readonly Dictionary<string, string> _settings;
@@ -79,16 +80,17 @@ internal sealed partial class DeliveryHarness : IAsyncDisposable
         var database = store == DeliveryStore.Postgres ? await PostgresTestDatabase.CreateAsync() : null;
         var time = new FakeTimeProvider(start);
         var simulator = await TwilioSimulator.StartAsync(simulatorOptions ?? new TwilioSimulatorOptions(), time);
-        var all = new Dictionary<string, string>(StringComparer.Ordinal)
+        var all = SimulatorSettings.Twilio(simulator).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
+        foreach (var (key, value) in new Dictionary<string, string>
         {
-            ["Twilio:AccountSid"] = simulator.Options.AccountSid,
-            ["Twilio:AuthToken"] = simulator.Options.AuthToken,
-            ["Twilio:From"] = From,
-            ["Twilio:BaseUrl"] = simulator.BaseAddress.ToString(),
             ["Twilio:RequestTimeout"] = "00:00:10",
             ["Twilio:MessagesPerSecond"] = "10",
             ["Outbox:PollInterval"] = "00:00:01",
-        };
+        })
+        {
+            all[key] = value;
+        }
+
         if (database is not null)
         {
             all["Storage:Provider"] = "Postgres";

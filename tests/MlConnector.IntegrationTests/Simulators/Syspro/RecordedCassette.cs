@@ -9,20 +9,7 @@ public sealed class RecordedCassette
     public List<Interaction> HttpInteractions { get; set; } = [];
 
     /// <summary>shared/specs/syspro-recorded, found beside the repository root (the folder with MlConnector.slnx).</summary>
-    public static string Folder
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "MlConnector.slnx")))
-            {
-                dir = dir.Parent;
-            }
-
-            Assert.NotNull(dir);
-            return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "specs", "syspro-recorded"));
-        }
-    }
+    public static string Folder => Infrastructure.RepositoryPaths.Spec("syspro-recorded");
 
     public static RecordedCassette Load(string fileName)
     {

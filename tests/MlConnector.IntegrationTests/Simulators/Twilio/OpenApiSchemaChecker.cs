@@ -12,14 +12,7 @@ internal sealed partial class OpenApiSchemaChecker(JsonElement components)
 {
     public static OpenApiSchemaChecker LoadTwilioSpec(out JsonDocument document)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "MlConnector.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("repository root not found"),
-            "..", "shared", "specs", "twilio_api_v2010.json");
+        var path = Infrastructure.RepositoryPaths.Spec("twilio_api_v2010.json");
         document = JsonDocument.Parse(File.ReadAllBytes(path));
         return new OpenApiSchemaChecker(document.RootElement.GetProperty("components"));
     }
