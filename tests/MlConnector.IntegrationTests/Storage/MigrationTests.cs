@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Storage;
 
 namespace MlConnector.IntegrationTests.Storage;
