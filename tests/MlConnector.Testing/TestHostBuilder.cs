@@ -8,6 +8,7 @@ using MlConnector.Hosting;
 using MlConnector.Security;
 using MlConnector.Simulators.Syspro;
 using MlConnector.Simulators.Twilio;
+using MlConnector.Storage;
 
 namespace MlConnector.Testing;
 
@@ -116,14 +117,27 @@ public sealed class TestHostBuilder : IDisposable
 
     public TestHostBuilder WithTwilio(TwilioSimulator twilio) => With(SimulatorSettings.Twilio(twilio));
 
+    /// <summary>A person in the directory, in one group.</summary>
+    public TestHostBuilder WithPerson(string id, string name, string phone, string group) =>
+        With($"Directory:People:{id}:Name", name).With($"Directory:People:{id}:Phone", phone).With($"Directory:People:{id}:Groups:0", group);
+
+    /// <summary>Who a rule texts: one group.</summary>
+    public TestHostBuilder WithRuleTexting(string rule, string group) => With($"Rules:{rule}:Recipients:Groups:0", group);
+
     /// <summary>One rule (po-submitted, to the approvers), one approver, and no polling (SYSPRO is a closed port): the
     /// only alerts are the ones a test seeds.</summary>
     public TestHostBuilder WithOneRuleNotPolled(string approverPhone) => With("Polling:Enabled", "false")
         .With("Syspro:OData:BaseUrl", "http://127.0.0.1:9/odata/")
-        .With("Directory:People:approver:Name", "Alex Approver")
-        .With("Directory:People:approver:Phone", approverPhone)
-        .With("Directory:People:approver:Groups:0", "approvers")
-        .With("Rules:po-submitted:Recipients:Groups:0", "approvers");
+        .WithPerson("approver", "Alex Approver", approverPhone, "approvers")
+        .WithRuleTexting("po-submitted", "approvers");
+
+    /// <summary>The store's dialect without a host (to migrate it or read it directly).</summary>
+    public IDbDialect Dialect() => StorageExtensions.CreateDialect(new StorageOptions
+    {
+        DataFolder = DataFolder,
+        Provider = _settings.GetValueOrDefault("Storage:Provider") == "Postgres" ? StorageProvider.Postgres : StorageProvider.Sqlite,
+        ConnectionString = _settings.GetValueOrDefault("Storage:ConnectionString"),
+    });
 
     /// <summary>The real host on a free loopback port (unless <c>urls</c> is set), on this builder's clock.</summary>
     public WebApplication Build(Action<WebApplicationBuilder>? customize = null)

@@ -1,5 +1,3 @@
-using MlConnector.Storage;
-
 namespace MlConnector.IntegrationTests.Storage;
 
 /// <summary>
@@ -66,10 +64,10 @@ public sealed class SchemaParityTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var database = await PostgresTestDatabase.CreateAsync();
-        using var folder = new TempFolder();
-        var sqlite = StorageExtensions.CreateDialect(new StorageOptions { DataFolder = folder.Path });
-        var postgres = StorageExtensions.CreateDialect(
-            new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = database.ConnectionString });
+        using var sqliteHost = new TestHostBuilder(withKey: false);
+        using var postgresHost = new TestHostBuilder(withKey: false).OnStore(database);
+        var sqlite = sqliteHost.Dialect();
+        var postgres = postgresHost.Dialect();
         sqlite.Migrate();
         postgres.Migrate();
 
@@ -79,7 +77,6 @@ public sealed class SchemaParityTests
             sqliteFacts = await SqliteCatalogue.ReadAsync(connection);
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await using var pg = await postgres.OpenAsync(ct);
         if (postgresChange is not null)
         {

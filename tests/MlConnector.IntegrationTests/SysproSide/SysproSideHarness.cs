@@ -67,8 +67,8 @@ public sealed class SysproSideHarness : IAsyncDisposable
         var sim = sharing?.Simulator
             ?? await SysproSimulator.StartAsync(options, time, "http://127.0.0.1:0", TestContext.Current.CancellationToken);
         // A second instance: same database and key as the first.
-        var host = (sharing is null ? new TestHostBuilder() : TestHostBuilder.SharingStoreWith(sharing._host)).UseClock(time)
-            .With(People).WithSyspro(sim).With("Syspro:Transport", transport.ToString());
+        var host = WithPeople(sharing is null ? new TestHostBuilder() : TestHostBuilder.SharingStoreWith(sharing._host))
+            .UseClock(time).WithSyspro(sim).With("Syspro:Transport", transport.ToString());
         TwilioSimulator? twilio = null;
         try
         {
@@ -110,26 +110,15 @@ public sealed class SysproSideHarness : IAsyncDisposable
     }
 
     /// <summary>Polling off (each test polls by hand) and the people the presets' rules text.</summary>
-    private static Dictionary<string, string?> People => new()
-    {
-        ["Polling:Enabled"] = "false",
-        ["Directory:People:approver:Name"] = "Alex Approver",
-        ["Directory:People:approver:Phone"] = Approver,
-        ["Directory:People:approver:Groups:0"] = "approvers",
-        ["Directory:People:buyer:Name"] = "Pat Procurement",
-        ["Directory:People:buyer:Phone"] = Procurement,
-        ["Directory:People:buyer:Groups:0"] = "procurement",
-        ["Directory:People:ap:Name"] = "Accounts Payable",
-        ["Directory:People:ap:Phone"] = AccountsPayable,
-        ["Directory:People:ap:Groups:0"] = "accounts-payable",
-        ["Directory:People:director:Name"] = "Dana Director",
-        ["Directory:People:director:Phone"] = Director,
-        ["Directory:People:director:Groups:0"] = "approvers",
-        ["Rules:po-submitted:Recipients:Groups:0"] = "approvers",
-        ["Rules:po-approved:Recipients:Groups:0"] = "procurement",
-        ["Rules:invoice-posted:Recipients:Groups:0"] = "accounts-payable",
-        ["Rules:requisition-approved:Recipients:Groups:0"] = "procurement",
-    };
+    private static TestHostBuilder WithPeople(TestHostBuilder host) => host.With("Polling:Enabled", "false")
+        .WithPerson("approver", "Alex Approver", Approver, "approvers")
+        .WithPerson("buyer", "Pat Procurement", Procurement, "procurement")
+        .WithPerson("ap", "Accounts Payable", AccountsPayable, "accounts-payable")
+        .WithPerson("director", "Dana Director", Director, "approvers")
+        .WithRuleTexting("po-submitted", "approvers")
+        .WithRuleTexting("po-approved", "procurement")
+        .WithRuleTexting("invoice-posted", "accounts-payable")
+        .WithRuleTexting("requisition-approved", "procurement");
 
     public async Task<PollRecord> PollAsync(string ruleId)
     {
