@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Access;
-using MlConnector.IntegrationTests.Infrastructure;
 
 namespace MlConnector.IntegrationTests.Api;
 
@@ -10,13 +9,7 @@ internal static class OperatorApiApplication
 {
     public const string Phone = "+15550100001";
 
-    public static ConnectorApplication Create() => new ConnectorApplication()
-        .With("Polling:Enabled", "false")
-        .With("Syspro:OData:BaseUrl", "http://127.0.0.1:9/odata/")
-        .With("Directory:People:approver:Name", "Alex Approver")
-        .With("Directory:People:approver:Phone", Phone)
-        .With("Directory:People:approver:Groups:0", "approvers")
-        .With("Rules:po-submitted:Recipients:Groups:0", "approvers");
+    public static ConnectorApplication Create() => new ConnectorApplication().With(host => host.WithOneRuleNotPolled(Phone));
 
     public static async Task<string> ApiKeyAsync(this ConnectorApplication app, string name, string role)
     {

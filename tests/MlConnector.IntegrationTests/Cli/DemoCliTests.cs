@@ -13,21 +13,8 @@ public sealed partial class DemoCliTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "sends SIGTERM");
         using var folder = new TempFolder();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = folder.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "exec", typeof(Program).Assembly.Location, "demo", "--urls", "http://127.0.0.1:0",
-            "--syspro-url", "http://127.0.0.1:0", "--twilio-url", "http://127.0.0.1:0", "--pace", "00:00:02", "--purchase-orders", "500" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("MLC_MASTER_KEY");
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(CliRunner.StartInfo(folder.Path, ["demo", "--urls", "http://127.0.0.1:0",
+            "--syspro-url", "http://127.0.0.1:0", "--twilio-url", "http://127.0.0.1:0", "--pace", "00:00:02", "--purchase-orders", "500"]))!;
         var output = new List<string>();
         var inspection = new TaskCompletionSource<string>();
         var dashboardUrl = new TaskCompletionSource<string>();

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using MlConnector.Hosting;
 using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Security;
 using MlConnector.Simulators.Syspro;
@@ -12,24 +11,20 @@ namespace MlConnector.IntegrationTests.Cli;
 /// <summary>The operator's verbs run as the real executable against a database seeded in-process.</summary>
 public sealed class OperatorCliTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
+    private readonly TestHostBuilder _host = new();
 
-    public OperatorCliTests() => MasterKeyLoader.EnsureKeyFile(_folder.Combine("keys", "master.key"));
+    private string Folder => _host.Root;
 
-    private Dictionary<string, string?> Environment => new()
-    {
-        ["MLC_Storage__DataFolder"] = _folder.Combine("data"),
-        ["MLC_Security__KeyFile"] = _folder.Combine("keys", "master.key"),
-    };
+    private Dictionary<string, string?> Environment => _host.Environment;
 
     [Fact]
     public async Task Users_AddTwiceThenRemoveTwice_ExitCodesSayWhatHappened()
     {
-        var added = await CliRunner.RunWithInputAsync(_folder.Path, Environment, "long enough password", "users", "add", "olivia", "--role", "operator", "--password-stdin");
-        var again = await CliRunner.RunWithInputAsync(_folder.Path, Environment, "long enough password", "users", "add", "olivia", "--password-stdin");
-        var shortPassword = await CliRunner.RunWithInputAsync(_folder.Path, Environment, "short", "users", "add", "sam", "--password-stdin");
-        var removed = await CliRunner.RunAsync(_folder.Path, Environment, "users", "remove", "olivia");
-        var missing = await CliRunner.RunAsync(_folder.Path, Environment, "users", "remove", "olivia");
+        var added = await CliRunner.RunWithInputAsync(Folder, Environment, "long enough password", "users", "add", "olivia", "--role", "operator", "--password-stdin");
+        var again = await CliRunner.RunWithInputAsync(Folder, Environment, "long enough password", "users", "add", "olivia", "--password-stdin");
+        var shortPassword = await CliRunner.RunWithInputAsync(Folder, Environment, "short", "users", "add", "sam", "--password-stdin");
+        var removed = await CliRunner.RunAsync(Folder, Environment, "users", "remove", "olivia");
+        var missing = await CliRunner.RunAsync(Folder, Environment, "users", "remove", "olivia");
 
         Assert.Equal(0, added.ExitCode);
         Assert.Contains("role operator", added.Output, StringComparison.Ordinal);
@@ -45,9 +40,9 @@ public sealed class OperatorCliTests : IDisposable
     [Fact]
     public async Task ApiKeys_CreateShowsTheKeyOnceAndStoresOnlyItsHash()
     {
-        var created = await CliRunner.RunAsync(_folder.Path, Environment, "apikeys", "create", "ci", "--role", "viewer");
-        var revoked = await CliRunner.RunAsync(_folder.Path, Environment, "apikeys", "revoke", "ci");
-        var again = await CliRunner.RunAsync(_folder.Path, Environment, "apikeys", "revoke", "ci");
+        var created = await CliRunner.RunAsync(Folder, Environment, "apikeys", "create", "ci", "--role", "viewer");
+        var revoked = await CliRunner.RunAsync(Folder, Environment, "apikeys", "revoke", "ci");
+        var again = await CliRunner.RunAsync(Folder, Environment, "apikeys", "revoke", "ci");
 
         Assert.Equal(0, created.ExitCode);
         var key = created.Output.Trim();
@@ -62,10 +57,10 @@ public sealed class OperatorCliTests : IDisposable
     {
         var id = await SeedAsync(s => OperatorSeed.AlertAsync(s, "+15550100001"));
 
-        var list = await CliRunner.RunAsync(_folder.Path, Environment, "alerts", "list", "--phone", "555-010-0001", "--state", "failed");
-        var other = await CliRunner.RunAsync(_folder.Path, Environment, "alerts", "list", "--phone", "+15550100002");
-        var show = await CliRunner.RunAsync(_folder.Path, Environment, "alerts", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var missing = await CliRunner.RunAsync(_folder.Path, Environment, "alerts", "show", "999");
+        var list = await CliRunner.RunAsync(Folder, Environment, "alerts", "list", "--phone", "555-010-0001", "--state", "failed");
+        var other = await CliRunner.RunAsync(Folder, Environment, "alerts", "list", "--phone", "+15550100002");
+        var show = await CliRunner.RunAsync(Folder, Environment, "alerts", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var missing = await CliRunner.RunAsync(Folder, Environment, "alerts", "show", "999");
 
         Assert.Equal(0, list.ExitCode);
         Assert.Contains("1 alert(s)", list.Output, StringComparison.Ordinal);
@@ -82,11 +77,11 @@ public sealed class OperatorCliTests : IDisposable
     public async Task AuditExport_CsvToFile_WritesEveryLineAndReportsProgress()
     {
         await SeedAsync(s => OperatorSeed.AlertAsync(s, "+15550100001"));
-        var file = _folder.Combine("audit.csv");
+        var file = Path.Combine(Folder, "audit.csv");
 
-        var result = await CliRunner.RunAsync(_folder.Path, Environment, "audit", "export", "--from", "2000-01-01", "--to", "2100-01-01",
+        var result = await CliRunner.RunAsync(Folder, Environment, "audit", "export", "--from", "2000-01-01", "--to", "2100-01-01",
             "--format", "csv", "--output", file);
-        var backwards = await CliRunner.RunAsync(_folder.Path, Environment, "audit", "export", "--from", "2100-01-01", "--to", "2000-01-01");
+        var backwards = await CliRunner.RunAsync(Folder, Environment, "audit", "export", "--from", "2100-01-01", "--to", "2000-01-01");
 
         Assert.Equal(0, result.ExitCode);
         var lines = await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken);
@@ -99,10 +94,10 @@ public sealed class OperatorCliTests : IDisposable
     [Fact]
     public async Task ConfigValidate_GoodAndBadSettings_ExitZeroOrTwoNamingTheProblem()
     {
-        var good = await CliRunner.RunAsync(_folder.Path, Environment, "config", "validate");
+        var good = await CliRunner.RunAsync(Folder, Environment, "config", "validate");
         var badEnvironment = Environment;
         badEnvironment["MLC_Storage__CommandTimeout"] = "01:00:00";
-        var bad = await CliRunner.RunAsync(_folder.Path, badEnvironment, "config", "validate");
+        var bad = await CliRunner.RunAsync(Folder, badEnvironment, "config", "validate");
 
         Assert.Equal(0, good.ExitCode);
         Assert.Contains("Configuration is valid", good.Output, StringComparison.Ordinal);
@@ -115,8 +110,8 @@ public sealed class OperatorCliTests : IDisposable
     {
         var id = await SeedAsync(s => OperatorSeed.AlertAsync(s, "+15550100001"));
 
-        var rotated = await CliRunner.RunAsync(_folder.Path, Environment, "keys", "rotate");
-        var show = await CliRunner.RunAsync(_folder.Path, Environment, "alerts", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var rotated = await CliRunner.RunAsync(Folder, Environment, "keys", "rotate");
+        var show = await CliRunner.RunAsync(Folder, Environment, "alerts", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(0, rotated.ExitCode);
         Assert.Contains("Key id 2 is active; 3 value(s) re-encrypted", rotated.Output, StringComparison.Ordinal);
@@ -135,21 +130,17 @@ public sealed class OperatorCliTests : IDisposable
         await using var twilio = await MlConnector.Simulators.Twilio.TwilioSimulator.StartAsync(
             new MlConnector.Simulators.Twilio.TwilioSimulatorOptions(), TimeProvider.System, "http://127.0.0.1:0", null,
             TestContext.Current.CancellationToken);
-        var environment = Environment;
-        foreach (var (key, value) in MlConnector.Cli.SimulatorSettings.AsEnvironment(MlConnector.Cli.SimulatorSettings.Twilio(twilio)))
-        {
-            environment[key] = value;
-        }
+        var environment = _host.WithTwilio(twilio)
+            .With("Syspro:OData:BaseUrl", syspro.ODataAddress.AbsoluteUri)
+            .With("Syspro:OData:Username", new SysproSimulatorOptions().ODataUser)
+            .With("Syspro:OData:Password", new SysproSimulatorOptions().ODataPassword)
+            .With("Directory:People:ap:Phone", "+15550100003")
+            .With("Directory:People:ap:Groups:0", "accounts-payable")
+            .With("Rules:invoice-posted:Recipients:Groups:0", "accounts-payable")
+            .With("Rules:po-submitted:Recipients:Groups:0", "accounts-payable")
+            .Environment;
 
-        environment["MLC_Syspro__OData__BaseUrl"] = syspro.ODataAddress.AbsoluteUri;
-        environment["MLC_Syspro__OData__Username"] = new SysproSimulatorOptions().ODataUser;
-        environment["MLC_Syspro__OData__Password"] = new SysproSimulatorOptions().ODataPassword;
-        environment["MLC_Directory__People__ap__Phone"] = "+15550100003";
-        environment["MLC_Directory__People__ap__Groups__0"] = "accounts-payable";
-        environment["MLC_Rules__invoice-posted__Recipients__Groups__0"] = "accounts-payable";
-        environment["MLC_Rules__po-submitted__Recipients__Groups__0"] = "accounts-payable";
-
-        var result = await CliRunner.RunAsync(_folder.Path, environment, "preview", "--look-back", "400.00:00:00", "--limit", "2");
+        var result = await CliRunner.RunAsync(Folder, environment, "preview", "--look-back", "400.00:00:00", "--limit", "2");
 
         Assert.True(result.ExitCode == 0, result.Output + result.Error);
         Assert.Matches(@"invoice-posted: [1-9]\d* event\(s\), [1-9]\d* text\(s\) shown", result.Output);
@@ -161,29 +152,24 @@ public sealed class OperatorCliTests : IDisposable
         Assert.Empty(twilio.CreateRequests);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _folder.Dispose();
-    }
+    public void Dispose() => _host.Dispose();
 
     private async Task<long> SeedAsync(Func<IServiceProvider, Task<long>> seed)
     {
-        await using var app = ConnectorHost.Build([
-            $"--Storage:DataFolder={_folder.Combine("data")}", $"--Security:KeyFile={_folder.Combine("keys", "master.key")}"]);
+        await using var app = _host.Build();
         app.Services.GetRequiredService<IDbDialect>().Migrate();
         return await seed(app.Services);
     }
 
     private async Task<T> ScalarAsync<T>(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={_folder.Combine("data", "ml-connector.db")};Pooling=false");
+        await using var connection = new SqliteConnection($"Data Source={_host.DatabasePath};Pooling=false");
         return (await connection.ExecuteScalarAsync<T>(sql))!;
     }
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={_folder.Combine("data", "ml-connector.db")};Pooling=false");
+        await using var connection = new SqliteConnection($"Data Source={_host.DatabasePath};Pooling=false");
         return (await connection.QueryAsync<T>(sql)).ToList();
     }
 }

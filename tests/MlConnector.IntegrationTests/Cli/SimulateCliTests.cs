@@ -62,13 +62,7 @@ public sealed partial class SimulateCliTests
 
         public static Task<RunningProcess> StartAsync(params string[] args)
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in new[] { "exec", typeof(Program).Assembly.Location }.Concat(args))
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            var running = new RunningProcess(Process.Start(start)!);
+            var running = new RunningProcess(Process.Start(CliRunner.StartInfo(null, args))!);
             running._process.OutputDataReceived += (_, e) => { lock (running._output) { running._output.AppendLine(e.Data); } };
             running._process.ErrorDataReceived += (_, e) => { lock (running._output) { running._output.AppendLine(e.Data); } };
             running._process.BeginOutputReadLine();

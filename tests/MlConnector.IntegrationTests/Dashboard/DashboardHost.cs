@@ -1,70 +1,78 @@
-using MlConnector.Cli;
+using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MlConnector.Access;
-using MlConnector.Hosting;
-using MlConnector.IntegrationTests.Infrastructure;
-using MlConnector.Security;
+using MlConnector.Outbox;
 using MlConnector.Simulators.Twilio;
+using MlConnector.Storage;
 
 namespace MlConnector.IntegrationTests.Dashboard;
 
 /// <summary>The real service on a free loopback port (a browser needs a socket), with an operator, a viewer and one
-/// rule; polling is off, so the only alerts are the ones a test seeds.</summary>
+/// rule; polling is off, so the only alerts are the ones a test seeds. The connector and the Twilio simulator share a
+/// fake clock that starts at the real time (the browser's cookies run on the real clock).</summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
     public const string Password = "correct horse battery";
-    private readonly TempFolder _folder;
+    private readonly TestHostBuilder _host;
 
-    private DashboardHost(WebApplication app, TempFolder folder, TwilioSimulator? twilio)
+    private DashboardHost(TestHostBuilder host, WebApplication app, TwilioSimulator? twilio)
     {
+        _host = host;
         App = app;
-        _folder = folder;
         Twilio = twilio;
     }
 
-    /// <summary>A Twilio simulator the connector sends to (when started with one), on the system clock.</summary>
+    /// <summary>A Twilio simulator the connector sends to (when started with one), on the connector's clock.</summary>
     public TwilioSimulator? Twilio { get; }
 
     public WebApplication App { get; }
+
+    public FakeTimeProvider Time => _host.Clock;
 
     public string BaseUrl => App.Urls.First();
 
     public static async Task<DashboardHost> StartAsync(bool withTwilio = false)
     {
-        var folder = new TempFolder();
-        MasterKeyLoader.EnsureKeyFile(folder.Combine("master.key"));
-        var twilio = withTwilio
-            ? await TwilioSimulator.StartAsync(new TwilioSimulatorOptions
+        var host = new TestHostBuilder().UseClock(TestClock.FromNow()).WithOneRuleNotPolled("+15550100001");
+        TwilioSimulator? twilio = null;
+        try
+        {
+            if (withTwilio)
             {
-                SentDelay = TimeSpan.FromMilliseconds(100),
-                DeliveredDelay = TimeSpan.FromMilliseconds(200),
-            }, TimeProvider.System, "http://127.0.0.1:0", null, TestContext.Current.CancellationToken)
-            : null;
-        string[] delivery = twilio is null ? [] :
-        [
-            .. SimulatorSettings.Twilio(twilio).Select(kv => $"--{kv.Key}={kv.Value}"),
-            "--Outbox:PollInterval=00:00:00.200",
-        ];
-        var app = ConnectorHost.Build([
-            .. delivery,
-            "--urls=http://127.0.0.1:0",
-            $"--Storage:DataFolder={folder.Combine("data")}",
-            $"--Security:KeyFile={folder.Combine("master.key")}",
-            "--Polling:Enabled=false",
-            "--Syspro:OData:BaseUrl=http://127.0.0.1:9/odata/",
-            "--Directory:People:approver:Name=Alex Approver",
-            "--Directory:People:approver:Phone=+15550100001",
-            "--Directory:People:approver:Groups:0=approvers",
-            "--Rules:po-submitted:Recipients:Groups:0=approvers",
-        ]);
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        var operators = app.Services.GetRequiredService<OperatorStore>();
-        await operators.AddAsync("olivia", Password, OperatorRoles.Operator, TestContext.Current.CancellationToken);
-        await operators.AddAsync("victor", Password, OperatorRoles.Viewer, TestContext.Current.CancellationToken);
-        app.Services.GetRequiredService<AccessState>().Invalidate();
-        return new DashboardHost(app, folder, twilio);
+                twilio = await TwilioSimulator.StartAsync(new TwilioSimulatorOptions
+                {
+                    SentDelay = TimeSpan.FromMilliseconds(100),
+                    DeliveredDelay = TimeSpan.FromMilliseconds(200),
+                }, host.Time, cancellationToken: TestContext.Current.CancellationToken);
+                host.WithTwilio(twilio);
+            }
+
+            var app = await host.StartAsync();
+            var operators = app.Services.GetRequiredService<OperatorStore>();
+            await operators.AddAsync("olivia", Password, OperatorRoles.Operator, TestContext.Current.CancellationToken);
+            await operators.AddAsync("victor", Password, OperatorRoles.Viewer, TestContext.Current.CancellationToken);
+            app.Services.GetRequiredService<AccessState>().Invalidate();
+            return new DashboardHost(host, app, twilio);
+        }
+        catch
+        {
+            if (twilio is not null)
+            {
+                await twilio.DisposeAsync();
+            }
+
+            host.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>Lets the dispatcher send and the simulator call back, on the fake clock, until the alert is in
+    /// <paramref name="state"/> in the store or 400 steps have passed (the test then asserts what the page shows).</summary>
+    public async Task DeliverUntilAsync(long alertId, string state) =>
+        _ = await new DispatchDriver(Time, App.Services.GetRequiredService<DispatcherActivity>(), Twilio!)
+            .UntilAsync(async () => await AlertStateAsync(alertId) == state, TimeSpan.FromMilliseconds(500), 400);
 
     public async ValueTask DisposeAsync()
     {
@@ -75,7 +83,12 @@ public sealed class DashboardHost : IAsyncDisposable
             await Twilio.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
+        _host.Dispose();
+    }
+
+    private async Task<string> AlertStateAsync(long id)
+    {
+        await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
+        return await connection.ExecuteScalarAsync<string>("SELECT state FROM alerts WHERE id = @id", new { id }) ?? "";
     }
 }

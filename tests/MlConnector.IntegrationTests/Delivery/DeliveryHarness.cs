@@ -2,14 +2,10 @@ using MlConnector.Cli;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using MlConnector.Hosting;
-using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Outbox;
-using MlConnector.Security;
 using MlConnector.Simulators.Twilio;
 using MlConnector.Storage;
 
@@ -29,32 +25,33 @@ public enum DeliveryStore
 internal sealed partial class DeliveryHarness : IAsyncDisposable
 {
     public const string From = SimulatorSettings.From;
-    private readonly TempFolder _folder;
+    private readonly TestHostBuilder _host;
     private readonly List<FakeLogRecord> _earlierLogs = [];
-    private readonly Dictionary<string, string> _settings;
+    private readonly Dictionary<string, string?> _settings;
     private readonly DeliveryHarness? _first;
     private PostgresTestDatabase? _database;
 
-    private DeliveryHarness(TwilioSimulator simulator, FakeTimeProvider time, Dictionary<string, string> settings,
+    private DeliveryHarness(TwilioSimulator simulator, TestHostBuilder host, Dictionary<string, string?> settings,
         DeliveryHarness? first = null)
     {
         Simulator = simulator;
-        Time = time;
+        _host = host.With(settings);
         _settings = settings;
         _first = first;
-        _folder = first?._folder ?? new TempFolder();
-        MasterKeyLoader.EnsureKeyFile(KeyFile);
     }
 
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time => _host.Clock;
 
     public TwilioSimulator Simulator { get; }
 
     public WebApplication App { get; private set; } = null!;
 
-    public string DataFolder => _folder.Combine("data");
+    public string DataFolder => _host.DataFolder;
 
-    public string KeyFile => _folder.Combine("keys", "master.key");
+    public string KeyFile => _host.KeyFile;
+
+    /// <summary>The connector's store and key as the CLI's environment variables.</summary>
+    public Dictionary<string, string?> CliEnvironment => _host.Environment;
 
     public Uri ConnectorAddress => new(App.Urls.First());
 
@@ -66,7 +63,7 @@ internal sealed partial class DeliveryHarness : IAsyncDisposable
 
     public static Task<DeliveryHarness> StartAsync(DeliveryStore store, TwilioSimulatorOptions? simulatorOptions = null,
         params (string Key, string Value)[] settings) =>
-        StartCoreAsync(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), simulatorOptions, store, settings);
+        StartCoreAsync(TestClock.Start, simulatorOptions, store, settings);
 
     /// <param name="start">Where the fake clock starts (the real time when another process, such as the CLI, takes part).</param>
     public static Task<DeliveryHarness> StartAsync(DateTimeOffset start, TwilioSimulatorOptions? simulatorOptions,
@@ -78,31 +75,15 @@ internal sealed partial class DeliveryHarness : IAsyncDisposable
     {
         // Created first: skips (or fails under MLC_REQUIRE_POSTGRES) before anything else starts.
         var database = store == DeliveryStore.Postgres ? await PostgresTestDatabase.CreateAsync() : null;
-        var time = new FakeTimeProvider(start);
-        var simulator = await TwilioSimulator.StartAsync(simulatorOptions ?? new TwilioSimulatorOptions(), time);
-        var all = SimulatorSettings.Twilio(simulator).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
-        foreach (var (key, value) in new Dictionary<string, string>
+        var host = new TestHostBuilder().UseClock(TestClock.At(start)).OnStore(database);
+        var simulator = await TwilioSimulator.StartAsync(simulatorOptions ?? new TwilioSimulatorOptions(), host.Time);
+        var all = new Dictionary<string, string?>(SimulatorSettings.Twilio(simulator), StringComparer.Ordinal)
         {
             ["Twilio:RequestTimeout"] = "00:00:10",
             ["Twilio:MessagesPerSecond"] = "10",
             ["Outbox:PollInterval"] = "00:00:01",
-        })
-        {
-            all[key] = value;
-        }
-
-        if (database is not null)
-        {
-            all["Storage:Provider"] = "Postgres";
-            all["Storage:ConnectionString"] = database.ConnectionString;
-        }
-
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        var harness = new DeliveryHarness(simulator, time, all) { _database = database };
+        };
+        var harness = new DeliveryHarness(simulator, host, With(all, settings)) { _database = database };
         await harness.StartConnectorAsync();
         return harness;
     }
@@ -110,30 +91,14 @@ internal sealed partial class DeliveryHarness : IAsyncDisposable
     /// <summary>Another connector instance on the same store, key, simulator and clock (scale-out).</summary>
     public async Task<DeliveryHarness> AddInstanceAsync(params (string Key, string Value)[] settings)
     {
-        var all = new Dictionary<string, string>(_settings, StringComparer.Ordinal);
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        var instance = new DeliveryHarness(Simulator, Time, all, this);
+        var instance = new DeliveryHarness(Simulator, TestHostBuilder.SharingStoreWith(_host), With(new(_settings), settings), this);
         await instance.StartConnectorAsync();
         return instance;
     }
 
     public async Task StartConnectorAsync()
     {
-        string[] args =
-        [
-            "--urls=http://127.0.0.1:0", $"--Storage:DataFolder={DataFolder}", $"--Security:KeyFile={KeyFile}",
-            .. _settings.Select(s => $"--{s.Key}={s.Value}"),
-        ];
-        App = ConnectorHost.Build(args, builder =>
-        {
-            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
-            builder.Logging.AddFakeLogging();
-        });
-        await App.StartAsync(TestContext.Current.CancellationToken);
+        App = await _host.StartAsync(builder => builder.Logging.AddFakeLogging());
         if (_first is not null)
         {
             return; // inbound SMS keep going to the first instance
@@ -157,16 +122,9 @@ internal sealed partial class DeliveryHarness : IAsyncDisposable
     /// </summary>
     public async Task DriveUntilAsync(Func<Task<bool>> done, TimeSpan step, int maxSteps = 2000)
     {
-        for (var i = 0; i < maxSteps; i++)
+        if (await new DispatchDriver(Time, Activity, Simulator).UntilAsync(done, step, maxSteps))
         {
-            if (await done())
-            {
-                return;
-            }
-
-            await Activity.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20));
-            Time.Advance(step);
-            await Simulator.FlushCallbacksAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20));
+            return;
         }
 
         Assert.Fail($"not done after {maxSteps} steps of {step}; requests: "
@@ -185,12 +143,20 @@ internal sealed partial class DeliveryHarness : IAsyncDisposable
         }
 
         await Simulator.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _host.Dispose();
         if (_database is not null)
         {
             await _database.DisposeAsync();
         }
+    }
 
-        _folder.Dispose();
+    private static Dictionary<string, string?> With(Dictionary<string, string?> settings, (string Key, string Value)[] more)
+    {
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 }

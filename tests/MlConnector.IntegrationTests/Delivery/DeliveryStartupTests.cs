@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Options;
-using MlConnector.Hosting;
-using MlConnector.IntegrationTests.Infrastructure;
-using MlConnector.Security;
 
 namespace MlConnector.IntegrationTests.Delivery;
 
@@ -10,12 +7,8 @@ public sealed class DeliveryStartupTests
     [Fact]
     public async Task Host_AccountSidWithoutAuthToken_RefusesToStartNamingTheSetting()
     {
-        using var folder = new TempFolder();
-        MasterKeyLoader.EnsureKeyFile(folder.Combine("master.key"));
-        await using var app = ConnectorHost.Build([
-            "--urls=http://127.0.0.1:0", $"--Storage:DataFolder={folder.Combine("data")}",
-            $"--Security:KeyFile={folder.Combine("master.key")}", "--Twilio:AccountSid=AC123", "--Twilio:From=+15005550006",
-        ]);
+        using var host = new TestHostBuilder().With("Twilio:AccountSid", "AC123").With("Twilio:From", "+15005550006");
+        await using var app = host.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));
 

@@ -63,7 +63,7 @@ public sealed class RecoveryTests
         var second = await h.EnqueueAsync("+15557010402", "PO 5002 approved", "po-5002");
         await h.DriveUntilAsync(async () => (await h.AlertAsync(first)).State == AlertStates.Failed
             && (await h.AlertAsync(second)).State == AlertStates.Failed, TimeSpan.FromMilliseconds(500), 20);
-        var host = new Dictionary<string, string?> { ["MLC_Storage__DataFolder"] = h.DataFolder, ["MLC_Security__KeyFile"] = h.KeyFile };
+        var host = h.CliEnvironment;
         using var folder = new TempFolder();
 
         var one = await CliRunner.RunAsync(folder.Path, host, ["replay", first.ToString(System.Globalization.CultureInfo.InvariantCulture), "--reason", "retry one"]);

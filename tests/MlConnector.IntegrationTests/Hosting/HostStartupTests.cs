@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MlConnector.Hosting;
-using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Security;
 
 namespace MlConnector.IntegrationTests.Hosting;
@@ -33,13 +32,8 @@ public sealed class HostStartupTests
     [Fact]
     public async Task Host_OnAFreePort_ListensThereAndStopsCleanly()
     {
-        using var folder = new TempFolder();
-        MasterKeyLoader.EnsureKeyFile(folder.Combine("master.key"));
-        await using var app = ConnectorHost.Build([
-            "--urls=http://127.0.0.1:0",
-            $"--Storage:DataFolder={folder.Combine("data")}",
-            $"--Security:KeyFile={folder.Combine("master.key")}",
-        ]);
+        using var host = new TestHostBuilder();
+        await using var app = host.Build();
 
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = Assert.Single(app.Urls);
@@ -54,8 +48,8 @@ public sealed class HostStartupTests
     [Fact]
     public async Task Host_WithoutKey_RefusesToStartAndSaysWhy()
     {
-        using var folder = new TempFolder();
-        await using var app = ConnectorHost.Build(["--urls=http://127.0.0.1:0", $"--Storage:DataFolder={folder.Path}"]);
+        using var host = new TestHostBuilder(withKey: false);
+        await using var app = host.Build();
 
         var error = await Assert.ThrowsAsync<MasterKeyException>(() => app.StartAsync(TestContext.Current.CancellationToken));
 

@@ -14,23 +14,8 @@ public static class CliRunner
     public static async Task<Result> RunWithInputAsync(string workingFolder, IReadOnlyDictionary<string, string?>? environment,
         string? input, params string[] args)
     {
-        var assembly = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = input is not null,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(assembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("MLC_MASTER_KEY");
+        var start = StartInfo(workingFolder, args);
+        start.RedirectStandardInput = input is not null;
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[key] = value;
@@ -48,5 +33,25 @@ public static class CliRunner
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
         return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How to start the executable with <paramref name="args"/>, output redirected, without the test
+    /// process's MLC_MASTER_KEY (a test gives the key it means).</summary>
+    public static ProcessStartInfo StartInfo(string? workingFolder, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingFolder ?? "",
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "exec", typeof(Program).Assembly.Location }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("MLC_MASTER_KEY");
+        return start;
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Security;
 using MlConnector.Storage;
 

@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Storage;
 
 namespace MlConnector.IntegrationTests.Storage;
@@ -13,8 +12,8 @@ public sealed class MigrationTests
     [Fact]
     public async Task Migrate_Sqlite_CreatesTheSchemaInWalModeAndIsIdempotent()
     {
-        using var folder = new TempFolder();
-        var dialect = StorageExtensions.CreateDialect(new StorageOptions { DataFolder = folder.Path });
+        using var host = new TestHostBuilder(withKey: false);
+        var dialect = host.Dialect();
 
         var first = dialect.Migrate();
         var second = dialect.Migrate();
@@ -36,8 +35,8 @@ public sealed class MigrationTests
     public async Task Migrate_Postgres_CreatesTheSameSchemaAndIsIdempotent()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        var dialect = StorageExtensions.CreateDialect(
-            new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = database.ConnectionString });
+        using var host = new TestHostBuilder(withKey: false).OnStore(database);
+        var dialect = host.Dialect();
 
         var first = dialect.Migrate();
         var second = dialect.Migrate();
@@ -56,8 +55,8 @@ public sealed class MigrationTests
     [Fact]
     public async Task Audit_Sqlite_RefusesUpdatesAndDeletes()
     {
-        using var folder = new TempFolder();
-        var dialect = StorageExtensions.CreateDialect(new StorageOptions { DataFolder = folder.Path });
+        using var host = new TestHostBuilder(withKey: false);
+        var dialect = host.Dialect();
         dialect.Migrate();
         await using var connection = await dialect.OpenAsync(TestContext.Current.CancellationToken);
         await connection.ExecuteAsync(
@@ -75,8 +74,8 @@ public sealed class MigrationTests
     public async Task Audit_Postgres_RefusesUpdatesAndDeletes()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        var dialect = StorageExtensions.CreateDialect(
-            new StorageOptions { Provider = StorageProvider.Postgres, ConnectionString = database.ConnectionString });
+        using var host = new TestHostBuilder(withKey: false).OnStore(database);
+        var dialect = host.Dialect();
         dialect.Migrate();
         await using var connection = await dialect.OpenAsync(TestContext.Current.CancellationToken);
         await connection.ExecuteAsync(

@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Rules;
 using MlConnector.Simulators.Syspro;
 using MlConnector.Storage;

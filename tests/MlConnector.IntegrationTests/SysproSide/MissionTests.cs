@@ -15,7 +15,7 @@ public sealed class MissionTests
     [InlineData(SysproTransport.OData, "postgres")]
     public async Task PoSubmittedApprovedAndInvoicePosted_EachTextDeliveredWithItsSidInTheAudit(SysproTransport transport, string store)
     {
-        await using var database = await MlConnector.IntegrationTests.Infrastructure.StoreDatabase.ForAsync(store);
+        await using var database = await StoreDatabase.ForAsync(store);
         await using var harness = await SysproSideHarness.StartAsync(transport, withTwilio: true,
             postgresConnectionString: database?.ConnectionString);
         var data = harness.Simulator.Data;

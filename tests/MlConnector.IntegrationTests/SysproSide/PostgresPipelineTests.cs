@@ -1,4 +1,3 @@
-using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Rules;
 
 namespace MlConnector.IntegrationTests.SysproSide;

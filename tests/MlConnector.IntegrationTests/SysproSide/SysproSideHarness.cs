@@ -4,10 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using MlConnector.Cli;
 using MlConnector.Detection;
-using MlConnector.Hosting;
-using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Outbox;
 using MlConnector.Rules;
 using MlConnector.Security;
@@ -28,18 +25,17 @@ public sealed class SysproSideHarness : IAsyncDisposable
     public const string AccountsPayable = "+15550100003";
     public const string Director = "+15550100004";
 
-    private readonly TempFolder _folder;
+    private readonly TestHostBuilder _host;
     private bool _ownsSimulator = true;
 
-    private SysproSideHarness(FakeTimeProvider time, SysproSimulator simulator, WebApplication app, TempFolder folder)
+    private SysproSideHarness(TestHostBuilder host, SysproSimulator simulator, WebApplication app)
     {
-        Time = time;
+        _host = host;
         Simulator = simulator;
         App = app;
-        _folder = folder;
     }
 
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time => _host.Clock;
 
     public SysproSimulator Simulator { get; }
 
@@ -52,7 +48,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
     public IReadOnlyList<string> Logs => App.Services.GetRequiredService<FakeLogCollector>().GetSnapshot()
         .Select(r => $"{r.Level} {r.Category} {r.Message} {r.Exception}").ToList();
 
-    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+    public static FakeTimeProvider NewClock() => TestClock.At(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
     public string PollerInstance => App.Services.GetRequiredService<PollTracker>().InstanceId;
 
@@ -70,80 +66,34 @@ public sealed class SysproSideHarness : IAsyncDisposable
         simulator?.Invoke(options);
         var sim = sharing?.Simulator
             ?? await SysproSimulator.StartAsync(options, time, "http://127.0.0.1:0", TestContext.Current.CancellationToken);
-        options = sim.Options;
-        var folder = new TempFolder();
-        if (sharing is not null)
-        {
-            // A second instance: same database file and key as the first.
-            File.Copy(sharing._folder.Combine("master.key"), folder.Combine("master.key"));
-        }
-        else
-        {
-            MasterKeyLoader.EnsureKeyFile(folder.Combine("master.key"));
-        }
-        var all = new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Storage:DataFolder"] = sharing?._folder.Combine("data") ?? folder.Combine("data"),
-            ["Security:KeyFile"] = folder.Combine("master.key"),
-            ["Polling:Enabled"] = "false",
-            ["Syspro:Transport"] = transport.ToString(),
-            ["Directory:People:approver:Name"] = "Alex Approver",
-            ["Directory:People:approver:Phone"] = Approver,
-            ["Directory:People:approver:Groups:0"] = "approvers",
-            ["Directory:People:buyer:Name"] = "Pat Procurement",
-            ["Directory:People:buyer:Phone"] = Procurement,
-            ["Directory:People:buyer:Groups:0"] = "procurement",
-            ["Directory:People:ap:Name"] = "Accounts Payable",
-            ["Directory:People:ap:Phone"] = AccountsPayable,
-            ["Directory:People:ap:Groups:0"] = "accounts-payable",
-            ["Directory:People:director:Name"] = "Dana Director",
-            ["Directory:People:director:Phone"] = Director,
-            ["Directory:People:director:Groups:0"] = "approvers",
-            ["Rules:po-submitted:Recipients:Groups:0"] = "approvers",
-            ["Rules:po-approved:Recipients:Groups:0"] = "procurement",
-            ["Rules:invoice-posted:Recipients:Groups:0"] = "accounts-payable",
-            ["Rules:requisition-approved:Recipients:Groups:0"] = "procurement",
-        };
-        var twilio = withTwilio
-            ? await TwilioSimulator.StartAsync(new TwilioSimulatorOptions(), time, "http://127.0.0.1:0", TestContext.Current.CancellationToken)
-            : null;
-        foreach (var (key, value) in SimulatorSettings.Syspro(sim).Concat(twilio is null ? [] : SimulatorSettings.Twilio(twilio)))
-        {
-            all[key] = value;
-        }
-
-        if (twilio is not null)
-        {
-            all["Twilio:MessagesPerSecond"] = "10";
-        }
-
-        if (postgresConnectionString is not null)
-        {
-            all["Storage:Provider"] = "Postgres";
-            all["Storage:ConnectionString"] = postgresConnectionString;
-        }
-
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        var app = ConnectorHost.Build(all.Select(kv => $"--{kv.Key}={kv.Value}").ToArray(), builder =>
-        {
-            builder.Services.AddSingleton<TimeProvider>(time);
-            if (captureLogs)
-            {
-                builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true).AddFakeLogging();
-            }
-        });
+        // A second instance: same database and key as the first.
+        var host = WithPeople(sharing is null ? new TestHostBuilder() : TestHostBuilder.SharingStoreWith(sharing._host))
+            .UseClock(time).WithSyspro(sim).With("Syspro:Transport", transport.ToString());
+        TwilioSimulator? twilio = null;
         try
         {
-            await app.StartAsync(TestContext.Current.CancellationToken);
+            if (withTwilio)
+            {
+                twilio = await TwilioSimulator.StartAsync(new TwilioSimulatorOptions(), time, "http://127.0.0.1:0", TestContext.Current.CancellationToken);
+                host.WithTwilio(twilio).With("Twilio:MessagesPerSecond", "10");
+            }
+
+            if (postgresConnectionString is not null)
+            {
+                host.OnPostgres(postgresConnectionString);
+            }
+
+            var app = await host.With(settings).StartAsync(builder =>
+            {
+                if (captureLogs)
+                {
+                    builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true).AddFakeLogging();
+                }
+            });
+            return new SysproSideHarness(host, sim, app) { _ownsSimulator = sharing is null, Twilio = twilio };
         }
         catch
         {
-            await app.DisposeAsync();
             if (sharing is null)
             {
                 await sim.DisposeAsync();
@@ -154,12 +104,21 @@ public sealed class SysproSideHarness : IAsyncDisposable
                 await twilio.DisposeAsync();
             }
 
-            folder.Dispose();
+            host.Dispose();
             throw;
         }
-
-        return new SysproSideHarness(time, sim, app, folder) { _ownsSimulator = sharing is null, Twilio = twilio };
     }
+
+    /// <summary>Polling off (each test polls by hand) and the people the presets' rules text.</summary>
+    private static TestHostBuilder WithPeople(TestHostBuilder host) => host.With("Polling:Enabled", "false")
+        .WithPerson("approver", "Alex Approver", Approver, "approvers")
+        .WithPerson("buyer", "Pat Procurement", Procurement, "procurement")
+        .WithPerson("ap", "Accounts Payable", AccountsPayable, "accounts-payable")
+        .WithPerson("director", "Dana Director", Director, "approvers")
+        .WithRuleTexting("po-submitted", "approvers")
+        .WithRuleTexting("po-approved", "procurement")
+        .WithRuleTexting("invoice-posted", "accounts-payable")
+        .WithRuleTexting("requisition-approved", "procurement");
 
     public async Task<PollRecord> PollAsync(string ruleId)
     {
@@ -174,14 +133,9 @@ public sealed class SysproSideHarness : IAsyncDisposable
     {
         var activity = App.Services.GetRequiredService<DispatcherActivity>();
         activity.Wake();
-        for (var i = 0; i < maxSteps && !await done(); i++)
-        {
-            await activity.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20));
-            Time.Advance(TimeSpan.FromMilliseconds(500));
-            await Twilio!.FlushCallbacksAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20));
-        }
+        var reached = await new DispatchDriver(Time, activity, Twilio!).UntilAsync(done, TimeSpan.FromMilliseconds(500), maxSteps);
 
-        Assert.True(await done(), "the alerts did not reach the expected state");
+        Assert.True(reached, "the alerts did not reach the expected state");
     }
 
     /// <summary>The alerts of a rule with phone and body decrypted, oldest first.</summary>
@@ -211,8 +165,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
             await Twilio.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _folder.Dispose();
+        _host.Dispose();
     }
 }
 

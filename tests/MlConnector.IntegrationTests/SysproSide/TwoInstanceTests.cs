@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Detection;
-using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Rules;
 using MlConnector.Storage;
 

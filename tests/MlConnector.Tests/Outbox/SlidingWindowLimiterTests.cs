@@ -5,7 +5,7 @@ namespace MlConnector.Tests.Outbox;
 
 public sealed class SlidingWindowLimiterTests
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = TestClock.New();
 
     [Fact]
     public void TryAcquire_NInAWindow_ThenWaitsUntilTheFirstAnswerIsOneSecondOld()

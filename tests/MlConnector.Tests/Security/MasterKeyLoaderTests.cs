@@ -4,11 +4,11 @@ namespace MlConnector.Tests.Security;
 
 public sealed class MasterKeyLoaderTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("mlc-key-").FullName;
+    private readonly TempFolder _root = new();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
-    private string DataFolder => Path.Combine(_root, "data");
+    private string DataFolder => _root.Combine("data");
 
     [Fact]
     public void Load_FromEnvironmentVariable_UsesIt()
@@ -23,7 +23,7 @@ public sealed class MasterKeyLoaderTests : IDisposable
     [Fact]
     public void Load_FromKeyFileOutsideTheDataFolder_UsesIt()
     {
-        var keyFile = Path.Combine(_root, "keys", "master.key");
+        var keyFile = _root.Combine("keys", "master.key");
         MasterKeyLoader.EnsureKeyFile(keyFile);
 
         var key = MasterKeyLoader.Load(new SecurityOptions { KeyFile = keyFile }, DataFolder, _ => null);
@@ -67,7 +67,7 @@ public sealed class MasterKeyLoaderTests : IDisposable
     [Fact]
     public void Load_MissingKeyFile_NamesThePath()
     {
-        var keyFile = Path.Combine(_root, "nowhere.key");
+        var keyFile = _root.Combine("nowhere.key");
 
         var error = Assert.Throws<MasterKeyException>(() =>
             MasterKeyLoader.Load(new SecurityOptions { KeyFile = keyFile }, DataFolder, _ => null));

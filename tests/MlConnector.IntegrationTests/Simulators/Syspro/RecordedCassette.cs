@@ -9,7 +9,7 @@ public sealed class RecordedCassette
     public List<Interaction> HttpInteractions { get; set; } = [];
 
     /// <summary>shared/specs/syspro-recorded, found beside the repository root (the folder with MlConnector.slnx).</summary>
-    public static string Folder => Infrastructure.RepositoryPaths.Spec("syspro-recorded");
+    public static string Folder => RepositoryPaths.Spec("syspro-recorded");
 
     public static RecordedCassette Load(string fileName)
     {

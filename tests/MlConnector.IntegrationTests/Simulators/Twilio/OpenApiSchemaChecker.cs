@@ -12,7 +12,7 @@ internal sealed partial class OpenApiSchemaChecker(JsonElement components)
 {
     public static OpenApiSchemaChecker LoadTwilioSpec(out JsonDocument document)
     {
-        var path = Infrastructure.RepositoryPaths.Spec("twilio_api_v2010.json");
+        var path = RepositoryPaths.Spec("twilio_api_v2010.json");
         document = JsonDocument.Parse(File.ReadAllBytes(path));
         return new OpenApiSchemaChecker(document.RootElement.GetProperty("components"));
     }

@@ -5,7 +5,7 @@ namespace MlConnector.Tests.Simulators.Twilio;
 
 public sealed class OneSecondWindowLimiterTests
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = TestClock.New();
 
     [Fact]
     public void TryAcquire_NPlusOneInOneInstant_RejectsTheLast()

@@ -1,4 +1,4 @@
-namespace MlConnector.IntegrationTests.Infrastructure;
+namespace MlConnector.Testing;
 
 /// <summary>A temporary folder deleted with the test.</summary>
 public sealed class TempFolder : IDisposable

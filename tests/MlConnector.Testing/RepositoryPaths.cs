@@ -1,4 +1,4 @@
-namespace MlConnector.IntegrationTests.Infrastructure;
+namespace MlConnector.Testing;
 
 /// <summary>Where the repository is (the folder with MlConnector.slnx) and the shared specs beside it, as in CI.</summary>
 public static class RepositoryPaths

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace MlConnector.IntegrationTests.Infrastructure;
+namespace MlConnector.Testing;
 
 /// <summary>
 /// A fresh PostgreSQL database per test on the server named by MLC_TEST_POSTGRES. Without that variable the test
