@@ -38,8 +38,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 9110, Level = LogLevel.Error, Message = "A step ({Step}) of call {CallSid} failed")]
     public static partial void CallStepFailed(this ILogger logger, Exception exception, string callSid, string step);
 
-    [LoggerMessage(EventId = 9111, Level = LogLevel.Information, Message = "Verification {VerificationSid}: {Event}")]
-    public static partial void VerificationEvent(this ILogger logger, string verificationSid, string @event);
+    [LoggerMessage(EventId = 9111, Level = LogLevel.Information, Message = "Verification {VerificationSid} sent (send {Attempt})")]
+    public static partial void VerificationSent(this ILogger logger, string verificationSid, int attempt);
+
+    [LoggerMessage(EventId = 9114, Level = LogLevel.Information, Message = "Verification {VerificationSid} checked: {Status}")]
+    public static partial void VerificationChecked(this ILogger logger, string verificationSid, string status);
 
     [LoggerMessage(EventId = 9112, Level = LogLevel.Information, Message = "Phone number {NumberSid} updated")]
     public static partial void PhoneNumberUpdated(this ILogger logger, string numberSid);

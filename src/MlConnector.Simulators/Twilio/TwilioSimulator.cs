@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MlConnector.Simulators.Twilio.Calls;
 using MlConnector.Simulators.Twilio.PhoneNumbers;
+using MlConnector.Simulators.Twilio.Verify;
 
 namespace MlConnector.Simulators.Twilio;
 
@@ -50,6 +51,9 @@ public sealed class TwilioSimulator : IAsyncDisposable
 
     /// <summary>The account's numbers (IncomingPhoneNumbers) with their webhook settings.</summary>
     public IReadOnlyList<SimulatedPhoneNumber> PhoneNumbers => _app.Services.GetRequiredService<PhoneNumberStore>().Numbers;
+
+    /// <summary>Every Verify verification, with its code and the texts sent for it.</summary>
+    public IReadOnlyList<SimulatedVerification> Verifications => _app.Services.GetRequiredService<VerifyStore>().Verifications;
 
     public IReadOnlyList<SimulatedMessagingService> MessagingServices =>
         _app.Services.GetRequiredService<PhoneNumberStore>().Services;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlConnector.Simulators.Twilio.Calls;
 using MlConnector.Simulators.Twilio.PhoneNumbers;
+using MlConnector.Simulators.Twilio.Verify;
 
 namespace MlConnector.Simulators.Twilio;
 
@@ -28,6 +29,7 @@ public static class TwilioSimulatorExtensions
         services.AddSingleton<CallStore>();
         services.AddSingleton<CallEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<CallEngine>());
+        services.AddSingleton<VerifyStore>();
         return services;
     }
 
@@ -39,8 +41,10 @@ public static class TwilioSimulatorExtensions
     {
         endpoints.MapMessagesApi();
         endpoints.MapCallsApi();
+        endpoints.MapVerifyApi();
         endpoints.MapTwilioControlApi();
         endpoints.MapCallsControlApi();
+        endpoints.MapVerifyControlApi();
         return endpoints;
     }
 }
