@@ -42,9 +42,12 @@ public static class TwilioSimulatorExtensions
         endpoints.MapMessagesApi();
         endpoints.MapCallsApi();
         endpoints.MapVerifyApi();
+        endpoints.MapIncomingPhoneNumbersApi();
+        endpoints.MapMessagingServicesApi();
         endpoints.MapTwilioControlApi();
         endpoints.MapCallsControlApi();
         endpoints.MapVerifyControlApi();
+        endpoints.MapPhoneNumbersControlApi();
         return endpoints;
     }
 }
