@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlConnector.Simulators.Twilio.Calls;
 using MlConnector.Simulators.Twilio.PhoneNumbers;
+using MlConnector.Simulators.Twilio.Usage;
 using MlConnector.Simulators.Twilio.Verify;
 
 namespace MlConnector.Simulators.Twilio;
@@ -30,6 +31,7 @@ public static class TwilioSimulatorExtensions
         services.AddSingleton<CallEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<CallEngine>());
         services.AddSingleton<VerifyStore>();
+        services.AddSingleton<UsageCalculator>();
         return services;
     }
 
@@ -44,6 +46,7 @@ public static class TwilioSimulatorExtensions
         endpoints.MapVerifyApi();
         endpoints.MapIncomingPhoneNumbersApi();
         endpoints.MapMessagingServicesApi();
+        endpoints.MapUsageApi();
         endpoints.MapTwilioControlApi();
         endpoints.MapCallsControlApi();
         endpoints.MapVerifyControlApi();
