@@ -6,7 +6,8 @@ namespace MlConnector.Simulators.Twilio;
 
 /// <summary>
 /// Inspection and control over HTTP for the standalone simulator (no auth: it binds to loopback and is fake):
-/// GET messages | requests | callbacks; POST opt-out | opt-in {phone}; POST inbound {from, body, to?};
+/// GET requests | callbacks (GET messages and the phone view: <see cref="Phone.PhoneView"/>); POST opt-out | opt-in
+/// {phone}; POST inbound {from, body, to?};
 /// POST faults {kind, count, delaySeconds, retryAfter, target}; POST faults/down {kind, forSeconds, retryAfter, target};
 /// DELETE faults; POST rate {perSecond}.
 /// </summary>
@@ -17,7 +18,6 @@ internal static class TwilioControlApi
     public static void MapTwilioControlApi(this IEndpointRouteBuilder routes)
     {
         var sim = routes.MapGroup(Prefix);
-        sim.MapGet("/messages", (TwilioSimulatorState s) => TypedResults.Ok(s.Messages));
         sim.MapGet("/requests", (TwilioSimulatorState s) => TypedResults.Ok(s.CreateRequests));
         sim.MapGet("/callbacks", (TwilioSimulatorState s) => TypedResults.Ok(s.Callbacks));
         sim.MapPost("/opt-out", (PhoneRequest r, TwilioSimulatorState s) =>

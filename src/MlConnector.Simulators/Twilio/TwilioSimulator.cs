@@ -31,8 +31,14 @@ public sealed class TwilioSimulator : IAsyncDisposable
     /// <summary>The address actually bound, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Where the inspection routes live (GET messages, requests, callbacks).</summary>
+    /// <summary>
+    /// Where the inspection routes live (GET messages, requests, callbacks): the messages as JSON, or to a browser the
+    /// phone view (texts as a conversation per phone).
+    /// </summary>
     public Uri InspectionAddress => new(BaseAddress, TwilioControlApi.Prefix + "/messages");
+
+    /// <summary>The phone view: texts, Verify codes and calls as a conversation per phone, refreshing by itself.</summary>
+    public Uri PhoneAddress => new(BaseAddress, TwilioControlApi.Prefix + "/phone");
 
     public TwilioSimulatorOptions Options => _state.Options;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlConnector.Simulators.Twilio.Calls;
+using MlConnector.Simulators.Twilio.Phone;
 using MlConnector.Simulators.Twilio.PhoneNumbers;
 using MlConnector.Simulators.Twilio.Usage;
 using MlConnector.Simulators.Twilio.Verify;
@@ -51,6 +52,7 @@ public static class TwilioSimulatorExtensions
         endpoints.MapCallsControlApi();
         endpoints.MapVerifyControlApi();
         endpoints.MapPhoneNumbersControlApi();
+        endpoints.MapPhoneView();
         return endpoints;
     }
 }
