@@ -33,8 +33,8 @@ internal static class MessagingServiceJson
     public static MessagingServiceWire Service(string accountSid, SimulatedMessagingService s)
     {
         var url = Base + s.Sid;
-        return new MessagingServiceWire(s.Sid, accountSid, s.FriendlyName, Verify.VerifyJson.Iso(s.DateCreated),
-            Verify.VerifyJson.Iso(s.DateUpdated), s.InboundRequestUrl?.OriginalString, s.InboundMethod, null, "POST",
+        return new MessagingServiceWire(s.Sid, accountSid, s.FriendlyName, TwilioJson.Iso8601(s.DateCreated),
+            TwilioJson.Iso8601(s.DateUpdated), s.InboundRequestUrl?.OriginalString, s.InboundMethod, null, "POST",
             s.StatusCallback?.OriginalString, true, true, false, "inherit", false, true, false, 36000, url,
             new Dictionary<string, string>(StringComparer.Ordinal)
             {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MlConnector.Simulators.Twilio.Verify;
 
 /// <summary>The Verification resource of Verify v2 (schema <c>verify.v2.service.verification</c>).</summary>
@@ -40,16 +38,14 @@ internal sealed record VerificationCheckWire(
 
 internal static class VerifyJson
 {
-    /// <summary>ISO 8601 in UTC the way Verify writes it: "2015-07-30T20:00:00Z".</summary>
-    public static string Iso(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
     public static VerificationWire Verification(string accountSid, SimulatedVerification v) => new(v.Sid, v.ServiceSid,
         accountSid, v.To, v.Channel, v.Status, v.Status == "approved", new Dictionary<string, object?>(), null, null,
-        [.. v.SendAttempts.Select(a => new SendCodeAttemptWire(Iso(a.At), v.Channel.ToUpperInvariant(), a.AttemptSid))],
-        Iso(v.DateCreated), Iso(v.DateUpdated), null,
+        [.. v.SendAttempts.Select(a => new SendCodeAttemptWire(TwilioJson.Iso8601(a.At), v.Channel.ToUpperInvariant(),
+            a.AttemptSid))],
+        TwilioJson.Iso8601(v.DateCreated), TwilioJson.Iso8601(v.DateUpdated), null,
         $"https://verify.twilio.com/v2/Services/{v.ServiceSid}/Verifications/{v.Sid}");
 
     public static VerificationCheckWire Check(string accountSid, SimulatedVerification v) => new(v.Sid, v.ServiceSid,
-        accountSid, v.To, v.Channel, v.Status, v.Status == "approved", null, null, Iso(v.DateCreated), Iso(v.DateUpdated), []);
+        accountSid, v.To, v.Channel, v.Status, v.Status == "approved", null, null, TwilioJson.Iso8601(v.DateCreated),
+        TwilioJson.Iso8601(v.DateUpdated), []);
 }
