@@ -129,6 +129,21 @@ public sealed class TwilioSimulatorCallTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_ApiKeyAndSecret_IsAcceptedAndAWrongSecretIs20003()
+    {
+        await using var sim = await StartAsync();
+        var o = sim.Options;
+
+        var call = await CallResource.CreateAsync(Call("+15558675310"), SdkClients.ForSimulator(sim, o.ApiKeySid, o.ApiKeySecret, o.AccountSid));
+        var e = await Assert.ThrowsAsync<ApiException>(() =>
+            CallResource.CreateAsync(Call("+15558675310"), SdkClients.ForSimulator(sim, o.ApiKeySid, "wrong", o.AccountSid)));
+
+        Assert.Equal(o.AccountSid, call.AccountSid);
+        Assert.Equal((20003, 401), (e.Code, e.Status));
+        Assert.Single(sim.Calls);
+    }
+
+    [Fact]
     public async Task Create_TestCredentials_AcceptedButNothingHappensAndFetchIs20008()
     {
         await using var listener = await CallbackListener.StartAsync();

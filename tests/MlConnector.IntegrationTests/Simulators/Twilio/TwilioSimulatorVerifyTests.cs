@@ -173,6 +173,18 @@ public sealed class TwilioSimulatorVerifyTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_ApiKeyAndSecret_IsAccepted()
+    {
+        await using var sim = await StartAsync();
+        var o = sim.Options;
+
+        var sent = await VerificationResource.CreateAsync(new CreateVerificationOptions(o.Verify.ServiceSid, Phone, "sms"),
+            SdkClients.ForSimulator(sim, o.ApiKeySid, o.ApiKeySecret, o.AccountSid));
+
+        Assert.Equal(o.AccountSid, sent.AccountSid);
+    }
+
+    [Fact]
     public async Task HostOnlyRewrite_BareVerifyPaths_AlsoServed()
     {
         await using var sim = await StartAsync();
