@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,9 +9,13 @@ namespace MlConnector.Simulators.Twilio;
 internal sealed record PendingCallback(Uri Url, string MessageSid, string Status,
     IReadOnlyDictionary<string, string> Parameters, string IdempotencyToken);
 
+/// <summary>What a webhook answered: HTTP status (0 when unreachable), content type, body and the signature sent.</summary>
+internal sealed record WebhookAnswer(int Status, string? ContentType, string Body, string Signature);
+
 /// <summary>
-/// Posts due callbacks one at a time, in the order they fell due, and tracks how many are still on their way so tests
-/// can await "every due callback delivered" instead of sleeping.
+/// Sends Twilio's webhooks. Message status callbacks are posted one at a time, in the order they fell due, and counted
+/// while on their way so tests can await "every due callback delivered" instead of sleeping; other webhooks (inbound
+/// texts, voice) are sent directly with <see cref="SendSignedAsync"/>.
 /// </summary>
 internal sealed class CallbackSender(TwilioSimulatorState state, ILogger<CallbackSender> logger) : BackgroundService
 {
@@ -19,39 +24,46 @@ internal sealed class CallbackSender(TwilioSimulatorState state, ILogger<Callbac
     {
         Timeout = TimeSpan.FromSeconds(15), // Twilio's own webhook timeout
     };
-    private readonly Lock _gate = new();
-    private TaskCompletionSource _idle = CompletedSource();
-    private int _pending;
+    private readonly PendingWork _pending = new();
 
     public void Enqueue(PendingCallback callback)
     {
-        lock (_gate)
-        {
-            if (_pending++ == 0)
-            {
-                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-
+        _pending.Add();
         _channel.Writer.TryWrite(callback);
     }
 
     /// <summary>Completes when every callback enqueued so far has been posted (or has failed to post).</summary>
-    public Task WhenIdleAsync(CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return _idle.Task.WaitAsync(cancellationToken);
-        }
-    }
+    public Task WhenIdleAsync(CancellationToken cancellationToken) => _pending.WhenIdleAsync(cancellationToken);
 
     /// <summary>A signed, form-encoded POST, as Twilio sends webhooks. Returns status 0 when the target is unreachable.</summary>
     public async Task<(int Status, string? ContentType, string Body, string Signature)> PostSignedAsync(Uri url,
         IReadOnlyDictionary<string, string> parameters, string? idempotencyToken, CancellationToken cancellationToken)
     {
-        var signedUrl = url.OriginalString.Split('#')[0]; // the fragment holds connection overrides, never signed
-        var signature = TwilioSignature.Compute(state.Options.AuthToken, signedUrl, parameters);
-        using var request = new HttpRequestMessage(HttpMethod.Post, signedUrl) { Content = new FormUrlEncodedContent(parameters) };
+        var answer = await SendSignedAsync(url, "POST", parameters, idempotencyToken, cancellationToken);
+        return (answer.Status, answer.ContentType, answer.Body, answer.Signature);
+    }
+
+    /// <summary>
+    /// A signed webhook: POST sends the parameters form-encoded and signs URL + sorted parameters; GET appends them to
+    /// the query and signs the full URL alone (specs/twilio.md, section 5). Status 0 when the target is unreachable.
+    /// </summary>
+    public async Task<WebhookAnswer> SendSignedAsync(Uri url, string method, IReadOnlyDictionary<string, string> parameters,
+        string? idempotencyToken, CancellationToken cancellationToken)
+    {
+        var target = url.OriginalString.Split('#')[0]; // the fragment holds connection overrides, never signed
+        var get = string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase);
+        if (get)
+        {
+            target = QueryHelpers.AddQueryString(target, parameters.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
+        }
+
+        var signature = TwilioSignature.Compute(state.Options.AuthToken, target, get ? [] : parameters);
+        using var request = new HttpRequestMessage(get ? HttpMethod.Get : HttpMethod.Post, target);
+        if (!get)
+        {
+            request.Content = new FormUrlEncodedContent(parameters);
+        }
+
         request.Headers.Add(TwilioSignature.Header, signature);
         request.Headers.UserAgent.ParseAdd("TwilioProxy/1.1");
         if (idempotencyToken is not null)
@@ -63,12 +75,17 @@ internal sealed class CallbackSender(TwilioSimulatorState state, ILogger<Callbac
         {
             using var response = await _http.SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, signature);
+            return new WebhookAnswer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, signature);
         }
         catch (HttpRequestException e)
         {
             logger.WebhookUnreachable(e);
-            return (0, null, string.Empty, signature);
+            return new WebhookAnswer(0, null, string.Empty, signature);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.WebhookUnreachable(e); // the listener took longer than the webhook timeout
+            return new WebhookAnswer(0, null, string.Empty, signature);
         }
     }
 
@@ -78,19 +95,15 @@ internal sealed class CallbackSender(TwilioSimulatorState state, ILogger<Callbac
         {
             try
             {
-                var (status, _, _, signature) = await PostSignedAsync(callback.Url, callback.Parameters,
-                    callback.IdempotencyToken, stoppingToken);
+                var answer = await SendSignedAsync(callback.Url, "POST", callback.Parameters, callback.IdempotencyToken,
+                    stoppingToken);
                 state.Record(new CallbackRecord(state.Time.GetUtcNow(), callback.Url, callback.MessageSid,
-                    callback.Status, status, callback.Parameters, signature));
-                logger.CallbackPosted(callback.MessageSid, callback.Status, status);
-            }
-            catch (TaskCanceledException e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.WebhookUnreachable(e); // the listener took longer than the webhook timeout
+                    callback.Status, answer.Status, callback.Parameters, answer.Signature));
+                logger.CallbackPosted(callback.MessageSid, callback.Status, answer.Status);
             }
             finally
             {
-                Done();
+                _pending.Done();
             }
         }
     }
@@ -99,23 +112,5 @@ internal sealed class CallbackSender(TwilioSimulatorState state, ILogger<Callbac
     {
         _http.Dispose();
         base.Dispose();
-    }
-
-    private void Done()
-    {
-        lock (_gate)
-        {
-            if (--_pending == 0)
-            {
-                _idle.TrySetResult();
-            }
-        }
-    }
-
-    private static TaskCompletionSource CompletedSource()
-    {
-        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        source.SetResult();
-        return source;
     }
 }

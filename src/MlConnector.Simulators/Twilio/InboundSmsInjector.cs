@@ -1,24 +1,36 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using MlConnector.Simulators.Twilio.PhoneNumbers;
 
 namespace MlConnector.Simulators.Twilio;
 
 /// <summary>
-/// Plays a handset texting our Twilio number: applies Twilio's opt-out keywords (single word, any case) to the
-/// opt-out list, records the inbound message and POSTs the signed webhook Twilio would send.
+/// Plays a handset texting one of our Twilio numbers: applies Twilio's opt-out keywords (single word, any case) to the
+/// opt-out list, records the inbound message and sends the signed webhook Twilio would send, to the URL the number
+/// (or its Messaging Service) is configured with (<see cref="PhoneNumberStore.InboundTargetFor"/>).
 /// </summary>
-internal sealed class InboundSmsInjector(TwilioSimulatorState state, CallbackSender sender, ILogger<InboundSmsInjector> logger)
+internal sealed class InboundSmsInjector(TwilioSimulatorState state, PhoneNumberStore numbers, CallbackSender sender,
+    ILogger<InboundSmsInjector> logger)
 {
     private static readonly HashSet<string> Stop = new(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"], StringComparer.Ordinal);
     private static readonly HashSet<string> Start = new(["START", "YES", "UNSTOP"], StringComparer.Ordinal);
     private static readonly HashSet<string> Help = new(["HELP", "INFO"], StringComparer.Ordinal);
 
-    public async Task<InboundResult> InjectAsync(string from, string body, CancellationToken cancellationToken)
+    /// <summary>Texts <paramref name="body"/> from <paramref name="from"/> to <paramref name="to"/> (the default inbound number when null).</summary>
+    /// <exception cref="ArgumentException"><paramref name="to"/> is not a number of the account.</exception>
+    /// <exception cref="InvalidOperationException">No URL is configured for the number.</exception>
+    public async Task<InboundResult> InjectAsync(string from, string body, string? to, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(from);
         ArgumentNullException.ThrowIfNull(body);
-        var url = state.Options.InboundWebhookUrl
-            ?? throw new InvalidOperationException("No inbound webhook URL is configured (TwilioSimulatorOptions.InboundWebhookUrl).");
+        to ??= state.Options.InboundToNumber;
+        if (numbers.FindByNumber(to) is null)
+        {
+            throw new ArgumentException($"{to} is not one of the simulated account's numbers.", nameof(to));
+        }
+
+        var target = numbers.InboundTargetFor(to) ?? throw new InvalidOperationException(
+            $"No inbound webhook URL is configured for {to} (its SmsUrl, its Messaging Service or TwilioSimulatorOptions.InboundWebhookUrl).");
 
         var keyword = body.Trim().ToUpperInvariant();
         string? optOutType = null;
@@ -38,10 +50,9 @@ internal sealed class InboundSmsInjector(TwilioSimulatorState state, CallbackSen
         }
 
         var now = state.Time.GetUtcNow();
-        var to = state.Options.InboundToNumber;
         var segments = SmsSegments.Count(body).Segments;
-        var message = new SimulatedMessage(TwilioSimulatorState.NewSid("SM"), now, "inbound", to, from, body, null, null,
-            "received", null, null, segments, 0, now, now);
+        var message = new SimulatedMessage(TwilioSimulatorState.NewSid("SM"), now, "inbound", to, from, body,
+            target.MessagingServiceSid, null, "received", null, null, segments, 0, now, now);
         state.Add(message);
 
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -63,8 +74,13 @@ internal sealed class InboundSmsInjector(TwilioSimulatorState state, CallbackSen
             parameters["OptOutType"] = optOutType;
         }
 
-        var (status, contentType, responseBody, _) = await sender.PostSignedAsync(url, parameters, null, cancellationToken);
-        logger.InboundPosted(message.Sid, status);
-        return new InboundResult(message.Sid, status, contentType, responseBody);
+        if (target.MessagingServiceSid is { } service)
+        {
+            parameters["MessagingServiceSid"] = service;
+        }
+
+        var answer = await sender.SendSignedAsync(target.Url, target.Method, parameters, null, cancellationToken);
+        logger.InboundPosted(message.Sid, answer.Status);
+        return new InboundResult(message.Sid, answer.Status, answer.ContentType, answer.Body, target.Url);
     }
 }

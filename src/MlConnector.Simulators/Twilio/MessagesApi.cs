@@ -10,15 +10,18 @@ internal static class MessagesApi
 {
     public static void MapMessagesApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/2010-04-01/Accounts").AddEndpointFilter<TwilioAuthFilter>();
-        api.MapGet("/{accountSid}.json", FetchAccount);
-        api.MapPost("/{accountSid}/Messages.json", CreateAsync);
-        api.MapGet("/{accountSid}/Messages.json", (HttpRequest request, string accountSid, TwilioSimulatorState state) =>
-            MessageList.Read(request, accountSid, state));
-        api.MapGet("/{accountSid}/Messages/{sid}.json", (HttpRequest request, string accountSid, string sid,
-            TwilioSimulatorState state) => state.Find(sid) is { } m
-                ? Results.Json(TwilioJson.Message(accountSid, m), TwilioJson.Options)
-                : TwilioJson.NotFound(request.Path));
+        foreach (var api in TwilioProducts.Groups(routes, TwilioProducts.Api, "/2010-04-01/Accounts"))
+        {
+            api.AddEndpointFilter<TwilioAuthFilter>();
+            api.MapGet("/{accountSid}.json", FetchAccount);
+            api.MapPost("/{accountSid}/Messages.json", CreateAsync).WithMetadata(TestCredentialsAllowed.Instance);
+            api.MapGet("/{accountSid}/Messages.json", (HttpRequest request, string accountSid, TwilioSimulatorState state) =>
+                MessageList.Read(request, accountSid, state));
+            api.MapGet("/{accountSid}/Messages/{sid}.json", (HttpRequest request, string accountSid, string sid,
+                TwilioSimulatorState state) => state.Find(sid) is { } m
+                    ? Results.Json(TwilioJson.Message(accountSid, m), TwilioJson.Options)
+                    : TwilioJson.NotFound(request.Path));
+        }
     }
 
     private static IResult FetchAccount(string accountSid, TwilioSimulatorState state)
@@ -29,6 +32,9 @@ internal static class MessagesApi
             accountSid, accountSid, "active", new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["messages"] = $"/2010-04-01/Accounts/{accountSid}/Messages.json",
+                ["calls"] = $"/2010-04-01/Accounts/{accountSid}/Calls.json",
+                ["incoming_phone_numbers"] = $"/2010-04-01/Accounts/{accountSid}/IncomingPhoneNumbers.json",
+                ["usage"] = $"/2010-04-01/Accounts/{accountSid}/Usage.json",
             }, "Full", uri), TwilioJson.Options);
     }
 

@@ -37,5 +37,5 @@ public sealed record CallbackRecord(
     IReadOnlyDictionary<string, string> Parameters,
     string Signature);
 
-/// <summary>The answer of the webhook an inbound SMS was POSTed to.</summary>
-public sealed record InboundResult(string MessageSid, int HttpStatus, string? ContentType, string Body);
+/// <summary>The answer of the webhook an inbound SMS was sent to, and that webhook's URL.</summary>
+public sealed record InboundResult(string MessageSid, int HttpStatus, string? ContentType, string Body, Uri Url);

@@ -70,6 +70,7 @@ internal sealed class StatusCallbackScheduler(TwilioSimulatorState state, Callba
         {
             Status = status,
             From = m.From ?? state.Options.InboundToNumber, // a service picks its sender when it queues
+            NumSegments = m.NumSegments == 0 && m.Body is { } body ? SmsSegments.Count(body).Segments : m.NumSegments,
             ErrorCode = withError ? outcome.ErrorCode : null,
             ErrorMessage = withError ? outcome.ErrorMessage : null,
             DateUpdated = now,

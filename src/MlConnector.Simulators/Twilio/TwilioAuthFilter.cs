@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Routing;
 namespace MlConnector.Simulators.Twilio;
 
 /// <summary>
-/// Runs before every REST endpoint: stamps Twilio-Request-Id, checks HTTP Basic (Account SID + Auth Token, or API key
-/// SID + secret) and that the path's account is ours (401 / 20003 otherwise), and with test credentials answers every
-/// GET 403 / 20008.
+/// Runs before every REST endpoint of every product: stamps Twilio-Request-Id, checks HTTP Basic (Account SID + Auth
+/// Token, or API key SID + secret) and, where the path names an account, that it is ours (401 / 20003 otherwise). With
+/// test credentials every route not marked <see cref="TestCredentialsAllowed"/> answers 403 / 20008.
 /// </summary>
 internal sealed class TwilioAuthFilter(TwilioSimulatorState state) : IEndpointFilter
 {
@@ -17,13 +17,14 @@ internal sealed class TwilioAuthFilter(TwilioSimulatorState state) : IEndpointFi
         var http = context.HttpContext;
         http.Response.Headers["Twilio-Request-Id"] = TwilioSimulatorState.NewSid("RQ");
         var options = state.Options;
-        if (!Authenticated(http.Request, options) || http.GetRouteValue("accountSid") as string != options.AccountSid)
+        var pathAccount = http.GetRouteValue("accountSid") as string;
+        if (!Authenticated(http.Request, options) || (pathAccount is not null && pathAccount != options.AccountSid))
         {
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"Twilio API\"";
             return TwilioJson.Unauthenticated();
         }
 
-        if (options.TestCredentials && HttpMethods.IsGet(http.Request.Method))
+        if (options.TestCredentials && http.GetEndpoint()?.Metadata.GetMetadata<TestCredentialsAllowed>() is null)
         {
             return TwilioJson.TestCredentialsForbidden();
         }

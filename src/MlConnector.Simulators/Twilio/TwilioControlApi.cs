@@ -6,8 +6,9 @@ namespace MlConnector.Simulators.Twilio;
 
 /// <summary>
 /// Inspection and control over HTTP for the standalone simulator (no auth: it binds to loopback and is fake):
-/// GET messages | requests | callbacks; POST opt-out | opt-in {phone}; POST inbound {from, body};
-/// POST faults {kind, count, delaySeconds, retryAfter}; POST faults/down {kind, forSeconds, retryAfter};
+/// GET requests | callbacks (GET messages and the phone view: <see cref="Phone.PhoneView"/>); POST opt-out | opt-in
+/// {phone}; POST inbound {from, body, to?};
+/// POST faults {kind, count, delaySeconds, retryAfter, target}; POST faults/down {kind, forSeconds, retryAfter, target};
 /// DELETE faults; POST rate {perSecond}.
 /// </summary>
 internal static class TwilioControlApi
@@ -17,7 +18,6 @@ internal static class TwilioControlApi
     public static void MapTwilioControlApi(this IEndpointRouteBuilder routes)
     {
         var sim = routes.MapGroup(Prefix);
-        sim.MapGet("/messages", (TwilioSimulatorState s) => TypedResults.Ok(s.Messages));
         sim.MapGet("/requests", (TwilioSimulatorState s) => TypedResults.Ok(s.CreateRequests));
         sim.MapGet("/callbacks", (TwilioSimulatorState s) => TypedResults.Ok(s.Callbacks));
         sim.MapPost("/opt-out", (PhoneRequest r, TwilioSimulatorState s) =>
@@ -31,9 +31,25 @@ internal static class TwilioControlApi
             return TypedResults.NoContent();
         });
         sim.MapPost("/inbound", async (InboundRequest r, InboundSmsInjector injector, CancellationToken ct) =>
-            r.From is { Length: > 0 } && r.Body is not null
-                ? Results.Ok(await injector.InjectAsync(r.From, r.Body, ct))
-                : Results.BadRequest("from and body are required"));
+        {
+            if (r.From is not { Length: > 0 } || r.Body is null)
+            {
+                return Results.BadRequest("from and body are required");
+            }
+
+            try
+            {
+                return Results.Ok(await injector.InjectAsync(r.From, r.Body, r.To, ct));
+            }
+            catch (ArgumentException e)
+            {
+                return Results.BadRequest(e.Message);
+            }
+            catch (InvalidOperationException e)
+            {
+                return Results.Conflict(e.Message);
+            }
+        });
         sim.MapPost("/faults", (FaultRequest r, TwilioSimulatorState s) =>
         {
             if (r.ToFault() is not { } fault)
@@ -41,7 +57,12 @@ internal static class TwilioControlApi
                 return Results.BadRequest($"kind must be one of: {string.Join(", ", Enum.GetNames<TwilioFaultKind>())}");
             }
 
-            s.Faults.Enqueue(fault, Math.Max(r.Count ?? 1, 1));
+            if (r.ToTarget() is not { } target)
+            {
+                return Results.BadRequest($"target must be one of: {string.Join(", ", Enum.GetNames<TwilioFaultTarget>())}");
+            }
+
+            s.Faults.Enqueue(fault, Math.Max(r.Count ?? 1, 1), target);
             return Results.NoContent();
         });
         sim.MapPost("/faults/down", (FaultRequest r, TwilioSimulatorState s) =>
@@ -51,7 +72,12 @@ internal static class TwilioControlApi
                 return Results.BadRequest($"kind must be one of: {string.Join(", ", Enum.GetNames<TwilioFaultKind>())}");
             }
 
-            s.Faults.DownUntil(s.Time.GetUtcNow() + TimeSpan.FromSeconds(r.ForSeconds ?? 60), fault);
+            if (r.ToTarget() is not { } target)
+            {
+                return Results.BadRequest($"target must be one of: {string.Join(", ", Enum.GetNames<TwilioFaultTarget>())}");
+            }
+
+            s.Faults.DownUntil(s.Time.GetUtcNow() + TimeSpan.FromSeconds(r.ForSeconds ?? 60), fault, target);
             return Results.NoContent();
         });
         sim.MapDelete("/faults", (TwilioSimulatorState s) =>
@@ -69,12 +95,19 @@ internal static class TwilioControlApi
 
 internal sealed record PhoneRequest(string Phone);
 
-internal sealed record InboundRequest(string? From, string? Body);
+internal sealed record InboundRequest(string? From, string? Body, string? To);
 
 internal sealed record RateRequest(int PerSecond);
 
-internal sealed record FaultRequest(string? Kind, int? Count, double? DelaySeconds, int? RetryAfter, double? ForSeconds)
+internal sealed record FaultRequest(string? Kind, int? Count, double? DelaySeconds, int? RetryAfter, double? ForSeconds,
+    string? Target)
 {
+    /// <summary>The resource the fault hits: Messages when not given.</summary>
+    public TwilioFaultTarget? ToTarget() => Target is null
+        ? TwilioFaultTarget.Messages
+        : Enum.TryParse<TwilioFaultTarget>(Target.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var target)
+            && Enum.IsDefined(target) ? target : null;
+
     public TwilioFault? ToFault() => Enum.TryParse<TwilioFaultKind>(Kind, ignoreCase: true, out var kind)
         ? new TwilioFault(kind, TimeSpan.FromSeconds(DelaySeconds ?? 0), RetryAfter)
         : null;

@@ -1,6 +1,23 @@
 namespace MlConnector.Simulators.Twilio;
 
-/// <summary>What an injected fault does to one Messages-create request.</summary>
+/// <summary>The resource whose requests a fault hits.</summary>
+public enum TwilioFaultTarget
+{
+    /// <summary>POST Messages.json.</summary>
+    Messages,
+    /// <summary>Every Calls route (create, fetch, list).</summary>
+    Calls,
+    /// <summary>Every Verify v2 route (Verifications, VerificationCheck).</summary>
+    Verify,
+    /// <summary>Every IncomingPhoneNumbers route.</summary>
+    PhoneNumbers,
+    /// <summary>Every Messaging Services route (messaging.twilio.com/v1/Services).</summary>
+    MessagingServices,
+    /// <summary>Every Usage Records route.</summary>
+    Usage,
+}
+
+/// <summary>What an injected fault does to one request.</summary>
 public enum TwilioFaultKind
 {
     /// <summary>429 with the JSON error 20429 (the SDK sees ApiException Code 20429).</summary>
@@ -15,7 +32,10 @@ public enum TwilioFaultKind
     Hang,
     /// <summary>Wait <see cref="TwilioFault.Delay"/> of simulated time, then process the request normally.</summary>
     Slow,
-    /// <summary>Accept and record the message (it is listed and gets callbacks), then abort the connection.</summary>
+    /// <summary>
+    /// Process the request (a message or call is stored and goes on as usual), then abort the connection so the client
+    /// never sees the answer.
+    /// </summary>
     AcceptThenDrop,
 }
 

@@ -1,35 +1,41 @@
 namespace MlConnector.Simulators.Twilio;
 
 /// <summary>
-/// Faults for Messages-create requests: a queue consumed one per request, and an outage window ("down until T" on the
-/// simulator's clock) that answers every create with its fault while it lasts. The outage wins over the queue.
+/// Faults per resource (<see cref="TwilioFaultTarget"/>): a queue consumed one per request, and an outage window ("down
+/// until T" on the simulator's clock) that answers every request with its fault while it lasts. The outage wins over
+/// the queue. Without a target the faults hit Messages-create requests.
 /// </summary>
 public sealed class TwilioFaults(TimeProvider time)
 {
-    private readonly Queue<TwilioFault> _queue = new();
+    private readonly Dictionary<TwilioFaultTarget, Queue<TwilioFault>> _queues = [];
+    private readonly Dictionary<TwilioFaultTarget, (TwilioFault Fault, DateTimeOffset Until)> _outages = [];
     private readonly Lock _gate = new();
-    private (TwilioFault Fault, DateTimeOffset Until)? _outage;
 
-    /// <summary>The next <paramref name="count"/> creates get <paramref name="fault"/>.</summary>
-    public void Enqueue(TwilioFault fault, int count = 1)
+    /// <summary>The next <paramref name="count"/> requests to <paramref name="target"/> get <paramref name="fault"/>.</summary>
+    public void Enqueue(TwilioFault fault, int count = 1, TwilioFaultTarget target = TwilioFaultTarget.Messages)
     {
         ArgumentNullException.ThrowIfNull(fault);
         lock (_gate)
         {
+            if (!_queues.TryGetValue(target, out var queue))
+            {
+                _queues[target] = queue = new Queue<TwilioFault>();
+            }
+
             for (var i = 0; i < count; i++)
             {
-                _queue.Enqueue(fault);
+                queue.Enqueue(fault);
             }
         }
     }
 
-    /// <summary>Every create gets <paramref name="fault"/> until the clock reaches <paramref name="until"/>.</summary>
-    public void DownUntil(DateTimeOffset until, TwilioFault fault)
+    /// <summary>Every request to <paramref name="target"/> gets <paramref name="fault"/> until the clock reaches <paramref name="until"/>.</summary>
+    public void DownUntil(DateTimeOffset until, TwilioFault fault, TwilioFaultTarget target = TwilioFaultTarget.Messages)
     {
         ArgumentNullException.ThrowIfNull(fault);
         lock (_gate)
         {
-            _outage = (fault, until);
+            _outages[target] = (fault, until);
         }
     }
 
@@ -37,33 +43,33 @@ public sealed class TwilioFaults(TimeProvider time)
     {
         lock (_gate)
         {
-            _queue.Clear();
-            _outage = null;
+            _queues.Clear();
+            _outages.Clear();
         }
     }
 
-    public int Pending
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queue.Count;
-            }
-        }
-    }
+    /// <summary>Queued faults for Messages-create requests.</summary>
+    public int Pending => PendingFor(TwilioFaultTarget.Messages);
 
-    /// <summary>The fault for the create being handled now, if any.</summary>
-    internal TwilioFault? Next()
+    public int PendingFor(TwilioFaultTarget target)
     {
         lock (_gate)
         {
-            if (_outage is { } outage && time.GetUtcNow() < outage.Until)
+            return _queues.TryGetValue(target, out var queue) ? queue.Count : 0;
+        }
+    }
+
+    /// <summary>The fault for the request to <paramref name="target"/> being handled now, if any.</summary>
+    internal TwilioFault? Next(TwilioFaultTarget target = TwilioFaultTarget.Messages)
+    {
+        lock (_gate)
+        {
+            if (_outages.TryGetValue(target, out var outage) && time.GetUtcNow() < outage.Until)
             {
                 return outage.Fault;
             }
 
-            return _queue.TryDequeue(out var fault) ? fault : null;
+            return _queues.TryGetValue(target, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
         }
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace MlConnector.Simulators.Twilio;
 
-/// <summary>Twilio's wire shapes: the Message resource, error bodies and RFC 2822 dates.</summary>
+/// <summary>Twilio's wire shapes: the Message resource, error bodies, RFC 2822 and ISO 8601 dates.</summary>
 internal static class TwilioJson
 {
     public const string ApiVersion = "2010-04-01";
@@ -19,6 +19,10 @@ internal static class TwilioJson
     /// <summary>RFC 2822 in GMT the way Twilio writes it: "Thu, 24 Aug 2023 05:01:45 +0000".</summary>
     public static string Rfc2822(DateTimeOffset time) =>
         time.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
+
+    /// <summary>ISO 8601 in UTC the way the newer products (Verify, Messaging Services) write it: "2015-07-30T20:00:00Z".</summary>
+    public static string Iso8601(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static string MessageUri(string accountSid, string sid) => $"/{ApiVersion}/Accounts/{accountSid}/Messages/{sid}.json";
 

@@ -6,6 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MlConnector.Simulators.Twilio.Calls;
+using MlConnector.Simulators.Twilio.PhoneNumbers;
+using MlConnector.Simulators.Twilio.Verify;
 
 namespace MlConnector.Simulators.Twilio;
 
@@ -28,8 +31,14 @@ public sealed class TwilioSimulator : IAsyncDisposable
     /// <summary>The address actually bound, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Where the inspection routes live (GET messages, requests, callbacks).</summary>
+    /// <summary>
+    /// Where the inspection routes live (GET messages, requests, callbacks): the messages as JSON, or to a browser the
+    /// phone view (texts as a conversation per phone).
+    /// </summary>
     public Uri InspectionAddress => new(BaseAddress, TwilioControlApi.Prefix + "/messages");
+
+    /// <summary>The phone view: texts, Verify codes and calls as a conversation per phone, refreshing by itself.</summary>
+    public Uri PhoneAddress => new(BaseAddress, TwilioControlApi.Prefix + "/phone");
 
     public TwilioSimulatorOptions Options => _state.Options;
 
@@ -42,6 +51,18 @@ public sealed class TwilioSimulator : IAsyncDisposable
     public IReadOnlyList<CallbackRecord> Callbacks => _state.Callbacks;
 
     public TwilioFaults Faults => _state.Faults;
+
+    /// <summary>Every accepted call with its TwiML, transcript and webhooks.</summary>
+    public IReadOnlyList<SimulatedCall> Calls => _app.Services.GetRequiredService<CallStore>().Calls;
+
+    /// <summary>The account's numbers (IncomingPhoneNumbers) with their webhook settings.</summary>
+    public IReadOnlyList<SimulatedPhoneNumber> PhoneNumbers => _app.Services.GetRequiredService<PhoneNumberStore>().Numbers;
+
+    /// <summary>Every Verify verification, with its code and the texts sent for it.</summary>
+    public IReadOnlyList<SimulatedVerification> Verifications => _app.Services.GetRequiredService<VerifyStore>().Verifications;
+
+    public IReadOnlyList<SimulatedMessagingService> MessagingServices =>
+        _app.Services.GetRequiredService<PhoneNumberStore>().Services;
 
     public static Task<TwilioSimulator> StartAsync(TwilioSimulatorOptions options, TimeProvider time,
         string url = "http://127.0.0.1:0", CancellationToken cancellationToken = default) =>
@@ -73,14 +94,32 @@ public sealed class TwilioSimulator : IAsyncDisposable
 
     /// <summary>A handset texts <paramref name="body"/> from <paramref name="from"/>: signed POST to the inbound webhook.</summary>
     public Task<InboundResult> InjectInboundAsync(string from, string body, CancellationToken cancellationToken = default) =>
-        _app.Services.GetRequiredService<InboundSmsInjector>().InjectAsync(from, body, cancellationToken);
+        InjectInboundAsync(from, body, null, cancellationToken);
+
+    /// <summary>As above, to the account's number <paramref name="to"/> (the default inbound number when null).</summary>
+    public Task<InboundResult> InjectInboundAsync(string from, string body, string? to, CancellationToken cancellationToken = default) =>
+        _app.Services.GetRequiredService<InboundSmsInjector>().InjectAsync(from, body, to, cancellationToken);
+
+    /// <summary>Calls to <paramref name="phone"/> placed from now on end with <paramref name="outcome"/>.</summary>
+    public void SetCallOutcome(string phone, CallOutcome outcome) =>
+        _app.Services.GetRequiredService<CallStore>().SetOutcome(phone, outcome);
 
     /// <summary>
-    /// Completes when every callback that has fallen due on the clock has been POSTed. Advance the clock first;
-    /// timers of a FakeTimeProvider fire inside Advance, so nothing due is missed.
+    /// The called person presses <paramref name="digits"/> on a live call waiting in a &lt;Gather&gt;: the keys are
+    /// POSTed (signed) to the Gather's action and the call follows the TwiML it answers. Completes when that is done.
     /// </summary>
-    public Task FlushCallbacksAsync(CancellationToken cancellationToken = default) =>
-        _app.Services.GetRequiredService<CallbackSender>().WhenIdleAsync(cancellationToken);
+    public Task<KeypressResult> PressDigitsAsync(string callSid, string digits, CancellationToken cancellationToken = default) =>
+        _app.Services.GetRequiredService<CallEngine>().PressAsync(callSid, digits, cancellationToken);
+
+    /// <summary>
+    /// Completes when every callback and call step that has fallen due on the clock has been done (webhooks POSTed).
+    /// Advance the clock first; timers of a FakeTimeProvider fire inside Advance, so nothing due is missed.
+    /// </summary>
+    public async Task FlushCallbacksAsync(CancellationToken cancellationToken = default)
+    {
+        await _app.Services.GetRequiredService<CallEngine>().WhenIdleAsync(cancellationToken);
+        await _app.Services.GetRequiredService<CallbackSender>().WhenIdleAsync(cancellationToken);
+    }
 
     /// <summary>Completes when the host stops (Ctrl+C in a console, or <paramref name="cancellationToken"/>).</summary>
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) =>

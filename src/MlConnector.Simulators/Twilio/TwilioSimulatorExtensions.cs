@@ -2,6 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MlConnector.Simulators.Twilio.Calls;
+using MlConnector.Simulators.Twilio.Phone;
+using MlConnector.Simulators.Twilio.PhoneNumbers;
+using MlConnector.Simulators.Twilio.Usage;
+using MlConnector.Simulators.Twilio.Verify;
 
 namespace MlConnector.Simulators.Twilio;
 
@@ -22,14 +27,32 @@ public static class TwilioSimulatorExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CallbackSender>());
         services.AddSingleton<StatusCallbackScheduler>();
         services.AddSingleton<InboundSmsInjector>();
+        services.AddSingleton<PhoneNumberStore>();
+        services.AddSingleton<CallStore>();
+        services.AddSingleton<CallEngine>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallEngine>());
+        services.AddSingleton<VerifyStore>();
+        services.AddSingleton<UsageCalculator>();
         return services;
     }
 
-    /// <summary>Maps the Twilio REST routes (/2010-04-01/...) and the control routes (/_sim/twilio/...).</summary>
+    /// <summary>
+    /// Maps the Twilio REST routes of every product (api: /2010-04-01/..., verify: /v2/..., messaging: /v1/..., each
+    /// also under its product prefix, see <see cref="TwilioSimulatorAddress"/>) and the control routes (/_sim/twilio/...).
+    /// </summary>
     public static IEndpointRouteBuilder MapTwilioSimulator(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMessagesApi();
+        endpoints.MapCallsApi();
+        endpoints.MapVerifyApi();
+        endpoints.MapIncomingPhoneNumbersApi();
+        endpoints.MapMessagingServicesApi();
+        endpoints.MapUsageApi();
         endpoints.MapTwilioControlApi();
+        endpoints.MapCallsControlApi();
+        endpoints.MapVerifyControlApi();
+        endpoints.MapPhoneNumbersControlApi();
+        endpoints.MapPhoneView();
         return endpoints;
     }
 }

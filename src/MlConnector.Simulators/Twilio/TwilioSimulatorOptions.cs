@@ -1,3 +1,7 @@
+using MlConnector.Simulators.Twilio.Calls;
+using MlConnector.Simulators.Twilio.Usage;
+using MlConnector.Simulators.Twilio.Verify;
+
 namespace MlConnector.Simulators.Twilio;
 
 /// <summary>Settings of the Twilio simulator. The credentials are fake and fixed so a demo can print and reuse them.</summary>
@@ -24,11 +28,29 @@ public sealed class TwilioSimulatorOptions
     /// <value>Accepted Messages-create requests per one-second window; 0 or less means unlimited. The default is 10.</value>
     public int MessagesPerSecond { get; set; } = 10;
 
-    /// <summary>Where injected inbound SMS are POSTed (the connector's inbound webhook). None by default.</summary>
+    /// <summary>
+    /// Where injected inbound SMS are POSTed (the connector's inbound webhook) unless the receiving number's SmsUrl or
+    /// its Messaging Service's inbound URL says otherwise. None by default.
+    /// </summary>
     public Uri? InboundWebhookUrl { get; set; }
 
-    /// <value>The Twilio number inbound SMS are addressed to. The default is <c>+15005550006</c>.</value>
+    /// <value>The Twilio number inbound SMS are addressed to by default. The default is <c>+15005550006</c>.</value>
     public string InboundToNumber { get; set; } = "+15005550006";
+
+    /// <summary>
+    /// Further numbers the account owns (listed by IncomingPhoneNumbers, valid call senders); <see cref="InboundToNumber"/>
+    /// is always one of them.
+    /// </summary>
+    public IList<string> PhoneNumbers { get; } = new List<string>();
+
+    /// <value>The account's Messaging Service, holding <see cref="InboundToNumber"/>. The default is a fixed <c>MG</c> SID.</value>
+    public string MessagingServiceSid { get; set; } = "MG5117000000000000000000000000c0de";
+
+    public CallSimulatorOptions Calls { get; } = new();
+
+    public VerifySimulatorOptions Verify { get; } = new();
+
+    public UsageSimulatorOptions Usage { get; } = new();
 
     /// <value>Simulated time from create (or queued) to the "sent" (or "failed") callback. The default is 1 second.</value>
     public TimeSpan SentDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -4,20 +4,36 @@ using System.Text.RegularExpressions;
 namespace MlConnector.IntegrationTests.Simulators.Twilio;
 
 /// <summary>
-/// Checks a JSON value against an OpenAPI 3.0 schema of specs/twilio_api_v2010.json: type, nullable, pattern,
-/// min/maxLength, enum (through $ref), the RFC 2822 date format, and that the object has exactly the schema's
-/// properties. Written here because OpenAPI's "nullable" is not JSON Schema, so JSON Schema validators misread it.
+/// Checks a JSON value against an OpenAPI 3.0 schema of a Twilio OpenAPI document (specs/twilio_api_v2010.json,
+/// specs/twilio_verify_v2.json, ...): type, nullable, pattern, min/maxLength, enum (through $ref), the RFC 2822,
+/// ISO 8601 date-time and date formats, and that the object has exactly the schema's properties. Written here
+/// because OpenAPI's "nullable" is not JSON Schema, so JSON Schema validators misread it.
 /// </summary>
-internal sealed partial class OpenApiSchemaChecker(JsonElement components)
+internal sealed partial class OpenApiSchemaChecker(JsonElement root)
 {
-    public static OpenApiSchemaChecker LoadTwilioSpec(out JsonDocument document)
+    public static OpenApiSchemaChecker LoadTwilioSpec(out JsonDocument document) =>
+        Load(RepositoryPaths.Spec("twilio_api_v2010.json"), out document);
+
+    public static OpenApiSchemaChecker LoadVerifySpec(out JsonDocument document) =>
+        Load(RepositoryPaths.Spec("twilio_verify_v2.json"), out document);
+
+    /// <summary>The Messaging Service schema, extracted from twilio-oai (the full document is not in the shared specs).</summary>
+    public static OpenApiSchemaChecker LoadMessagingServiceSpec(out JsonDocument document) =>
+        Load(Path.Combine(RepositoryPaths.Root, "tests", "MlConnector.IntegrationTests", "Simulators",
+            "Twilio", "Specs", "twilio_messaging_v1.service.json"), out document);
+
+    private static OpenApiSchemaChecker Load(string path, out JsonDocument document)
     {
-        var path = RepositoryPaths.Spec("twilio_api_v2010.json");
         document = JsonDocument.Parse(File.ReadAllBytes(path));
-        return new OpenApiSchemaChecker(document.RootElement.GetProperty("components"));
+        return new OpenApiSchemaChecker(document.RootElement);
     }
 
-    public JsonElement Schema(string name) => components.GetProperty("schemas").GetProperty(name);
+    public JsonElement Schema(string name) => root.GetProperty("components").GetProperty("schemas").GetProperty(name);
+
+    /// <summary>The schema of one response, e.g. the list envelope of GET Calls.json.</summary>
+    public JsonElement Response(string path, string method, string status = "200") => root.GetProperty("paths")
+        .GetProperty(path).GetProperty(method).GetProperty("responses").GetProperty(status).GetProperty("content")
+        .GetProperty("application/json").GetProperty("schema");
 
     public List<string> Check(JsonElement value, JsonElement schema, string at = "$")
     {
@@ -57,6 +73,15 @@ internal sealed partial class OpenApiSchemaChecker(JsonElement components)
         if (value.ValueKind == JsonValueKind.String)
         {
             CheckString(value.GetString()!, schema, at, errors);
+        }
+
+        if (type == "array" && schema.TryGetProperty("items", out var itemSchema))
+        {
+            var i = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                errors.AddRange(Check(item, itemSchema, $"{at}[{i++}]"));
+            }
         }
 
         if (type == "object" && schema.TryGetProperty("properties", out var properties))
@@ -102,12 +127,29 @@ internal sealed partial class OpenApiSchemaChecker(JsonElement components)
             errors.Add($"{at}: '{s}' not in the enum");
         }
 
-        if (schema.TryGetProperty("format", out var format) && format.GetString() == "date-time-rfc-2822" && !Rfc2822().IsMatch(s))
+        var formatName = schema.TryGetProperty("format", out var format) ? format.GetString() : null;
+        if (formatName == "date-time-rfc-2822" && !Rfc2822().IsMatch(s))
         {
             errors.Add($"{at}: '{s}' is not an RFC 2822 date");
+        }
+
+        if (formatName == "date-time" && !IsoDateTime().IsMatch(s))
+        {
+            errors.Add($"{at}: '{s}' is not an ISO 8601 date-time");
+        }
+
+        if (formatName == "date" && !IsoDate().IsMatch(s))
+        {
+            errors.Add($"{at}: '{s}' is not a YYYY-MM-DD date");
         }
     }
 
     [GeneratedRegex(@"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} \+0000$")]
     private static partial Regex Rfc2822();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex IsoDateTime();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex IsoDate();
 }
