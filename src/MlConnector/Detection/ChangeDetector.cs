@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MlConnector.Rules;
+using MlConnector.Syspro;
 
 namespace MlConnector.Detection;
 

@@ -1,4 +1,5 @@
 using MlConnector.Rules;
+using MlConnector.Syspro;
 
 namespace MlConnector.Detection;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MlConnector.Outbox;
+using MlConnector.Alerts;
 using MlConnector.Recipients;
 using MlConnector.Rules;
 using MlConnector.Storage;
@@ -18,7 +18,7 @@ public sealed class RulePoller(
     SysproSources sources,
     RecipientDirectory directory,
     TemplateRenderer templates,
-    OutboxWriter outbox,
+    AlertEnqueuer enqueuer,
     PollTracker tracker,
     RuleLeases leases,
     TimeProvider time,
@@ -57,7 +57,7 @@ public sealed class RulePoller(
             var enqueued = 0;
             foreach (var (alert, fields) in alerts)
             {
-                enqueued += await outbox.EnqueueAsync(connection, transaction, alert, fields, started, ct) is null ? 0 : 1;
+                enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct) is null ? 0 : 1;
             }
 
             var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null);
