@@ -7,7 +7,7 @@ public sealed record NewAlert(
     string SourceTable,
     string SourceKey,
     string Transition,
-    string Occurrence,
+    string ContentFingerprint,
     string RecipientId,
     string Phone,
     string Body,
@@ -16,6 +16,7 @@ public sealed record NewAlert(
     string? RenderError,
     bool Truncated = false)
 {
-    /// <summary>Unique per (company): rule, record, transition, this occurrence of it, and recipient.</summary>
-    public string Key => $"{RuleId}|{SourceKey}|{Transition}|{Occurrence}|{RecipientId}";
+    /// <summary>Unique per (company): rule, record, transition, a hash of the record's content as it made the
+    /// transition (<see cref="ContentFingerprint"/>), and recipient.</summary>
+    public string Key => $"{RuleId}|{SourceKey}|{Transition}|{ContentFingerprint}|{RecipientId}";
 }

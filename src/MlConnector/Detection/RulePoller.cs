@@ -77,10 +77,9 @@ public sealed class RulePoller(
         }
     }
 
-    /// <summary>The texts a first poll with a look-back window would send (the rule's backfill logic with the window as
-    /// backfill), rendered but neither stored nor sent: the <c>preview</c> verb. Nothing in the database changes.</summary>
-    /// <summary>What the rule would text now (nothing stored, nothing sent): the number of events, and the texts of the
-    /// first <paramref name="limit"/> of them (each text needs SYSPRO lookups, so only those are rendered).</summary>
+    /// <summary>The <c>preview</c> verb: what the rule would text now (nothing stored, nothing sent): the number of
+    /// events, and the texts of the first <paramref name="limit"/> of them (each text needs SYSPRO lookups, so only
+    /// those are rendered).</summary>
     public async Task<(int Events, IReadOnlyList<NewAlert> Texts)> PreviewAsync(RuleDefinition rule, TimeSpan lookBack, int limit,
         CancellationToken ct)
     {

@@ -23,8 +23,9 @@ public sealed class TestSms(IDbDialect dialect, AlertEnqueuer alerts, AlertQueri
         var text = string.IsNullOrWhiteSpace(body) ? DefaultBody : body.Trim();
         var (segments, encoding) = SmsSegments.Count(text);
         var now = time.GetUtcNow();
-        var occurrence = now.ToStored().ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
-        var alert = new NewAlert("default", RuleId, "test", occurrence, "test", occurrence, actor, e164, text, segments,
+        // A test text has no record: a fresh value stands for its key and its fingerprint, so every test text is new.
+        var unique = now.ToStored().ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        var alert = new NewAlert("default", RuleId, "test", unique, "test", unique, actor, e164, text, segments,
             encoding.ToString(), null);
         await using var connection = await dialect.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
