@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using MlConnector.Common;
 
 namespace MlConnector.Simulators.Twilio;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MlConnector.Alerts;
 using MlConnector.Audit;
+using MlConnector.Common;
 using MlConnector.Storage;
 using MlConnector.Templates;
 
@@ -21,7 +22,7 @@ public sealed class TestSms(IDbDialect dialect, AlertEnqueuer alerts, AlertQueri
         }
 
         var text = string.IsNullOrWhiteSpace(body) ? DefaultBody : body.Trim();
-        var (segments, encoding) = SmsSegments.Count(text);
+        var (encoding, _, segments) = SmsSegments.Count(text);
         var now = time.GetUtcNow();
         // A test text has no record: a fresh value stands for its key and its fingerprint, so every test text is new.
         var unique = now.ToStored().ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];

@@ -1,6 +1,6 @@
-using MlConnector.Simulators.Twilio;
+using MlConnector.Common;
 
-namespace MlConnector.Tests.Simulators.Twilio;
+namespace MlConnector.Tests.Common;
 
 public sealed class SmsSegmentsTests
 {

@@ -1,4 +1,6 @@
-namespace MlConnector.Simulators.Twilio;
+using System.Globalization;
+
+namespace MlConnector.Common;
 
 /// <summary>The character set Twilio picks for an SMS body (specs/twilio.md, section 8).</summary>
 public enum SmsEncoding
@@ -14,8 +16,10 @@ public enum SmsEncoding
 public readonly record struct SmsSegmentCount(SmsEncoding Encoding, int Units, int Segments);
 
 /// <summary>
-/// Pure SMS segment counting shared by the simulator and the connector. A split never cuts a GSM-7 escape pair or a
-/// UTF-16 surrogate pair in half, as handsets would show garbage, so such a character moves to the next segment.
+/// SMS segment counting, the one counter of the connector and the simulator, checked against Twilio's own segment
+/// calculator (tests/MlConnector.Tests/Common/SmsSegmentVectors.json). A split never cuts a GSM-7 escape pair, nor a
+/// UCS-2 grapheme cluster (a surrogate pair, an emoji with its modifiers, a letter with its combining accent): such a
+/// character starts the next segment. CR LF counts as two characters, as Twilio's calculator counts it.
 /// </summary>
 public static class SmsSegments
 {
@@ -23,6 +27,7 @@ public static class SmsSegments
         "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
         "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 
+    // Each takes an escape septet before it; form feed too (GSM 03.38), though Twilio's documentation lists only the others.
     private const string Extension = "^{}\\[]~|€\f";
 
     public static bool IsGsm7(string body)
@@ -55,14 +60,10 @@ public static class SmsSegments
     private static SmsSegmentCount CountUcs2(string body)
     {
         var widths = new List<int>();
-        for (var i = 0; i < body.Length; i++)
+        for (var i = 0; i < body.Length; i += widths[^1])
         {
-            var pair = char.IsHighSurrogate(body[i]) && i + 1 < body.Length && char.IsLowSurrogate(body[i + 1]);
-            widths.Add(pair ? 2 : 1);
-            if (pair)
-            {
-                i++;
-            }
+            var crlf = body[i] == '\r' && i + 1 < body.Length && body[i + 1] == '\n';
+            widths.Add(crlf ? 1 : StringInfo.GetNextTextElementLength(body, i));
         }
 
         return new SmsSegmentCount(SmsEncoding.Ucs2, body.Length, Split(widths, body.Length, single: 70, part: 67));
