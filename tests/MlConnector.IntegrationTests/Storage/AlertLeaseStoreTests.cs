@@ -9,12 +9,10 @@ public sealed class AlertLeaseStoreTests
     private static readonly DateTimeOffset T0 = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
 
-    public static TheoryData<string> Stores => TestStore.Both;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Claim_ReturnsADuePendingAlert_AndNothingElse(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
@@ -33,7 +31,7 @@ public sealed class AlertLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Claim_NotBeforeNextAttemptAt(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
@@ -46,7 +44,7 @@ public sealed class AlertLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Claim_TakesTheEarliestDueFirst(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
@@ -60,7 +58,7 @@ public sealed class AlertLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Claim_LeavesAnUnexpiredLease_AndTakesAnExpiredOne(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
@@ -75,7 +73,7 @@ public sealed class AlertLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task ReleaseAll_GivesBackThatOwnersAlerts_Only(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
@@ -92,7 +90,7 @@ public sealed class AlertLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task MarkSending_FailsWhenTheLeaseWasLost(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
@@ -110,7 +108,7 @@ public sealed class AlertLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Record_FailsForAForeignOwner_AndWorksForTheHolder(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
@@ -129,7 +127,7 @@ public sealed class AlertLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Record_RefusesAStateTheTransitionTableDoesNotAllow(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
@@ -143,7 +141,7 @@ public sealed class AlertLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task StatusCallback_KeepsTheStateWhenTheTableRefusesTheMove(string store)
     {
         await using var s = await TestStore.CreateAsync(store);

@@ -22,16 +22,14 @@ public sealed class RuleLeaseStoreTests
         WatermarkOverlap = TimeSpan.Zero, Cadence = Cadence, Enrich = [], Template = "x", Recipients = new RecipientRuleOptions(),
     };
 
-    public static TheoryData<string> Stores => TestStore.Both;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Acquire_TakesAFreeRule_AndRenewsItsOwnLease(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         var a = Leases(s, "a", time);
 
         Assert.Null(await a.TryAcquireAsync(Rule, Ct));
@@ -43,11 +41,11 @@ public sealed class RuleLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Acquire_NamesTheHolder_UntilItsLeaseRunsOut_ThenTakesOver(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         var (a, b) = (Leases(s, "a", time), Leases(s, "b", time));
         await a.TryAcquireAsync(Rule, Ct);
 
@@ -60,11 +58,11 @@ public sealed class RuleLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Confirm_InsideThePollsTransaction_ExtendsAHeldLease(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         var a = Leases(s, "a", time);
         await a.TryAcquireAsync(Rule, Ct);
         time.Advance(TimeSpan.FromMinutes(2));
@@ -80,11 +78,11 @@ public sealed class RuleLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Confirm_ThrowsWhenAnotherInstanceTookTheRuleOver(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         var (a, b) = (Leases(s, "a", time), Leases(s, "b", time));
         await a.TryAcquireAsync(Rule, Ct);
         time.Advance(LeaseFor + TimeSpan.FromSeconds(1));
@@ -96,11 +94,11 @@ public sealed class RuleLeaseStoreTests
     }
 
     [Theory]
-    [MemberData(nameof(Stores))]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task ReleaseAll_LetsAnotherInstanceTakeTheRuleAtOnce(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+        var time = NewClock();
         var (a, b) = (Leases(s, "a", time), Leases(s, "b", time));
         await a.TryAcquireAsync(Rule, Ct);
 
@@ -111,6 +109,8 @@ public sealed class RuleLeaseStoreTests
         Assert.Null(await b.TryAcquireAsync(Rule, Ct));
         Assert.Equal("b", await OwnerAsync(s));
     }
+
+    private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
 
     private static RuleLeases Leases(TestStore s, string instance, TimeProvider time)
     {
