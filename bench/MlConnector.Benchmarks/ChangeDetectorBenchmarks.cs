@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using MlConnector.Detection;
 using MlConnector.Recipients;
 using MlConnector.Rules;
+using MlConnector.Syspro;
 using MlConnector.Templates;
 
 namespace MlConnector.Benchmarks;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using MlConnector.Rules;
 using MlConnector.Security;
+using MlConnector.Common;
 using MlConnector.Templates;
 
 namespace MlConnector.Benchmarks;
@@ -56,10 +57,10 @@ public class PerAlertBenchmarks
     public Task<RenderedText> Render() => _renderer.RenderAsync(_template, _fields);
 
     [Benchmark(Description = "SmsSegments.Count, rendered text")]
-    public (int, SmsEncoding) CountSegmentsRendered() => SmsSegments.Count(_rendered);
+    public SmsSegmentCount CountSegmentsRendered() => SmsSegments.Count(_rendered);
 
     [Benchmark(Description = "SmsSegments.Count, 160 chars")]
-    public (int, SmsEncoding) CountSegments160() => SmsSegments.Count(Body);
+    public SmsSegmentCount CountSegments160() => SmsSegments.Count(Body);
 
     [Benchmark(Description = "Protect+Unprotect, 160 chars")]
     public string ProtectUnprotect() => _protector.Unprotect(_protector.Protect(Body, Purpose), Purpose);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using MlConnector.Common;
 using MlConnector.Simulators.Twilio.PhoneNumbers;
 
 namespace MlConnector.Simulators.Twilio;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using MlConnector.Common;
 
 namespace MlConnector.Simulators.Twilio;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MlConnector.Access;
-using MlConnector.Operations;
+using MlConnector.Alerts;
+using MlConnector.Outbox;
 
 namespace MlConnector.Api;
 
@@ -21,31 +22,31 @@ internal static class AlertsApi
             .WithSummary("One alert: body, source record and the whole audit timeline.");
 
         group.MapPost("/{id:long}/replay", async Task<Results<Ok<ReplayResult>, ProblemHttpResult>> (
-                long id, ReplayRequest request, IAlertReplayer replayer, AlertQueries queries, HttpContext http, CancellationToken ct) =>
+                long id, ReplayRequest request, ReplayService replay, HttpContext http, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(request.Reason))
                 {
                     return ReasonRequired();
                 }
 
-                if (await replayer.ReplayAsync(id, Actor.Of(http), request.Reason.Trim(), ct))
+                // A replayed alert is pending again; only a pending one is refused.
+                return await replay.ReplayAsync(id, Actor.Of(http), request.Reason.Trim(), ct) switch
                 {
-                    return TypedResults.Ok(new ReplayResult(id, (await queries.GetAsync(id, ct))!.Alert.State));
-                }
-
-                return await queries.GetAsync(id, ct) is { } current
-                    ? TypedResults.Problem($"Alert {id} is {current.Alert.State}: it is already queued or being sent.",
-                        statusCode: StatusCodes.Status409Conflict, title: "Not replayable")
-                    : NotFound(id);
+                    ReplayOutcome.Replayed => TypedResults.Ok(new ReplayResult(id, AlertStates.Pending)),
+                    ReplayOutcome.StillPending => TypedResults.Problem(
+                        $"Alert {id} is {AlertStates.Pending}: it is already queued or being sent.",
+                        statusCode: StatusCodes.Status409Conflict, title: "Not replayable"),
+                    _ => NotFound(id),
+                };
             })
             .RequireAuthorization(OperatorRoles.CanOperate)
             .WithSummary("Re-queue one alert (operators only); the reason goes into the audit trail.");
 
         group.MapPost("/replay-failed", async Task<Results<Ok<BulkReplayResult>, ProblemHttpResult>> (
-                BulkReplayRequest request, IAlertReplayer replayer, HttpContext http, CancellationToken ct) =>
+                BulkReplayRequest request, ReplayService replay, HttpContext http, CancellationToken ct) =>
                 string.IsNullOrWhiteSpace(request.Reason)
                     ? ReasonRequired()
-                    : TypedResults.Ok(new BulkReplayResult(await replayer.ReplayFailedSinceAsync(request.Since, Actor.Of(http), request.Reason.Trim(), ct))))
+                    : TypedResults.Ok(new BulkReplayResult(await replay.ReplayFailedSinceAsync(request.Since, Actor.Of(http), request.Reason.Trim(), ct))))
             .RequireAuthorization(OperatorRoles.CanOperate)
             .WithSummary("Re-queue every alert that failed since a time (operators only).");
         return api;

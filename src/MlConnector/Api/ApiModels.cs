@@ -1,3 +1,5 @@
+using MlConnector.Detection;
+
 namespace MlConnector.Api;
 
 public sealed record ReplayRequest(string? Reason);
@@ -10,4 +12,4 @@ public sealed record BulkReplayResult(int Replayed);
 
 public sealed record PauseRequest(string? Reason);
 
-public sealed record RuleDetail(Operations.RuleStatus Rule, IReadOnlyList<Operations.PollRun> RecentRuns);
+public sealed record RuleDetail(RuleStatus Rule, IReadOnlyList<PollRun> RecentRuns);

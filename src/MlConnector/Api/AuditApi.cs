@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MlConnector.Operations;
+using MlConnector.Audit;
 
 namespace MlConnector.Api;
 
@@ -10,7 +10,7 @@ internal static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         api.MapGet("/audit/export", Results<PushStreamHttpResult, ProblemHttpResult> (
-                DateTimeOffset from, DateTimeOffset to, string? format, AlertQueries queries, HttpContext http) =>
+                DateTimeOffset from, DateTimeOffset to, string? format, AuditTrail audit, HttpContext http) =>
             {
                 var chosen = format ?? AuditExport.JsonLines;
                 if (!AuditExport.IsKnown(chosen) || to <= from)
@@ -22,7 +22,7 @@ internal static class AuditApi
                 return TypedResults.Stream(async stream =>
                 {
                     await using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
-                    await AuditExport.WriteAsync(queries.AuditAsync(from, to, http.RequestAborted), chosen, writer, null, http.RequestAborted);
+                    await AuditExport.WriteAsync(audit.RangeAsync(from, to, http.RequestAborted), chosen, writer, null, http.RequestAborted);
                 }, AuditExport.ContentType(chosen), $"audit.{chosen}");
             })
             .WithTags("Audit")

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MlConnector.Access;
-using MlConnector.Operations;
+using MlConnector.Detection;
 
 namespace MlConnector.Api;
 

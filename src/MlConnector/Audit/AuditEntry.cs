@@ -1,6 +1,6 @@
 namespace MlConnector.Audit;
 
-/// <summary>The kinds of audit entries, as stored.</summary>
+/// <summary>The kinds of audit entries, as stored: about an alert, then about the service and its operators.</summary>
 public static class AuditKinds
 {
     public const string Detected = "detected";
@@ -15,6 +15,10 @@ public static class AuditKinds
     public const string Expired = "expired";
     public const string Inbound = "inbound";
     public const string ForgedWebhook = "forged-webhook";
+    public const string RulePaused = "rule-paused";
+    public const string RuleResumed = "rule-resumed";
+    public const string TestSms = "test-sms";
+    public const string KeysRotated = "keys-rotated";
 }
 
 /// <summary>One append-only audit line. <see cref="Detail"/> is plain JSON without phone numbers or message text;

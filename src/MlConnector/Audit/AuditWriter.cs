@@ -7,6 +7,9 @@ namespace MlConnector.Audit;
 /// <summary>Appends audit entries inside the caller's transaction, so the audit and the state change commit together.</summary>
 public static class AuditWriter
 {
+    /// <summary>The purpose <see cref="AuditEntry.SealedDetail"/> is encrypted for.</summary>
+    public const string SealedDetailPurpose = "audit.detail";
+
     public static Task AppendAsync(DbConnection connection, DbTransaction transaction, AuditEntry entry, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(
             """

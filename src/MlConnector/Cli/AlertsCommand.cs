@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using MlConnector.Operations;
+using MlConnector.Alerts;
 
 namespace MlConnector.Cli;
 
@@ -11,7 +11,7 @@ internal static class AlertsCommand
 
     public static Command Create()
     {
-        var state = new Option<string?>("--state") { Description = "pending, sending, sent, delivered, undelivered, failed, suppressed or expired." };
+        var state = new Option<string?>("--state") { Description = string.Join(", ", AlertStates.All.SkipLast(1)) + " or " + AlertStates.All[^1] + "." };
         var rule = new Option<string?>("--rule") { Description = "A rule id." };
         var company = new Option<string?>("--company") { Description = "A company id." };
         var from = new Option<DateTimeOffset?>("--from") { Description = "Created at or after (e.g. 2026-11-01 or 2026-11-01T08:00Z)." };

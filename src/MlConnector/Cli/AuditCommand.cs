@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using MlConnector.Operations;
+using MlConnector.Audit;
 
 namespace MlConnector.Cli;
 
@@ -31,7 +31,7 @@ internal static class AuditCommand
             await using var writer = file is null
                 ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false))
                 : new StreamWriter(file.FullName, false, new UTF8Encoding(false));
-            var count = await AuditExport.WriteAsync(services.GetRequiredService<AlertQueries>().AuditAsync(start, end, ct),
+            var count = await AuditExport.WriteAsync(services.GetRequiredService<AuditTrail>().RangeAsync(start, end, ct),
                 result.GetRequiredValue(format), writer, new SyncProgress<long>(n => Console.Error.WriteLine($"audit export: {n} line(s) written")), ct);
             await Console.Error.WriteLineAsync($"audit export: done, {count} line(s){(file is null ? "" : $" in {file.FullName}")}.");
             return ExitCodes.Ok;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using MlConnector.Operations;
+using MlConnector.Security;
 
 namespace MlConnector.Cli;
 

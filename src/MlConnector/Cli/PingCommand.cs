@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MlConnector.Hosting;
+using MlConnector.Probes;
 using MlConnector.Sms;
 using MlConnector.Syspro;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MlConnector.Alerts;
 using MlConnector.Hosting;
 using MlConnector.Outbox;
 using MlConnector.Storage;

@@ -19,6 +19,7 @@ internal static class DashboardExtensions
         // integration tests, a service wrapper) finds them too.
         .AddApplicationPart(typeof(DashboardExtensions).Assembly);
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "mlc.antiforgery");
+        builder.Services.AddSingleton<OverviewQueries>();
         return builder;
     }
 

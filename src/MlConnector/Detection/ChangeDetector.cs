@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MlConnector.Rules;
+using MlConnector.Syspro;
 
 namespace MlConnector.Detection;
 
@@ -31,8 +32,8 @@ public static class ChangeDetector
                 continue; // the same record twice in one read (overlapping pages): the first copy counts
             }
 
-            var mark = rule.WatermarkColumn is null ? null : row[rule.WatermarkColumn];
-            watermark = Max(rule.Watermark, watermark, mark);
+            var watermarkValue = rule.WatermarkColumn is null ? null : row[rule.WatermarkColumn];
+            watermark = Max(rule.Watermark, watermark, watermarkValue);
             var fingerprint = Fingerprint(rule, row);
             var status = rule.StatusColumn is null ? null : row[rule.StatusColumn];
             state.Snapshot.TryGetValue(key, out var previous);
@@ -41,9 +42,9 @@ public static class ChangeDetector
                 continue;
             }
 
-            upserts.Add(new SnapshotEntry(key, fingerprint, status, mark));
+            upserts.Add(new SnapshotEntry(key, fingerprint, status, watermarkValue));
             var isNew = previous is null;
-            if (baseline && !(isNew && backfillFrom is { } from && IsOnOrAfter(mark, from)))
+            if (baseline && !(isNew && backfillFrom is { } from && IsOnOrAfter(watermarkValue, from)))
             {
                 continue;
             }
@@ -78,7 +79,7 @@ public static class ChangeDetector
                 return state.Snapshot.Keys.Where(k => !seen.Contains(k)).ToList();
             case WatermarkKind.Date when DateLowerBound(rule, watermark) is { } bound:
                 // Outside the re-read window a record can no longer come back: forget it.
-                return state.Snapshot.Values.Where(e => !seen.Contains(e.RecordKey) && !IsOnOrAfter(e.Mark, bound))
+                return state.Snapshot.Values.Where(e => !seen.Contains(e.RecordKey) && !IsOnOrAfter(e.WatermarkValue, bound))
                     .Select(e => e.RecordKey).ToList();
             default:
                 return [];

@@ -1,19 +1,20 @@
-using MlConnector.Outbox;
-
 namespace MlConnector.Detection;
 
 internal static class DetectionExtensions
 {
-    /// <summary>Change detection and the polling loop that feeds the outbox.</summary>
+    /// <summary>Change detection, the polling loop that enqueues alerts, the rules' stored state (pause, leases, polls)
+    /// and the readiness check of SYSPRO as the polls see it.</summary>
     public static IHostApplicationBuilder AddDetection(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.SectionName);
         builder.Services.AddSingleton<PollTracker>();
         builder.Services.AddSingleton<RuleStateStore>();
         builder.Services.AddSingleton<RuleLeases>();
-        builder.Services.AddSingleton<OutboxWriter>();
         builder.Services.AddSingleton<RulePoller>();
+        builder.Services.AddSingleton<RuleQueries>();
+        builder.Services.AddSingleton<RuleControl>();
         builder.Services.AddHostedService<PollingScheduler>();
+        builder.Services.AddHealthChecks().AddCheck<SysproHealthCheck>("syspro", tags: ["ready"]);
         return builder;
     }
 }

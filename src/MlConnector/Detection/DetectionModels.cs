@@ -1,10 +1,11 @@
 using MlConnector.Rules;
+using MlConnector.Syspro;
 
 namespace MlConnector.Detection;
 
 /// <summary>What a rule remembers of one record: a fingerprint of the columns it reads, the status value, and the
-/// watermark value (for pruning the overlap window).</summary>
-public sealed record SnapshotEntry(string RecordKey, string Fingerprint, string? Status, string? Mark);
+/// record's value of the watermark column (for pruning the overlap window).</summary>
+public sealed record SnapshotEntry(string RecordKey, string Fingerprint, string? Status, string? WatermarkValue);
 
 /// <summary>A rule's stored state before a poll.</summary>
 public sealed record RuleState(string? Watermark, bool Baselined, IReadOnlyDictionary<string, SnapshotEntry> Snapshot)

@@ -22,7 +22,7 @@ internal sealed class Enricher(ISysproSource source)
         fields["From"] = detected.From;
         fields["To"] = detected.To;
         fields["RecordKey"] = detected.RecordKey;
-        if (source is IPurchaseOrderSummaries summaries && rule.Enrich.Contains("PoLines", StringComparer.OrdinalIgnoreCase)
+        if (source.PurchaseOrderSummaries is { } summaries && rule.Enrich.Contains("PoLines", StringComparer.OrdinalIgnoreCase)
             && detected.Row.Raw("PurchaseOrder") is { } purchaseOrder)
         {
             // e.net answers everything a PO text needs in one PORQRY call.

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MlConnector.Outbox;
+using MlConnector.Alerts;
 using MlConnector.Recipients;
 using MlConnector.Rules;
 using MlConnector.Storage;
@@ -18,7 +18,7 @@ public sealed class RulePoller(
     SysproSources sources,
     RecipientDirectory directory,
     TemplateRenderer templates,
-    OutboxWriter outbox,
+    AlertEnqueuer enqueuer,
     PollTracker tracker,
     RuleLeases leases,
     TimeProvider time,
@@ -57,7 +57,7 @@ public sealed class RulePoller(
             var enqueued = 0;
             foreach (var (alert, fields) in alerts)
             {
-                enqueued += await outbox.EnqueueAsync(connection, transaction, alert, fields, started, ct) is null ? 0 : 1;
+                enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct) is null ? 0 : 1;
             }
 
             var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null);
@@ -77,10 +77,9 @@ public sealed class RulePoller(
         }
     }
 
-    /// <summary>The texts a first poll with a look-back window would send (the rule's backfill logic with the window as
-    /// backfill), rendered but neither stored nor sent: the <c>preview</c> verb. Nothing in the database changes.</summary>
-    /// <summary>What the rule would text now (nothing stored, nothing sent): the number of events, and the texts of the
-    /// first <paramref name="limit"/> of them (each text needs SYSPRO lookups, so only those are rendered).</summary>
+    /// <summary>The <c>preview</c> verb: what the rule would text now (nothing stored, nothing sent): the number of
+    /// events, and the texts of the first <paramref name="limit"/> of them (each text needs SYSPRO lookups, so only
+    /// those are rendered).</summary>
     public async Task<(int Events, IReadOnlyList<NewAlert> Texts)> PreviewAsync(RuleDefinition rule, TimeSpan lookBack, int limit,
         CancellationToken ct)
     {

@@ -14,12 +14,12 @@ public sealed class RuleStateStore(IDbDialect dialect)
         var header = await connection.QuerySingleOrDefaultAsync<(string? Watermark, long? BaselinedAt)>(new CommandDefinition(
             "SELECT watermark, baselined_at FROM rule_state WHERE company_id = @Company AND rule_id = @Id",
             new { rule.Company, rule.Id }, cancellationToken: ct));
-        var entries = await connection.QueryAsync<(string RecordKey, string Fingerprint, string? Watched)>(new CommandDefinition(
+        var entries = await connection.QueryAsync<(string RecordKey, string Fingerprint, string? StatusAndWatermark)>(new CommandDefinition(
             "SELECT record_key, fingerprint, watched FROM rule_snapshot WHERE company_id = @Company AND rule_id = @Id",
             new { rule.Company, rule.Id }, cancellationToken: ct));
         var snapshot = entries.ToDictionary(
             e => e.RecordKey,
-            e => Decode(e.RecordKey, e.Fingerprint, e.Watched),
+            e => Decode(e.RecordKey, e.Fingerprint, e.StatusAndWatermark),
             StringComparer.Ordinal);
         return new RuleState(header.Watermark, header.BaselinedAt is not null, snapshot);
     }
@@ -45,11 +45,11 @@ public sealed class RuleStateStore(IDbDialect dialect)
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO rule_snapshot (company_id, rule_id, record_key, fingerprint, watched, seen_at)
-                VALUES (@Company, @Id, @RecordKey, @Fingerprint, @Watched, @Now)
+                VALUES (@Company, @Id, @RecordKey, @Fingerprint, @StatusAndWatermark, @Now)
                 ON CONFLICT (company_id, rule_id, record_key)
                 DO UPDATE SET fingerprint = excluded.fingerprint, watched = excluded.watched, seen_at = excluded.seen_at
                 """,
-                result.Upserts.Select(e => new { rule.Company, rule.Id, e.RecordKey, e.Fingerprint, Watched = Encode(e), Now = now.ToStored() }),
+                result.Upserts.Select(e => new { rule.Company, rule.Id, e.RecordKey, e.Fingerprint, StatusAndWatermark = Encode(e), Now = now.ToStored() }),
                 transaction, cancellationToken: ct));
         }
 
@@ -79,7 +79,7 @@ public sealed class RuleStateStore(IDbDialect dialect)
         var args = new
         {
             rule.Company, rule.Id, poll.InstanceId, StartedAt = poll.StartedAt.ToStored(),
-            DurationMs = (long)poll.Duration.TotalMilliseconds, poll.RowsRead, poll.Events, poll.Error,
+            DurationMs = (long)poll.Duration.TotalMilliseconds, poll.RowsRead, Events = poll.AlertsEnqueued, poll.Error,
         };
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -97,15 +97,16 @@ public sealed class RuleStateStore(IDbDialect dialect)
             """, args, transaction, cancellationToken: ct));
     }
 
-    // The snapshot's "watched" column holds the status and the watermark mark, separated by a unit separator. A
-    // blank status (SYSPRO's "normal" requisition) is not a missing one, so a missing status is written as NoValue.
+    // The snapshot's column "watched" (its name since the first migration) holds the record's status and its value of
+    // the watermark column, separated by a unit separator. A blank status (SYSPRO's "normal" requisition) is not a
+    // missing one, so a missing status is written as NoValue.
     private const string NoValue = "\u001e";
 
-    private static string Encode(SnapshotEntry e) => $"{e.Status ?? NoValue}\u001f{e.Mark}";
+    private static string Encode(SnapshotEntry e) => $"{e.Status ?? NoValue}\u001f{e.WatermarkValue}";
 
-    private static SnapshotEntry Decode(string key, string fingerprint, string? watched)
+    private static SnapshotEntry Decode(string key, string fingerprint, string? statusAndWatermark)
     {
-        var parts = (watched ?? NoValue).Split('\u001f');
+        var parts = (statusAndWatermark ?? NoValue).Split('\u001f');
         return new SnapshotEntry(key, fingerprint, parts[0] == NoValue ? null : parts[0], parts.Length > 1 ? NullIfEmpty(parts[1]) : null);
     }
 
@@ -117,8 +118,3 @@ public sealed class RuleStateStore(IDbDialect dialect)
         return await action(connection);
     }
 }
-
-/// <summary>One poll's numbers.</summary>
-/// <summary>One poll's numbers; <paramref name="HeldBy"/> names the instance that holds the rule when this one skipped it.</summary>
-public sealed record PollRecord(string InstanceId, DateTimeOffset StartedAt, TimeSpan Duration, int RowsRead, int Events, string? Error,
-    string? HeldBy = null);

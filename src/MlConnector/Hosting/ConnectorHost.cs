@@ -1,16 +1,19 @@
 using MlConnector.Access;
+using MlConnector.Alerts;
 using MlConnector.Api;
+using MlConnector.Audit;
 using MlConnector.Dashboard;
 using MlConnector.Detection;
 using MlConnector.Outbox;
-using MlConnector.Operations;
+using MlConnector.Recipients;
 using MlConnector.Rules;
-using MlConnector.Sms;
 using MlConnector.Security;
+using MlConnector.Sms;
 using MlConnector.Storage;
 using MlConnector.Syspro;
-using MlConnector.Webhooks;
 using MlConnector.Telemetry;
+using MlConnector.Templates;
+using MlConnector.Webhooks;
 
 namespace MlConnector.Hosting;
 
@@ -26,9 +29,15 @@ public static class ConnectorHost
         var builder = WebApplication.CreateBuilder(args);
         builder.AddConnectorDefaults(args);
 
-        // Storage first: its migrations run before any feature reads the database.
+        // Storage first: its migrations run before any feature reads the database. Then the shared seams.
         builder.AddStorage();
         builder.AddSecurity();
+        builder.AddAudit();
+        builder.AddTemplates();
+        builder.AddRecipients();
+        builder.AddAlerts();
+
+        // The data path: SYSPRO -> rules and detection -> outbox -> Twilio, and Twilio's webhooks back.
         builder.AddSyspro();
         builder.AddRules();
         builder.AddDetection();
@@ -36,10 +45,9 @@ public static class ConnectorHost
         builder.AddOutbox();
         builder.AddWebhooks();
 
-        // The operator surface: access control, shared queries, API, dashboard, health and metrics.
+        // The operator surface: access control, API, dashboard and metrics.
         builder.AddServiceHosting();
         builder.AddOperatorAccess();
-        builder.AddOperations();
         builder.AddApi();
         builder.AddDashboard();
         builder.AddTelemetry();

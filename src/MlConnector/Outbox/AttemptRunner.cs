@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using MlConnector.Alerts;
 using MlConnector.Audit;
+using MlConnector.Recipients;
 using MlConnector.Security;
 using MlConnector.Sms;
 using MlConnector.Storage;
@@ -11,8 +13,8 @@ namespace MlConnector.Outbox;
 /// One claimed alert: expire it if too old, suppress it if the number opted out, reconcile a send in doubt, else send
 /// it; then record the outcome (state + audit "attempt" in one transaction).
 /// </summary>
-public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, ISmsSender sender, PublicUrls urls,
-    IOptions<TwilioOptions> options, IOptions<OutboxOptions> outboxOptions, TimeProvider time, ILogger<AttemptRunner> logger)
+public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, AttemptRecorder recorder, OptOutList optOuts,
+    ISmsSender sender, PublicUrls urls, IOptions<TwilioOptions> options, IOptions<OutboxOptions> outboxOptions, TimeProvider time, ILogger<AttemptRunner> logger)
 {
     // Twilio's DateSent filter is coarse and clocks differ: look a little before the attempt began.
     private static readonly TimeSpan LookupSlack = TimeSpan.FromMinutes(2);
@@ -30,7 +32,7 @@ public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, I
         {
             await slot.CancelAsync(ct);
         }
-        else if (!await store.MarkSendingAsync(alert.Id, owner, time.GetUtcNow(), outboxOptions.Value.LeaseDuration, ct))
+        else if (!await leases.MarkSendingAsync(alert.Id, owner, time.GetUtcNow(), outboxOptions.Value.LeaseDuration, ct))
         {
             await slot.CancelAsync(ct);
             logger.LeaseLostBeforeSend(alert.Id);
@@ -41,7 +43,7 @@ public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, I
             outcome = await SendAsync(alert, schedule, slot, ct);
         }
 
-        if (!await store.RecordAsync(alert, owner, outcome, time.GetUtcNow(), ct))
+        if (!await recorder.RecordAsync(alert, owner, outcome, time.GetUtcNow(), ct))
         {
             logger.LeaseLost(alert.Id);
             return;
@@ -50,9 +52,8 @@ public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, I
         logger.AttemptRecorded(alert.Id, outcome.State, outcome.Attempts, outcome.ErrorCode, outcome.NextAttemptAt);
         if (outcome.ErrorCode == UnsubscribedRecipient)
         {
-            var phone = protector.Unprotect(alert.RecipientPhone, OutboxWriter.PhonePurpose);
-            await store.AddOptOutAsync(alert.CompanyId, alert.RecipientPhoneIndex,
-                protector.Protect(phone, Recipients.OptOutList.PhonePurpose), time.GetUtcNow(), ct);
+            var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
+            await optOuts.AddAsync(alert.CompanyId, alert.RecipientPhoneIndex, phone, "twilio-21610", time.GetUtcNow(), ct);
         }
     }
 
@@ -66,7 +67,7 @@ public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, I
                 AuditKinds.Expired, Json(new { validFrom, validity = options.Value.ValidityPeriod.ToString() }));
         }
 
-        if (await store.IsOptedOutAsync(alert.CompanyId, alert.RecipientPhoneIndex, ct))
+        if (await optOuts.ContainsAsync(alert.CompanyId, alert.RecipientPhoneIndex, ct))
         {
             return new(AlertStates.Suppressed, alert.Attempts, null, null, null, "recipient opted out (STOP)", null,
                 AuditKinds.Suppressed, Json(new { reason = "opted-out" }));
@@ -78,8 +79,8 @@ public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, I
         }
 
         var doubtSince = UnixTime.FromStored(since);
-        var phone = protector.Unprotect(alert.RecipientPhone, OutboxWriter.PhonePurpose);
-        var body = protector.Unprotect(alert.Body, OutboxWriter.BodyPurpose);
+        var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
+        var body = protector.Unprotect(alert.Body, AlertEnqueuer.BodyPurpose);
         return await sender.FindAsync(phone, body, doubtSince - LookupSlack, ct) switch
         {
             LookupResult.Found f => new(AlertStates.Sent, alert.Attempts, null, f.MessageSid, null, null, null,
@@ -102,8 +103,8 @@ public sealed class AttemptRunner(FieldProtector protector, OutboxStore store, I
         SendResult result;
         try
         {
-            var phone = protector.Unprotect(alert.RecipientPhone, OutboxWriter.PhonePurpose);
-            var body = protector.Unprotect(alert.Body, OutboxWriter.BodyPurpose);
+            var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
+            var body = protector.Unprotect(alert.Body, AlertEnqueuer.BodyPurpose);
             var remaining = UnixTime.FromStored(alert.ChainStartedAt ?? alert.CreatedAt) + options.Value.ValidityPeriod - started;
             result = await sender.SendAsync(new SmsMessage(phone, body, remaining, urls.StatusCallback), ct);
         }

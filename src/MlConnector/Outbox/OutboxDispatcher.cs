@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MlConnector.Alerts;
 using MlConnector.Sms;
 
 namespace MlConnector.Outbox;
@@ -8,7 +9,7 @@ namespace MlConnector.Outbox;
 /// shared through the database) and a bound on sends in flight, and hands each to the <see cref="AttemptRunner"/>.
 /// Every wait is on the injected clock.
 /// </summary>
-public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, SendBudget budget, DispatcherActivity activity,
+public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, SendBudget budget, DispatcherActivity activity,
     IOptions<OutboxOptions> outboxOptions, IOptions<TwilioOptions> twilioOptions, TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -41,7 +42,7 @@ public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, Se
                 ClaimedAlert? alert = null;
                 try
                 {
-                    alert = await store.ClaimAsync(_owner, time.GetUtcNow(), o.LeaseDuration, stoppingToken);
+                    alert = await leases.ClaimAsync(_owner, time.GetUtcNow(), o.LeaseDuration, stoppingToken);
                     if (alert is not null)
                     {
                         await ReserveSharedAsync(slot, stoppingToken);
@@ -77,7 +78,7 @@ public sealed class OutboxDispatcher(OutboxStore store, AttemptRunner runner, Se
         // An alert whose send was cut short keeps its in-doubt mark and is reconciled before any resend.
         try
         {
-            await store.ReleaseAllAsync(_owner, CancellationToken.None);
+            await leases.ReleaseAllAsync(_owner, CancellationToken.None);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {

@@ -2,11 +2,10 @@ namespace MlConnector.Outbox;
 
 internal static class OutboxExtensions
 {
-    /// <summary>The dispatcher that sends due alerts, its store, and replay.</summary>
+    /// <summary>The dispatcher that sends due alerts (claimed through the alerts' leases), its rate budget, and replay.</summary>
     public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
-        builder.Services.AddSingleton<OutboxStore>();
         builder.Services.AddSingleton<AttemptRunner>();
         builder.Services.AddSingleton<SendBudget>();
         builder.Services.AddSingleton<DispatcherActivity>();

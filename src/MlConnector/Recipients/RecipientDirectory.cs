@@ -1,5 +1,3 @@
-using MlConnector.Rules;
-
 namespace MlConnector.Recipients;
 
 /// <summary>Resolves a rule's recipients for one record: fixed people and groups, routes by column value, and

@@ -1,3 +1,5 @@
+using MlConnector.Recipients;
+
 namespace MlConnector.Rules;
 
 /// <summary>A validated polling rule, ready to run.</summary>

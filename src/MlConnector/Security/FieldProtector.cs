@@ -92,6 +92,20 @@ public sealed class FieldProtector
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>The value, or <paramref name="unreadable"/> when it fails authentication (for lists that should show
+    /// the rest rather than fail on one damaged row).</summary>
+    public string UnprotectOr(byte[] blob, string purpose, string unreadable)
+    {
+        try
+        {
+            return Unprotect(blob, purpose);
+        }
+        catch (CryptographicException)
+        {
+            return unreadable;
+        }
+    }
+
     /// <summary>The key id a stored value was written under (for re-encryption after rotation).</summary>
     public static int KeyIdOf(byte[] blob) => BinaryPrimitives.ReadInt32BigEndian(blob.AsSpan(1, 4));
 

@@ -5,7 +5,8 @@ namespace MlConnector.Security;
 
 internal static class SecurityExtensions
 {
-    /// <summary>Encryption at rest: the master key (checked at start-up) and the field protector.</summary>
+    /// <summary>Encryption at rest: the master key (checked at start-up), the field protector, and key rotation (the
+    /// <c>keys rotate</c> verb, and a running service picking up the new key id).</summary>
     public static IHostApplicationBuilder AddSecurity(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
@@ -24,6 +25,8 @@ internal static class SecurityExtensions
         builder.Services.AddSingleton(sp => new FieldProtector(sp.GetRequiredService<MasterKey>()));
         builder.Services.AddSingleton<KeyRingStore>();
         builder.Services.AddHostedService<ActivateKeyOnStartup>();
+        builder.Services.AddSingleton<KeyRotation>();
+        builder.Services.AddHostedService<KeyIdRefresher>();
         return builder;
     }
 }

@@ -4,7 +4,8 @@ namespace MlConnector.Sms;
 
 internal static class SmsExtensions
 {
-    /// <summary>Twilio options (checked at start-up when delivery is on) and the SDK-based sender.</summary>
+    /// <summary>Twilio options (checked at start-up when delivery is on), the SDK-based sender, test texts and the
+    /// readiness check of Twilio.</summary>
     public static IHostApplicationBuilder AddSms(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
@@ -21,6 +22,10 @@ internal static class SmsExtensions
         builder.Services.AddSingleton<ISmsSender, TwilioSmsSender>();
         builder.Services.AddSingleton<TwilioAccountProbe>();
         builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<TestSms>();
+        // A singleton, so its once-a-minute Twilio probe result survives between readiness checks.
+        builder.Services.AddSingleton<TwilioHealthCheck>();
+        builder.Services.AddHealthChecks().AddCheck<TwilioHealthCheck>("twilio", tags: ["ready"]);
         return builder;
     }
 }

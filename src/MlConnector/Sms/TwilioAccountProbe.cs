@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using MlConnector.Cli;
+using MlConnector.Probes;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010;
 

@@ -2,7 +2,8 @@ using DbUp.Builder;
 
 namespace MlConnector.Storage;
 
-/// <summary>Runs the embedded scripts of one dialect folder (Storage/Sql/{dialect}/NNN_name.sql) through DbUp.</summary>
+/// <summary>Runs the embedded scripts of one dialect folder (Storage/Sql/{dialect}/) through DbUp, in the order of their
+/// names: 001..004, then YYYYMMDD_HHMM_name.sql (docs/architecture.md, "Database migrations").</summary>
 internal static class Migrations
 {
     public static MigrationResult Run(UpgradeEngineBuilder builder, string dialectFolder)

@@ -4,8 +4,9 @@ using Npgsql;
 
 namespace MlConnector.Storage;
 
-/// <summary>PostgreSQL, for several connector instances sharing one database.</summary>
-internal sealed class PostgresDialect : IDbDialect
+/// <summary>PostgreSQL, for several connector instances sharing one database. Its data source (the connection pool)
+/// is disposed with the host that created it.</summary>
+internal sealed class PostgresDialect : IDbDialect, IAsyncDisposable, IDisposable
 {
     private readonly string _connectionString;
     private readonly NpgsqlDataSource _dataSource;
@@ -30,6 +31,10 @@ internal sealed class PostgresDialect : IDbDialect
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    public void Dispose() => _dataSource.Dispose();
 
     public MigrationResult Migrate() =>
         Migrations.Run(DeployChanges.To.PostgresqlDatabase(_connectionString), "postgres");

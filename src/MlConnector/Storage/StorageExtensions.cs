@@ -4,7 +4,7 @@ namespace MlConnector.Storage;
 
 internal static class StorageExtensions
 {
-    /// <summary>The database (SQLite by default), its dialect and the migrations that run at start-up.</summary>
+    /// <summary>The database (SQLite by default), its dialect, the migrations that run at start-up, and its readiness check.</summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>()
@@ -16,6 +16,7 @@ internal static class StorageExtensions
 
         builder.Services.AddSingleton<IDbDialect>(sp => CreateDialect(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         builder.Services.AddHostedService<MigrateOnStartup>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
 

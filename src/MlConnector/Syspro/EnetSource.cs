@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Xml.Linq;
-using MlConnector.Detection;
 
 namespace MlConnector.Syspro;
 
@@ -10,6 +9,8 @@ namespace MlConnector.Syspro;
 /// </summary>
 public sealed class EnetSource(EnetSession session, EnetOptions options) : ISysproSource, IPurchaseOrderSummaries
 {
+    public IPurchaseOrderSummaries PurchaseOrderSummaries => this;
+
     /// <summary>PORQRY: the supplier and buyer names, line count and total of one purchase order in one call.</summary>
     public async Task<PurchaseOrderSummary> PurchaseOrderAsync(string purchaseOrder, CancellationToken cancellationToken) =>
         PorqryQuery.Parse(await session.QueryAsync("PORQRY", PorqryQuery.Build(purchaseOrder), cancellationToken));

@@ -1,4 +1,3 @@
-using MlConnector.Detection;
 using MlConnector.Rules;
 
 namespace MlConnector.Syspro;
@@ -15,6 +14,10 @@ public interface ISysproSource
 {
     /// <summary>Streams every row matching the query, page by page.</summary>
     IAsyncEnumerable<SourceRow> ReadAsync(SourceQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How this transport describes a purchase order in one call, or null when it cannot (then the enricher
+    /// reads the lines and names table by table).</summary>
+    IPurchaseOrderSummaries? PurchaseOrderSummaries { get; }
 }
 
 /// <summary>SYSPRO refused or failed in a way the operator must see (credentials, licence, unknown table).</summary>

@@ -5,7 +5,6 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
-using MlConnector.Detection;
 
 namespace MlConnector.Syspro;
 
@@ -31,6 +30,9 @@ public sealed class ODataSource : ISysproSource, IDisposable
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
         }
     }
+
+    /// <summary>OData has no PORQRY: a text about a purchase order is enriched table by table.</summary>
+    public IPurchaseOrderSummaries? PurchaseOrderSummaries => null;
 
     public void Dispose() => _metadataLock.Dispose();
 

@@ -14,7 +14,8 @@ internal static class SysproExtensions
     {
         // e.net answers in Windows-1252.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        builder.Services.AddOptions<SysproOptions>().BindConfiguration(SysproOptions.SectionName);
+        builder.Services.AddOptions<SysproOptions>();
+        builder.Services.AddSingleton<IConfigureOptions<SysproOptions>, SysproOptionsSetup>();
 
         // Neither client logs requests: e.net URLs carry the password and the UserId.
         builder.Services.AddHttpClient(ODataClient).RemoveAllLoggers().AddStandardResilienceHandler()
@@ -23,6 +24,7 @@ internal static class SysproExtensions
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Timeouts(o, sp.GetRequiredService<IOptions<SysproOptions>>().Value.Enet.Timeout));
 
         builder.Services.AddSingleton<SysproCompanies>();
+        builder.Services.AddSingleton<Rules.IRuleCompanies>(sp => sp.GetRequiredService<SysproCompanies>());
         // The default company's connections, for code and tests that speak of "the" SYSPRO.
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SysproCompanies>().Default.OData);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SysproCompanies>().Default.Session);

@@ -1,4 +1,4 @@
-using MlConnector.Cli;
+using MlConnector.Probes;
 
 namespace MlConnector.Syspro;
 

@@ -5,15 +5,9 @@ namespace MlConnector.Telemetry;
 
 internal static class TelemetryExtensions
 {
-    /// <summary>Readiness checks (database, SYSPRO, Twilio) and OpenTelemetry metrics for Prometheus.</summary>
+    /// <summary>OpenTelemetry metrics for Prometheus (the readiness checks live with the features they check).</summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
-        // A singleton, so its once-a-minute Twilio probe result survives between readiness checks.
-        builder.Services.AddSingleton<TwilioHealthCheck>();
-        builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<SysproHealthCheck>("syspro", tags: ["ready"])
-            .AddCheck<TwilioHealthCheck>("twilio", tags: ["ready"]);
         builder.Services.AddSingleton<ConnectorMetrics>();
         builder.Services.AddSingleton<MetricsSampler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MetricsSampler>());

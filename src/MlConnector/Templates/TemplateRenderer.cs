@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Fluid;
+using MlConnector.Common;
 
 namespace MlConnector.Templates;
 
@@ -74,8 +75,8 @@ public sealed class TemplateRenderer
             throw new TemplateRenderException("the template rendered an empty text.");
         }
 
-        var (segments, encoding) = SmsSegments.Count(body);
-        return new RenderedText(body, segments, encoding, truncated);
+        var count = SmsSegments.Count(body);
+        return new RenderedText(body, count.Segments, count.Encoding, truncated);
     }
 }
 

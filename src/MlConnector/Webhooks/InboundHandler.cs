@@ -16,7 +16,6 @@ internal sealed class InboundHandler(IDbDialect dialect, FieldProtector protecto
 {
     public const string PhonePurpose = "inbound.phone";
     public const string BodyPurpose = "inbound.body";
-    public const string OptOutPhonePurpose = OptOutList.PhonePurpose;
 
     public async Task HandleAsync(IReadOnlyDictionary<string, string> form, CancellationToken ct)
     {
@@ -50,13 +49,11 @@ internal sealed class InboundHandler(IDbDialect dialect, FieldProtector protecto
 
         if (keyword == "STOP")
         {
-            await OptOutList.AddAsync(connection, transaction, company, index, protector.Protect(from, OptOutPhonePurpose), "STOP", now, ct);
+            await OptOutList.AddAsync(connection, transaction, company, index, protector.Protect(from, OptOutList.PhonePurpose), "STOP", now, ct);
         }
         else if (keyword == "START")
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM opt_outs WHERE company_id = @Company AND phone_index = @Index",
-                new { Company = company, Index = index }, transaction, cancellationToken: ct));
+            await OptOutList.RemoveAsync(connection, transaction, company, index, ct);
         }
 
         await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(company, null, now, AuditKinds.Inbound, "twilio",

@@ -1,3 +1,4 @@
+using MlConnector.Security;
 using MlConnector.Sms;
 
 namespace MlConnector.Webhooks;
@@ -7,11 +8,15 @@ internal static class TwilioWebhooks
 {
     private const string EmptyTwiml = """<?xml version="1.0" encoding="UTF-8"?><Response/>""";
 
+    /// <summary>The handlers of Twilio's status callbacks and inbound texts, and the inbound texts' reader.</summary>
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<StatusCallbackHandler>();
         builder.Services.AddSingleton<InboundHandler>();
         builder.Services.AddSingleton<TwilioSignatureFilter>();
+        builder.Services.AddSingleton<InboundMessages>();
+        builder.Services.AddSealedColumn(new SealedColumn("inbound_messages", "id", "from_phone", InboundHandler.PhonePurpose));
+        builder.Services.AddSealedColumn(new SealedColumn("inbound_messages", "id", "body", InboundHandler.BodyPurpose));
         return builder;
     }
 

@@ -4,10 +4,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Access;
+using MlConnector.Alerts;
 using MlConnector.Api;
+using MlConnector.Detection;
 using MlConnector.IntegrationTests.Infrastructure;
-using MlConnector.Operations;
-using MlConnector.Outbox;
 
 namespace MlConnector.IntegrationTests.Api;
 

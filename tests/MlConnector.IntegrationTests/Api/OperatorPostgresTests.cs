@@ -1,10 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Alerts;
 using MlConnector.Api;
+using MlConnector.Detection;
 using MlConnector.IntegrationTests.Infrastructure;
-using MlConnector.Operations;
-using MlConnector.Outbox;
+using MlConnector.Security;
 
 namespace MlConnector.IntegrationTests.Api;
 

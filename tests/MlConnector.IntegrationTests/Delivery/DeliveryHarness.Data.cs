@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using MlConnector.Outbox;
+using MlConnector.Alerts;
 using MlConnector.Storage;
 
 namespace MlConnector.IntegrationTests.Delivery;
@@ -17,7 +17,7 @@ internal sealed partial class DeliveryHarness
         Func<DbConnection, DbTransaction, Task>? then = null)
     {
         var ct = TestContext.Current.CancellationToken;
-        var writer = App.Services.GetRequiredService<OutboxWriter>();
+        var writer = App.Services.GetRequiredService<AlertEnqueuer>();
         await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var ids = new List<long>();

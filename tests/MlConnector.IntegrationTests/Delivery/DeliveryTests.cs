@@ -1,4 +1,4 @@
-using MlConnector.Outbox;
+using MlConnector.Alerts;
 using MlConnector.Simulators.Twilio;
 
 namespace MlConnector.IntegrationTests.Delivery;

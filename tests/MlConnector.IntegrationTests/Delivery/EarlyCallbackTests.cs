@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Alerts;
 using MlConnector.IntegrationTests.SysproSide;
-using MlConnector.Outbox;
 using MlConnector.Rules;
 using MlConnector.Storage;
 
@@ -22,7 +22,7 @@ public sealed class EarlyCallbackTests
         await using (var connection = await dialect.OpenAsync(ct))
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
-            id = (await services.GetRequiredService<OutboxWriter>().EnqueueAsync(connection, transaction,
+            id = (await services.GetRequiredService<AlertEnqueuer>().EnqueueAsync(connection, transaction,
                 new NewAlert("default", "po-approved", "PorMasterHdr", "PO-EARLY", "1->4", "1", "buyer", "+15550100009", "early bird", 1, "Gsm7", null),
                 new Dictionary<string, string?>(), harness.Time.GetUtcNow(), ct))!.Value;
             await connection.ExecuteAsync(
@@ -36,7 +36,7 @@ public sealed class EarlyCallbackTests
             await transaction.CommitAsync(ct);
         }
 
-        var recorded = await services.GetRequiredService<OutboxStore>().RecordAsync(new ClaimedAlert { Id = id, CompanyId = "default" }, "test",
+        var recorded = await services.GetRequiredService<AttemptRecorder>().RecordAsync(new ClaimedAlert { Id = id, CompanyId = "default" }, "test",
             new AttemptOutcome(AlertStates.Sent, 1, null, "SMearly", null, null, null, "attempt", "{}"), harness.Time.GetUtcNow(), ct);
 
         Assert.True(recorded);

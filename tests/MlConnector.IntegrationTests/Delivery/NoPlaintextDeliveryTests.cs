@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
-using MlConnector.Outbox;
+using MlConnector.Alerts;
 
 namespace MlConnector.IntegrationTests.Delivery;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Alerts;
 using MlConnector.Cli;
 using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Outbox;

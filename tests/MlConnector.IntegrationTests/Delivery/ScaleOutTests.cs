@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Alerts;
 using MlConnector.Outbox;
 using MlConnector.Simulators.Twilio;
 using MlConnector.Storage;
@@ -116,7 +117,7 @@ public sealed class ScaleOutTests
         // Due tomorrow, so the running dispatcher leaves it alone; the store is driven by hand at that time.
         var id = (await h.EnqueueManyAsync([("+15557030002", "PO 10 approved", "po-10")], (c, t) => c.ExecuteAsync(
             "UPDATE alerts SET next_attempt_at = next_attempt_at + 86400000", transaction: t))).Single();
-        var outbox = h.App.Services.GetRequiredService<OutboxStore>();
+        var outbox = h.App.Services.GetRequiredService<AlertLeases>();
         var t0 = h.Time.GetUtcNow().AddDays(1);
 
         Assert.Equal(id, (await outbox.ClaimAsync("a", t0, lease, ct))?.Id);

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MlConnector.Alerts;
 using MlConnector.Outbox;
 using MlConnector.Storage;
 

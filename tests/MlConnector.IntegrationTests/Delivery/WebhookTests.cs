@@ -1,5 +1,5 @@
 using System.Net;
-using MlConnector.Outbox;
+using MlConnector.Alerts;
 using MlConnector.Simulators.Twilio;
 
 namespace MlConnector.IntegrationTests.Delivery;

@@ -1,6 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using MlConnector.Outbox;
+using MlConnector.Alerts;
 using MlConnector.Storage;
 
 namespace MlConnector.IntegrationTests.Infrastructure;
@@ -12,7 +12,7 @@ public static class OperatorSeed
         string rule = "po-submitted", string sourceKey = "PO-000123", string body = "PO 000123 needs your approval")
     {
         var dialect = services.GetRequiredService<IDbDialect>();
-        var outbox = services.GetRequiredService<OutboxWriter>();
+        var outbox = services.GetRequiredService<AlertEnqueuer>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var ct = TestContext.Current.CancellationToken;
         await using var connection = await dialect.OpenAsync(ct);

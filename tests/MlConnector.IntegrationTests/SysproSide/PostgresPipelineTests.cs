@@ -22,8 +22,8 @@ public sealed class PostgresPipelineTests
         await harness.PollAsync(RulePresets.PoSubmitted);
         await harness.PollAsync(RulePresets.InvoicePosted);
         harness.Time.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(0, (await harness.PollAsync(RulePresets.PoSubmitted)).Events);
-        Assert.Equal(0, (await harness.PollAsync(RulePresets.InvoicePosted)).Events);
+        Assert.Equal(0, (await harness.PollAsync(RulePresets.PoSubmitted)).AlertsEnqueued);
+        Assert.Equal(0, (await harness.PollAsync(RulePresets.InvoicePosted)).AlertsEnqueued);
 
         Assert.Equal(2, (await harness.AlertsAsync(RulePresets.PoSubmitted)).Count);
         var invoice = Assert.Single(await harness.AlertsAsync(RulePresets.InvoicePosted));

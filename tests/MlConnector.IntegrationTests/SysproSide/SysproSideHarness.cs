@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using MlConnector.Alerts;
 using MlConnector.Detection;
 using MlConnector.Outbox;
 using MlConnector.Rules;
@@ -147,7 +148,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
             "SELECT id, source_key, transition, state, recipient_phone, body, message_sid, delivery_status FROM alerts WHERE rule_id = @ruleId ORDER BY id",
             new { ruleId });
         return rows.Select(r => new StoredAlert(r.Id, r.SourceKey, r.Transition, r.State,
-            protector.Unprotect(r.Phone, OutboxWriter.PhonePurpose), protector.Unprotect(r.Body, OutboxWriter.BodyPurpose),
+            protector.Unprotect(r.Phone, AlertEnqueuer.PhonePurpose), protector.Unprotect(r.Body, AlertEnqueuer.BodyPurpose),
             r.Sid, r.Delivery)).ToList();
     }
 

@@ -28,12 +28,12 @@ public sealed class SysproSideTests
         harness.Simulator.Data.SubmitPurchaseOrder(po.PurchaseOrder);
         harness.Time.Advance(TimeSpan.FromMinutes(5));
         var submitted = await harness.PollAsync(RulePresets.PoSubmitted);
-        Assert.Equal(0, (await harness.PollAsync(RulePresets.PoApproved)).Events);
+        Assert.Equal(0, (await harness.PollAsync(RulePresets.PoApproved)).AlertsEnqueued);
         var again = await harness.PollAsync(RulePresets.PoSubmitted);
         var alerts = await harness.AlertsAsync(RulePresets.PoSubmitted);
 
-        Assert.Equal(2, submitted.Events);
-        Assert.Equal(0, again.Events);
+        Assert.Equal(2, submitted.AlertsEnqueued);
+        Assert.Equal(0, again.AlertsEnqueued);
         Assert.Equal([SysproSideHarness.Approver, SysproSideHarness.Director], alerts.Select(a => a.Phone).Order());
         var lines = harness.Simulator.Data.LinesOf(po.PurchaseOrder).ToList();
         var supplier = harness.Simulator.Data.FindSupplier(po.Supplier)!;
@@ -51,7 +51,7 @@ public sealed class SysproSideTests
         var approved = await harness.PollAsync(RulePresets.PoApproved);
         var approval = Assert.Single(await harness.AlertsAsync(RulePresets.PoApproved));
 
-        Assert.Equal(1, approved.Events);
+        Assert.Equal(1, approved.AlertsEnqueued);
         Assert.Equal(SysproSideHarness.Procurement, approval.Phone);
         Assert.Equal("1->4", approval.Transition);
         Assert.StartsWith($"PO {po.PurchaseOrder.Trim()} approved", approval.Body, StringComparison.Ordinal);
@@ -72,8 +72,8 @@ public sealed class SysproSideTests
         harness.Time.Advance(TimeSpan.FromDays(1));
         var nextDay = await harness.PollAsync(RulePresets.InvoicePosted);
 
-        Assert.Equal(1, first.Events);
-        Assert.Equal(0, nextDay.Events);
+        Assert.Equal(1, first.AlertsEnqueued);
+        Assert.Equal(0, nextDay.AlertsEnqueued);
         var alert = Assert.Single(await harness.AlertsAsync(RulePresets.InvoicePosted));
         Assert.Equal(SysproSideHarness.AccountsPayable, alert.Phone);
         Assert.Contains("INV-77001", alert.Body, StringComparison.Ordinal);
@@ -94,7 +94,7 @@ public sealed class SysproSideTests
         harness.Time.Advance(TimeSpan.FromMinutes(5));
         var poll = await harness.PollAsync(RulePresets.RequisitionApproved);
 
-        Assert.Equal(1, poll.Events);
+        Assert.Equal(1, poll.AlertsEnqueued);
         var alert = Assert.Single(await harness.AlertsAsync(RulePresets.RequisitionApproved));
         Assert.Equal("(blank)->R", alert.Transition);
         Assert.Contains($"Requisition {pending.Requisition.Trim()} line {pending.Line} approved", alert.Body, StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using MlConnector.Outbox;
+using MlConnector.Alerts;
 using MlConnector.Rules;
 using MlConnector.Storage;
 

@@ -1,5 +1,7 @@
 using MlConnector.Detection;
+using MlConnector.Recipients;
 using MlConnector.Rules;
+using MlConnector.Syspro;
 
 namespace MlConnector.Tests.Detection;
 

@@ -1,4 +1,5 @@
 using MlConnector.Rules;
+using MlConnector.Common;
 using MlConnector.Templates;
 
 namespace MlConnector.Tests.Templates;
@@ -64,7 +65,7 @@ public sealed class TemplateRendererTests
     [InlineData("ü", 1, SmsEncoding.Gsm7)]
     [InlineData("ł", 1, SmsEncoding.Ucs2)]
     public void Segments_Encoding(string text, int segments, SmsEncoding encoding) =>
-        Assert.Equal((segments, encoding), SmsSegments.Count(text));
+        Assert.Equal((segments, encoding), (SmsSegments.Count(text).Segments, SmsSegments.Count(text).Encoding));
 
     [Fact]
     public void Segments_Boundaries()

@@ -1,3 +1,4 @@
+using MlConnector.Common;
 using MlConnector.Simulators.Twilio.Calls;
 
 namespace MlConnector.Simulators.Twilio.Usage;

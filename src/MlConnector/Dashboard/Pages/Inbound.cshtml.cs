@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
-using MlConnector.Operations;
+using MlConnector.Recipients;
+using MlConnector.Webhooks;
 
 namespace MlConnector.Dashboard.Pages;
 
-public sealed class InboundModel(InboundQueries queries, IAuthorizationService authorization) : DashboardPage(authorization)
+public sealed class InboundModel(InboundMessages inbound, OptOutList optOuts, IAuthorizationService authorization)
+    : DashboardPage(authorization)
 {
     public IReadOnlyList<InboundMessage> Messages { get; private set; } = [];
 
@@ -11,7 +13,7 @@ public sealed class InboundModel(InboundQueries queries, IAuthorizationService a
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Messages = await queries.RecentAsync(100, ct);
-        OptOuts = await queries.OptOutsAsync(ct);
+        Messages = await inbound.RecentAsync(100, ct);
+        OptOuts = await optOuts.ListAsync(ct);
     }
 }

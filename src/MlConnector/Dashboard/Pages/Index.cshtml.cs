@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using MlConnector.Operations;
 
 namespace MlConnector.Dashboard.Pages;
 

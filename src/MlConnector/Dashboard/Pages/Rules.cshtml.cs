@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using MlConnector.Operations;
+using MlConnector.Detection;
 
 namespace MlConnector.Dashboard.Pages;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace MlConnector.Dashboard.Pages;
 
-public sealed class TestSmsModel(Operations.TestSms sms, IAuthorizationService authorization) : DashboardPage(authorization)
+public sealed class TestSmsModel(Sms.TestSms sms, IAuthorizationService authorization) : DashboardPage(authorization)
 {
     public void OnGet()
     {

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using MlConnector.Operations;
+using MlConnector.Alerts;
+using MlConnector.Outbox;
 
 namespace MlConnector.Dashboard.Pages.Alerts;
 
-public sealed class AlertDetailModel(AlertQueries queries, IAlertReplayer replayer, IAuthorizationService authorization)
+public sealed class AlertDetailModel(AlertQueries queries, ReplayService replay, IAuthorizationService authorization)
     : DashboardPage(authorization)
 {
     [BindProperty(SupportsGet = true)]
@@ -31,7 +32,7 @@ public sealed class AlertDetailModel(AlertQueries queries, IAlertReplayer replay
         }
         else
         {
-            Message = await replayer.ReplayAsync(Id, ActorName, reason.Trim(), ct)
+            Message = await replay.ReplayAsync(Id, ActorName, reason.Trim(), ct) == ReplayOutcome.Replayed
                 ? "Replayed: the alert is queued again."
                 : "Not replayed: the alert is already queued or being sent.";
         }

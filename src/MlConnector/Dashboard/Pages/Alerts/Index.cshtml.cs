@@ -1,19 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using MlConnector.Operations;
+using MlConnector.Alerts;
 using MlConnector.Outbox;
 using MlConnector.Rules;
 
 namespace MlConnector.Dashboard.Pages.Alerts;
 
-public sealed class AlertsModel(AlertQueries queries, IAlertReplayer replayer, RuleSet rules, TimeProvider time,
+public sealed class AlertsModel(AlertQueries queries, ReplayService replay, RuleSet rules, TimeProvider time,
     IAuthorizationService authorization) : DashboardPage(authorization)
 {
-    public static readonly string[] States =
-    [
-        AlertStates.Pending, AlertStates.Sending, AlertStates.Sent, AlertStates.Delivered, AlertStates.Undelivered,
-        AlertStates.Failed, AlertStates.Suppressed, AlertStates.Expired,
-    ];
+    public static IReadOnlyList<string> States => AlertStates.All;
 
     [BindProperty(SupportsGet = true)] public string? Phone { get; set; }
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
@@ -24,7 +20,7 @@ public sealed class AlertsModel(AlertQueries queries, IAlertReplayer replayer, R
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public AlertPage Result { get; private set; } = new([], 1, 50, 0);
-    public IEnumerable<string> RuleIds => rules.Rules.Select(r => r.Id).Append(TestSms.RuleId);
+    public IEnumerable<string> RuleIds => rules.Rules.Select(r => r.Id).Append(Sms.TestSms.RuleId);
     public DateOnly Since { get; private set; }
     public long? BulkCount { get; private set; }
 
@@ -38,7 +34,7 @@ public sealed class AlertsModel(AlertQueries queries, IAlertReplayer replayer, R
     {
         await OnGetAsync(ct);
         Since = since;
-        BulkCount = await queries.CountFailedSinceAsync(Start(since)!.Value, ct);
+        BulkCount = await replay.CountFailedSinceAsync(Start(since)!.Value, ct);
         return Page();
     }
 
@@ -50,7 +46,7 @@ public sealed class AlertsModel(AlertQueries queries, IAlertReplayer replayer, R
             return RedirectToPage();
         }
 
-        var count = await replayer.ReplayFailedSinceAsync(Start(since)!.Value, ActorName, reason.Trim(), ct);
+        var count = await replay.ReplayFailedSinceAsync(Start(since)!.Value, ActorName, reason.Trim(), ct);
         Message = $"Replayed {count} failed alert(s).";
         return RedirectToPage();
     }

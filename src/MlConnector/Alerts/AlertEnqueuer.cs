@@ -1,0 +1,72 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using MlConnector.Audit;
+using MlConnector.Security;
+using MlConnector.Storage;
+
+namespace MlConnector.Alerts;
+
+/// <summary>Enqueues alerts inside the caller's transaction. The unique alert key makes a second enqueue of the
+/// same event a no-op, so nothing is sent twice by design.</summary>
+public sealed class AlertEnqueuer(FieldProtector protector)
+{
+    public const string PhonePurpose = "alert.phone";
+    public const string BodyPurpose = "alert.body";
+
+    /// <summary>Inserts the alert unless its key exists; returns the new id, or null for a duplicate.</summary>
+    public async Task<long?> EnqueueAsync(DbConnection connection, DbTransaction transaction, NewAlert alert,
+        IReadOnlyDictionary<string, string?> fields, DateTimeOffset now, CancellationToken ct)
+    {
+        var state = alert.RenderError is null ? AlertStates.Pending : AlertStates.Failed;
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            INSERT INTO alerts (company_id, alert_key, rule_id, source_table, source_key, transition, recipient_id,
+                recipient_phone, recipient_phone_index, body, segments, encoding, state, attempts, next_attempt_at,
+                error_message, created_at, updated_at)
+            VALUES (@CompanyId, @Key, @RuleId, @SourceTable, @SourceKey, @Transition, @RecipientId,
+                @PhoneBlob, @PhoneIndex, @BodyBlob, @Segments, @Encoding, @State, 0, @NextAttempt,
+                @RenderError, @Now, @Now)
+            ON CONFLICT (company_id, alert_key) DO NOTHING
+            RETURNING id
+            """,
+            new
+            {
+                alert.CompanyId, alert.Key, alert.RuleId, alert.SourceTable, alert.SourceKey, alert.Transition, alert.RecipientId,
+                PhoneBlob = protector.Protect(alert.Phone, PhonePurpose),
+                PhoneIndex = protector.BlindIndex(alert.Phone),
+                BodyBlob = protector.Protect(alert.Body, BodyPurpose),
+                alert.Segments, alert.Encoding, State = state,
+                NextAttempt = state == AlertStates.Pending ? now.ToStored() : (long?)null,
+                alert.RenderError,
+                Now = now.ToStored(),
+            },
+            transaction, cancellationToken: ct));
+        if (id is not { } alertId)
+        {
+            return null;
+        }
+
+        var detected = JsonSerializer.Serialize(new
+        {
+            table = alert.SourceTable, key = alert.SourceKey, transition = alert.Transition, rule = alert.RuleId,
+            recipient = alert.RecipientId, fields = fields.Keys.Order(StringComparer.Ordinal),
+        });
+        var sealedFields = protector.Protect(JsonSerializer.Serialize(fields), AuditWriter.SealedDetailPurpose);
+        await AuditWriter.AppendAsync(connection, transaction,
+            new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.Detected, "system", detected, sealedFields), ct);
+        var outcome = alert.RenderError is null
+            ? new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.Queued, "system",
+                JsonSerializer.Serialize(new { segments = alert.Segments, encoding = alert.Encoding }))
+            : new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.RenderFailed, "system",
+                JsonSerializer.Serialize(new { reason = alert.RenderError }));
+        await AuditWriter.AppendAsync(connection, transaction, outcome, ct);
+        if (alert.Truncated)
+        {
+            await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.Truncated,
+                "system", JsonSerializer.Serialize(new { limit = Templates.TemplateRenderer.MaxBodyLength })), ct);
+        }
+
+        return alertId;
+    }
+}

@@ -1,0 +1,31 @@
+using MlConnector.Audit;
+
+namespace MlConnector.Alerts;
+
+/// <summary>What the alert list is narrowed by; every part is optional. Phone is looked up through the blind index.</summary>
+public sealed record AlertFilter(
+    string? State = null,
+    string? Rule = null,
+    string? Company = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? Phone = null,
+    int Page = 1,
+    int PageSize = 50);
+
+public sealed record AlertSummary(
+    long Id, string Company, string Rule, string SourceTable, string SourceKey, string Transition, string RecipientId,
+    string Phone, string State, int Attempts, int? ErrorCode, string? ErrorMessage, string? MessageSid, string? DeliveryStatus,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextAttemptAt);
+
+public sealed record AlertPage(IReadOnlyList<AlertSummary> Items, int Page, int PageSize, long Total)
+{
+    public int Pages => Total == 0 ? 1 : (int)((Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>One alert with its decrypted body, the SYSPRO fields it was rendered from, and its whole audit trail.</summary>
+public sealed record AlertDetail(
+    AlertSummary Alert, string Body, int Segments, string Encoding,
+    IReadOnlyDictionary<string, string?> SourceRecord, IReadOnlyList<AuditLine> Timeline);
+
+public sealed record StateCount(string State, long Count);

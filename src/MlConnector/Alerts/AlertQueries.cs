@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Options;
+using MlConnector.Audit;
+using MlConnector.Recipients;
+using MlConnector.Security;
+using MlConnector.Storage;
+
+namespace MlConnector.Alerts;
+
+/// <summary>Reads alerts and their audit trail for the dashboard, the API and the CLI (one query service for all three).</summary>
+public sealed class AlertQueries(IDbDialect dialect, FieldProtector protector, IOptions<DirectoryOptions> directory)
+{
+    public async Task<AlertPage> ListAsync(AlertFilter filter, CancellationToken ct)
+    {
+        var (where, args) = Where(filter);
+        var pageSize = Math.Clamp(filter.PageSize, 1, 500);
+        var page = Math.Max(filter.Page, 1);
+        args.Add("limit", pageSize);
+        args.Add("offset", (page - 1) * pageSize);
+        await using var connection = await dialect.OpenAsync(ct);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM alerts {where}", args, cancellationToken: ct));
+        var rows = await connection.QueryAsync<AlertRow>(new CommandDefinition(
+            $"SELECT {AlertRow.Columns} FROM alerts {where} ORDER BY id DESC LIMIT @limit OFFSET @offset", args, cancellationToken: ct));
+        return new AlertPage(rows.Select(ToSummary).ToList(), page, pageSize, total);
+    }
+
+    public async Task<AlertDetail?> GetAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<AlertRow>(new CommandDefinition(
+            $"SELECT {AlertRow.Columns}, body AS Body, segments AS Segments, encoding AS Encoding FROM alerts WHERE id = @id", new { id }, cancellationToken: ct));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var audit = await AuditTrail.ForAlertAsync(connection, id, ct);
+        var source = audit.FirstOrDefault(a => a.Kind == AuditKinds.Detected && a.SealedDetail is not null) is { } detected
+            ? JsonSerializer.Deserialize<Dictionary<string, string?>>(protector.Unprotect(detected.SealedDetail!, AuditWriter.SealedDetailPurpose)) ?? []
+            : [];
+        return new AlertDetail(ToSummary(row), protector.Unprotect(row.Body!, AlertEnqueuer.BodyPurpose), (int)row.Segments,
+            row.Encoding ?? "", source, audit.Select(a => a.ToLine()).ToList());
+    }
+
+    public async Task<IReadOnlyList<StateCount>> CountByStateAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(
+            "SELECT state, COUNT(*) FROM alerts WHERE created_at >= @since GROUP BY state ORDER BY state",
+            new { since = since.ToStored() }, cancellationToken: ct));
+        return rows.Select(r => new StateCount(r.State, r.Count)).ToList();
+    }
+
+    public async Task<long> CountFailedSinceAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM alerts WHERE state = @failed AND updated_at >= @since",
+            new { failed = AlertStates.Failed, since = since.ToStored() }, cancellationToken: ct));
+    }
+
+    /// <summary>The phone number in E.164 when it parses; the list filter uses its blind index.</summary>
+    public string? NormalizePhone(string? phone) =>
+        PhoneFormat.TryNormalize(phone, directory.Value.DefaultRegion, out var e164, out _) ? e164 : null;
+
+    private (string Where, DynamicParameters Args) Where(AlertFilter f)
+    {
+        var clauses = new List<string>();
+        var args = new DynamicParameters();
+        void Add(string clause, string name, object? value)
+        {
+            clauses.Add(clause);
+            args.Add(name, value);
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.State)) Add("state = @state", "state", f.State.Trim());
+        if (!string.IsNullOrWhiteSpace(f.Rule)) Add("rule_id = @rule", "rule", f.Rule.Trim());
+        if (!string.IsNullOrWhiteSpace(f.Company)) Add("company_id = @company", "company", f.Company.Trim());
+        if (f.From is { } from) Add("created_at >= @from", "from", from.ToStored());
+        if (f.To is { } to) Add("created_at < @to", "to", to.ToStored());
+        if (!string.IsNullOrWhiteSpace(f.Phone))
+        {
+            // A number that does not parse matches nothing rather than everything.
+            Add("recipient_phone_index = @phoneIndex", "phoneIndex",
+                NormalizePhone(f.Phone) is { } e164 ? protector.BlindIndex(e164) : "-");
+        }
+
+        return (clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", clauses), args);
+    }
+
+    private AlertSummary ToSummary(AlertRow r) => new(
+        r.Id, r.CompanyId, r.RuleId, r.SourceTable, r.SourceKey, r.Transition, r.RecipientId,
+        protector.Unprotect(r.RecipientPhone, AlertEnqueuer.PhonePurpose), r.State, (int)r.Attempts, (int?)r.ErrorCode,
+        r.ErrorMessage, r.MessageSid, r.DeliveryStatus, UnixTime.FromStored(r.CreatedAt), UnixTime.FromStored(r.UpdatedAt),
+        UnixTime.FromStored(r.NextAttemptAt));
+}

@@ -1,0 +1,32 @@
+namespace MlConnector.Alerts;
+
+/// <summary>
+/// The states of an alert, as stored in <c>alerts.state</c>: the one place their names are written. Which state may
+/// follow which is <see cref="AlertTransitions"/>.
+/// </summary>
+public static class AlertStates
+{
+    /// <summary>Waiting for the dispatcher: new, retrying after a transient error, in doubt, or replayed.</summary>
+    public const string Pending = "pending";
+
+    /// <summary>Twilio accepted the message (it has a MessageSid).</summary>
+    public const string Sent = "sent";
+
+    /// <summary>Twilio reported it delivered (or read).</summary>
+    public const string Delivered = "delivered";
+
+    /// <summary>Twilio reported it undelivered.</summary>
+    public const string Undelivered = "undelivered";
+
+    /// <summary>A permanent error, attempts used up, a text that did not render, or Twilio reported it failed.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>Not sent: the number opted out (STOP).</summary>
+    public const string Suppressed = "suppressed";
+
+    /// <summary>Not sent: older than the validity period.</summary>
+    public const string Expired = "expired";
+
+    /// <summary>Every state, in the order of an alert's life.</summary>
+    public static IReadOnlyList<string> All { get; } = [Pending, Sent, Delivered, Undelivered, Failed, Suppressed, Expired];
+}

@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+using static MlConnector.Alerts.AlertStates;
+
+namespace MlConnector.Alerts;
+
+/// <summary>
+/// The alert state machine, written once. Every UPDATE of <c>alerts.state</c> is made in this folder and carries
+/// <see cref="SqlFilterInto"/>(new state), so a transition missing from <see cref="Allowed"/> never happens.
+/// </summary>
+public static class AlertTransitions
+{
+    /// <summary>The states a new alert starts in: pending, or failed when its text could not be rendered.</summary>
+    public static IReadOnlySet<string> Initial { get; } = FrozenSet.Create(StringComparer.Ordinal, Pending, Failed);
+
+    /// <summary>From each state, the states it may move to.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed { get; } = new Dictionary<string, IReadOnlySet<string>>
+    {
+        // The dispatcher's outcome for a claimed alert: retried or in doubt (still pending), sent, or given up on.
+        [Pending] = Set(Pending, Sent, Failed, Suppressed, Expired),
+        // Twilio's status callbacks (a repeated "sent" leaves it sent), or a replay.
+        [Sent] = Set(Sent, Delivered, Undelivered, Failed, Pending),
+        // The ends of an alert's life: only a replay moves it again.
+        [Delivered] = Set(Pending),
+        [Undelivered] = Set(Pending),
+        [Failed] = Set(Pending),
+        [Suppressed] = Set(Pending),
+        [Expired] = Set(Pending),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string[]> IntoState = AlertStates.All.ToFrozenDictionary(
+        to => to, to => Allowed.Where(a => a.Value.Contains(to)).Select(a => a.Key).ToArray(), StringComparer.Ordinal);
+
+    public static bool Allows(string from, string to) => Allowed.TryGetValue(from, out var next) && next.Contains(to);
+
+    /// <summary>The states that may move to <paramref name="to"/>: the filter of every UPDATE that sets it.</summary>
+    /// <exception cref="ArgumentException">No state may move to <paramref name="to"/> (not a state).</exception>
+    public static IReadOnlyList<string> Into(string to) =>
+        IntoState.TryGetValue(to, out var from) && from.Length > 0
+            ? from
+            : throw new ArgumentException($"'{to}' is not an alert state any state may move to.", nameof(to));
+
+    /// <summary>"state IN ('a', 'b')" for the states that may move to <paramref name="to"/>. The names are this
+    /// class's own constants, written into the SQL (a list parameter is expanded differently by each database).</summary>
+    public static string SqlFilterInto(string to) => $"state IN ({string.Join(", ", Into(to).Select(s => $"'{s}'"))})";
+
+    private static FrozenSet<string> Set(params string[] states) => states.ToFrozenSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,46 @@
+using Dapper;
+using MlConnector.Audit;
+using MlConnector.Storage;
+
+namespace MlConnector.Alerts;
+
+/// <summary>Records what an attempt came to: the alert's new state and its audit line in one transaction, and any
+/// status Twilio called back before the MessageSid was known.</summary>
+public sealed class AttemptRecorder(IDbDialect dialect)
+{
+    /// <summary>False when the lease was lost to another process (or the state machine refuses the outcome's state).</summary>
+    public async Task<bool> RecordAsync(ClaimedAlert alert, string owner, AttemptOutcome outcome, DateTimeOffset now,
+        CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE alerts SET state = @State, attempts = @Attempts, next_attempt_at = @Next, lease_owner = NULL,
+                lease_until = NULL, message_sid = COALESCE(@Sid, message_sid), error_code = @Code,
+                error_message = @Error, in_doubt_since = @InDoubt, updated_at = @Now
+            WHERE id = @Id AND lease_owner = @Owner AND {AlertTransitions.SqlFilterInto(outcome.State)}
+            """,
+            new
+            {
+                outcome.State, outcome.Attempts, Next = outcome.NextAttemptAt?.ToStored(), Sid = outcome.MessageSid,
+                Code = outcome.ErrorCode, Error = outcome.ErrorMessage, InDoubt = outcome.InDoubtSince?.ToStored(),
+                Now = now.ToStored(), alert.Id, Owner = owner,
+            }, transaction, cancellationToken: ct));
+        if (updated == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            return false;
+        }
+
+        await AuditWriter.AppendAsync(connection, transaction,
+            new AuditEntry(alert.CompanyId, alert.Id, now, outcome.AuditKind, "dispatcher", outcome.AuditDetail), ct);
+        if (outcome.MessageSid is { } sid)
+        {
+            await DeliveryEvents.ApplyEarlyAsync(connection, transaction, alert, sid, now, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,28 @@
+namespace MlConnector.Alerts;
+
+/// <summary>An alert the dispatcher holds a lease on (phone and body still encrypted).</summary>
+public sealed class ClaimedAlert
+{
+    public long Id { get; init; }
+    public string CompanyId { get; init; } = "";
+    public byte[] RecipientPhone { get; init; } = [];
+    public string RecipientPhoneIndex { get; init; } = "";
+    public byte[] Body { get; init; } = [];
+    public long Attempts { get; init; }
+    public long? MaxAttempts { get; init; }
+    public long CreatedAt { get; init; }
+    public long? ChainStartedAt { get; init; }
+    public long? InDoubtSince { get; init; }
+}
+
+/// <summary>What an attempt (or a decision not to send) leaves on the alert, and its audit line.</summary>
+public sealed record AttemptOutcome(
+    string State,
+    long Attempts,
+    DateTimeOffset? NextAttemptAt,
+    string? MessageSid,
+    int? ErrorCode,
+    string? ErrorMessage,
+    DateTimeOffset? InDoubtSince,
+    string AuditKind,
+    string AuditDetail);

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MlConnector.Alerts;
+using MlConnector.Detection;
+
+namespace MlConnector.Dashboard;
+
+public sealed record Overview(
+    IReadOnlyList<StateCount> Today, IReadOnlyList<StateCount> ThisWeek, IReadOnlyList<RuleStatus> Rules,
+    IReadOnlyList<Connectivity> Connections, DateTimeOffset At);
+
+public sealed record Connectivity(string System, string Status, string Description);
+
+/// <summary>The dashboard's first page: alerts by state today and this week, each rule's last poll, connectivity.</summary>
+public sealed class OverviewQueries(AlertQueries alerts, RuleQueries rules, HealthCheckService health, TimeProvider time)
+{
+    public async Task<Overview> GetAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var report = await health.CheckHealthAsync(r => r.Tags.Contains("ready"), ct);
+        return new Overview(
+            await alerts.CountByStateAsync(today, ct),
+            await alerts.CountByStateAsync(today.AddDays(-6), ct),
+            await rules.StatusAsync(ct),
+            report.Entries.Select(e => new Connectivity(e.Key, e.Value.Status.ToString(), e.Value.Description ?? "")).ToList(),
+            now);
+    }
+}

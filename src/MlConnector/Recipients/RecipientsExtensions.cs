@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using MlConnector.Security;
+
+namespace MlConnector.Recipients;
+
+/// <summary>The directory as configured, with the problems found in it (reported with the rules' at start-up).</summary>
+public sealed class LoadedDirectory
+{
+    public LoadedDirectory(DirectoryOptions options)
+    {
+        Directory = new RecipientDirectory(options, out var errors);
+        Errors = errors;
+    }
+
+    public RecipientDirectory Directory { get; }
+
+    public IReadOnlyList<string> Errors { get; }
+}
+
+internal static class RecipientsExtensions
+{
+    /// <summary>The people who get texts (section <c>Directory</c>) and the opt-out list.</summary>
+    public static IHostApplicationBuilder AddRecipients(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName);
+        builder.Services.AddSingleton(sp => new LoadedDirectory(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value));
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<LoadedDirectory>().Directory);
+        builder.Services.AddSingleton<OptOutList>();
+        builder.Services.AddSealedColumn(new SealedColumn("opt_outs", "phone_index", "phone", OptOutList.PhonePurpose));
+        return builder;
+    }
+}

@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MlConnector.Detection;
+using MlConnector.Recipients;
+using MlConnector.Rules;
+using MlConnector.Storage;
+
+namespace MlConnector.IntegrationTests.Storage;
+
+/// <summary>The rule leases' SQL itself, on both dialects: one instance polls a rule at a time.</summary>
+public sealed class RuleLeaseStoreTests
+{
+    private static readonly TimeSpan Cadence = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LeaseFor = Cadence + Grace;
+
+    private static readonly RuleDefinition Rule = new()
+    {
+        Id = "po-approved", Description = "test", Company = "default", Transport = SysproTransport.OData,
+        Table = "PorMasterHdr", KeyColumns = ["PurchaseOrder"], StatusColumn = "OrderStatus", Columns = [],
+        Transitions = [new TransitionSpec("0", "1", false)], Filter = [], Watermark = WatermarkKind.None,
+        WatermarkOverlap = TimeSpan.Zero, Cadence = Cadence, Enrich = [], Template = "x", Recipients = new RecipientRuleOptions(),
+    };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
+    public async Task Acquire_TakesAFreeRule_AndRenewsItsOwnLease(string store)
+    {
+        await using var s = await TestStore.CreateAsync(store);
+        var time = NewClock();
+        var a = Leases(s, "a", time);
+
+        Assert.Null(await a.TryAcquireAsync(Rule, Ct));
+        Assert.Equal((time.GetUtcNow() + LeaseFor).ToStored(), await LeaseUntilAsync(s));
+        time.Advance(Cadence);
+        Assert.Null(await a.TryAcquireAsync(Rule, Ct));
+        Assert.Equal((time.GetUtcNow() + LeaseFor).ToStored(), await LeaseUntilAsync(s));
+        Assert.Equal("a", await OwnerAsync(s));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
+    public async Task Acquire_NamesTheHolder_UntilItsLeaseRunsOut_ThenTakesOver(string store)
+    {
+        await using var s = await TestStore.CreateAsync(store);
+        var time = NewClock();
+        var (a, b) = (Leases(s, "a", time), Leases(s, "b", time));
+        await a.TryAcquireAsync(Rule, Ct);
+
+        time.Advance(LeaseFor);
+        Assert.Equal("a", await b.TryAcquireAsync(Rule, Ct)); // the lease runs to its last millisecond
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Null(await b.TryAcquireAsync(Rule, Ct));
+        Assert.Equal("b", await OwnerAsync(s));
+        Assert.Equal("b", await a.TryAcquireAsync(Rule, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
+    public async Task Confirm_InsideThePollsTransaction_ExtendsAHeldLease(string store)
+    {
+        await using var s = await TestStore.CreateAsync(store);
+        var time = NewClock();
+        var a = Leases(s, "a", time);
+        await a.TryAcquireAsync(Rule, Ct);
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        await using (var connection = await s.Dialect.OpenAsync(Ct))
+        await using (var transaction = await connection.BeginTransactionAsync(Ct))
+        {
+            await a.ConfirmAsync(connection, transaction, Rule, Ct);
+            await transaction.CommitAsync(Ct);
+        }
+
+        Assert.Equal((time.GetUtcNow() + LeaseFor).ToStored(), await LeaseUntilAsync(s));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
+    public async Task Confirm_ThrowsWhenAnotherInstanceTookTheRuleOver(string store)
+    {
+        await using var s = await TestStore.CreateAsync(store);
+        var time = NewClock();
+        var (a, b) = (Leases(s, "a", time), Leases(s, "b", time));
+        await a.TryAcquireAsync(Rule, Ct);
+        time.Advance(LeaseFor + TimeSpan.FromSeconds(1));
+        await b.TryAcquireAsync(Rule, Ct);
+
+        await using var connection = await s.Dialect.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await Assert.ThrowsAsync<LeaseLostException>(() => a.ConfirmAsync(connection, transaction, Rule, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
+    public async Task ReleaseAll_LetsAnotherInstanceTakeTheRuleAtOnce(string store)
+    {
+        await using var s = await TestStore.CreateAsync(store);
+        var time = NewClock();
+        var (a, b) = (Leases(s, "a", time), Leases(s, "b", time));
+        await a.TryAcquireAsync(Rule, Ct);
+
+        await b.ReleaseAllAsync(Ct); // b holds nothing: a keeps its lease
+        Assert.Equal("a", await b.TryAcquireAsync(Rule, Ct));
+        await a.ReleaseAllAsync(Ct);
+
+        Assert.Null(await b.TryAcquireAsync(Rule, Ct));
+        Assert.Equal("b", await OwnerAsync(s));
+    }
+
+    private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
+
+    private static RuleLeases Leases(TestStore s, string instance, TimeProvider time)
+    {
+        var options = Options.Create(new PollingOptions { InstanceId = instance, LeaseGrace = Grace });
+        return new RuleLeases(s.Dialect, new PollTracker(options), options, time);
+    }
+
+    private static Task<string?> OwnerAsync(TestStore s) =>
+        s.ScalarAsync<string?>("SELECT lease_owner FROM rule_state WHERE rule_id = @Id", new { Rule.Id });
+
+    private static Task<long> LeaseUntilAsync(TestStore s) =>
+        s.ScalarAsync<long>("SELECT lease_until FROM rule_state WHERE rule_id = @Id", new { Rule.Id });
+}
