@@ -7,6 +7,7 @@ using MlConnector.Simulators.Syspro.Control;
 using MlConnector.Simulators.Syspro.Data;
 using MlConnector.Simulators.Syspro.Enet;
 using MlConnector.Simulators.Syspro.OData;
+using MlConnector.Simulators.Syspro.Schema;
 
 namespace MlConnector.Simulators.Syspro;
 
@@ -22,6 +23,11 @@ public static class SysproSimulatorExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
+        var schema = new SysproSchema(options);
+        var model = SysproEdmModel.Build(schema);
+        services.AddSingleton(schema);
+        services.AddSingleton(new SysproODataModel(model));
+        services.AddSingleton<ODataServices>();
         services.AddSingleton<SysproData>();
         services.AddSingleton<EnetSessions>();
         services.AddSingleton<EnetCatalog>();
@@ -38,7 +44,7 @@ public static class SysproSimulatorExtensions
         services.AddControllers()
             .ConfigureApplicationPartManager(m => m.FeatureProviders.Add(new SysproControllerFeatureProvider()))
             .AddOData(o => o.EnableQueryFeatures(maxTopValue: null)
-                .AddRouteComponents(options.ODataRoute, SysproEdmModel.Build()));
+                .AddRouteComponents(options.ODataRoute, model));
         return services;
     }
 
@@ -48,6 +54,14 @@ public static class SysproSimulatorExtensions
         EnetEndpoints.MapEnet(endpoints);
         SysproControlEndpoints.MapControl(endpoints);
         endpoints.MapControllers();
+        var schema = endpoints.ServiceProvider.GetRequiredService<SysproSchema>();
+        if (schema.UntypedColumns.Count > 0)
+        {
+            var options = endpoints.ServiceProvider.GetRequiredService<SysproSimulatorOptions>();
+            var model = endpoints.ServiceProvider.GetRequiredService<SysproODataModel>().Model;
+            PartialMetadata.Map(endpoints, options.ODataRoute, model, schema);
+        }
+
         return endpoints;
     }
 }

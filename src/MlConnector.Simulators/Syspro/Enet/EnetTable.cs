@@ -20,12 +20,16 @@ internal sealed class EnetTable(
 
     public EnetColumn? Column(string columnName) => _byName.GetValueOrDefault(columnName.Trim());
 
-    /// <summary>Columns from the public properties of an entity type, in declaration order.</summary>
-    public static EnetTable FromEntity<T>(SysproTable<T> table)
+    /// <summary>
+    /// Columns from the public properties of an entity type, in declaration order; <paramref name="hasColumn"/>
+    /// leaves out the columns a schema profile hides.
+    /// </summary>
+    public static EnetTable FromEntity<T>(SysproTable<T> table, Func<string, bool>? hasColumn = null)
         where T : class
     {
         var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+            .Where(p => hasColumn?.Invoke(p.Name) ?? true)
             .OrderBy(p => p.MetadataToken)
             .ToList();
         var columns = properties.Select(ToColumn).ToList();
