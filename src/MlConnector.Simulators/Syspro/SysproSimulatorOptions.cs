@@ -1,3 +1,4 @@
+using MlConnector.Simulators.Syspro.Data;
 using MlConnector.Simulators.Syspro.Schema;
 
 namespace MlConnector.Simulators.Syspro;
@@ -65,4 +66,10 @@ public sealed class SysproSimulatorOptions
     /// none.</value>
     /// </summary>
     public IList<string> UntypedColumns { get; } = new List<string>();
+
+    /// <summary>
+    /// How PurchaseOrder and Requisition keys are padded, and whether lookups accept only the verbatim key.
+    /// <value>The default is <see cref="SysproKeyStyle.Default"/> (15/10 zero-padded digits, lenient lookups).</value>
+    /// </summary>
+    public SysproKeyStyle KeyStyle { get; set; } = SysproKeyStyle.Default;
 }

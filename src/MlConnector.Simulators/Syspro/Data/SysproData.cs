@@ -20,8 +20,9 @@ public sealed partial class SysproData
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
         CompanyId = options.CompanyId;
+        Keys = SysproKeyFormat.For(options.KeyStyle);
         SeededOn = Today;
-        var seeded = SysproDataGenerator.Generate(options.Seed, options.PurchaseOrders, SeededOn, options.CompanyId);
+        var seeded = SysproDataGenerator.Generate(options.Seed, options.PurchaseOrders, SeededOn, options.CompanyId, Keys);
         foreach (var row in seeded.Buyers) InvBuyer.Upsert(row with { TimeStamp = NextRowVersion() });
         foreach (var row in seeded.Suppliers) ApSupplier.Upsert(row with { TimeStamp = NextRowVersion() });
         foreach (var row in seeded.Orders) PorMasterHdr.Upsert(row with { TimeStamp = NextRowVersion() });
@@ -36,6 +37,9 @@ public sealed partial class SysproData
     }
 
     public string CompanyId { get; }
+
+    /// <summary>How this site pads PurchaseOrder and Requisition keys, and whether lookups pad a hand-typed key.</summary>
+    public SysproKeyFormat Keys { get; }
 
     /// <summary>The clock's date when the data was generated; seeded dates count back from it.</summary>
     public DateTimeOffset SeededOn { get; }
