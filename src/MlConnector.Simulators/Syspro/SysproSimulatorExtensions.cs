@@ -7,6 +7,7 @@ using MlConnector.Simulators.Syspro.Control;
 using MlConnector.Simulators.Syspro.Data;
 using MlConnector.Simulators.Syspro.Enet;
 using MlConnector.Simulators.Syspro.OData;
+using MlConnector.Simulators.Syspro.Requests;
 using MlConnector.Simulators.Syspro.Schema;
 
 namespace MlConnector.Simulators.Syspro;
@@ -33,7 +34,9 @@ public static class SysproSimulatorExtensions
         services.AddSingleton<EnetCatalog>();
         services.AddSingleton<EnetContext>();
         services.AddSingleton<SysproFaults>();
-        services.AddSingleton<SysproFaultFilter>();
+        services.AddSingleton<SysproRequestFilter>();
+        services.AddSingleton<SysproRequestCounter>();
+        services.AddSingleton<SysproPagingHooks>();
         services.AddSingleton<ODataBasicAuthFilter>();
         services.AddSingleton<SysproScenarioDriver>();
         if (options.RunScenario)

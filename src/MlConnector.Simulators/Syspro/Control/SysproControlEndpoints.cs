@@ -61,9 +61,10 @@ internal static class SysproControlEndpoints
         });
 
         control.MapPost("/scenario/step", (SysproScenarioDriver scenario) => Change(scenario.Step));
+        VariationControlEndpoints.Map(control);
     }
 
-    private static IResult Change<T>(Func<T> change)
+    internal static IResult Change<T>(Func<T> change)
     {
         try
         {
@@ -79,5 +80,5 @@ internal static class SysproControlEndpoints
         }
     }
 
-    private static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound);
+    internal static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound);
 }

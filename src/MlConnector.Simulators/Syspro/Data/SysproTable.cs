@@ -4,7 +4,7 @@ namespace MlConnector.Simulators.Syspro.Data;
 /// One in-memory table of immutable rows. Readers get a consistent snapshot (an array rebuilt only after a change);
 /// writers replace whole rows, so a reader never sees half a change.
 /// </summary>
-public sealed class SysproTable<T>
+public sealed class SysproTable<T> : ISysproTable
     where T : class
 {
     private readonly Lock _lock = new();
@@ -42,6 +42,14 @@ public sealed class SysproTable<T>
         }
     }
 
+    public Type RowType => typeof(T);
+
+    object? ISysproTable.FindRow(string key) => Find(key);
+
+    void ISysproTable.UpsertRow(object row) => Upsert((T)row);
+
+    public string KeyOf(object row) => _key((T)row);
+
     public T? Find(string key)
     {
         lock (_lock)
@@ -68,4 +76,21 @@ public sealed class SysproTable<T>
             _snapshot = null;
         }
     }
+}
+
+/// <summary>A table without its row type, for the control API's generic row changes.</summary>
+public interface ISysproTable
+{
+    string Name { get; }
+
+    Type RowType { get; }
+
+    int Count { get; }
+
+    /// <summary>The row with this key (parts joined by <see cref="SysproKeys.Composite"/>), or null.</summary>
+    object? FindRow(string key);
+
+    string KeyOf(object row);
+
+    internal void UpsertRow(object row);
 }

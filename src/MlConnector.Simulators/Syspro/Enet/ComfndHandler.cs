@@ -9,7 +9,7 @@ namespace MlConnector.Simulators.Syspro.Enet;
 /// </summary>
 internal static class ComfndHandler
 {
-    public static string Handle(EnetCatalog catalog, XElement query, string version)
+    public static EnetAnswer Handle(EnetCatalog catalog, XElement query, string version)
     {
         var request = ComfndRequest.Parse(query);
         var table = catalog.Find(request.TableName)
@@ -62,7 +62,7 @@ internal static class ComfndHandler
             count++;
         }
 
-        return xml.Element("RowsReturned", EnetFormat.Number(count, 8, 0)).Finish();
+        return new EnetAnswer(xml.Element("RowsReturned", EnetFormat.Number(count, 8, 0)).Finish(), count);
     }
 
     private sealed class RowComparer(IReadOnlyList<EnetColumn> columns) : IComparer<object>

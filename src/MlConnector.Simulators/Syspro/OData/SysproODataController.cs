@@ -1,10 +1,13 @@
+using System.Collections;
 using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Query;
 using Microsoft.AspNetCore.OData.Query.Validator;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.OData;
 using MlConnector.Simulators.Syspro.Data;
+using MlConnector.Simulators.Syspro.Requests;
 
 namespace MlConnector.Simulators.Syspro.OData;
 
@@ -16,11 +19,12 @@ internal sealed record ODataServices(SysproSimulatorOptions Options);
 /// cap and the "cap without nextLink" switch come from the options at run time.
 /// </summary>
 [ServiceFilter<ODataBasicAuthFilter>]
-[ServiceFilter<SysproFaultFilter>]
+[ServiceFilter<SysproRequestFilter>]
 internal abstract class SysproODataController<T>(SysproTable<T> table, ODataServices services) : ODataController
     where T : class
 {
     private static readonly ODataValidationSettings Validation = new() { MaxTop = null };
+    private static readonly MethodInfo ToList = typeof(Enumerable).GetMethod(nameof(Enumerable.ToList))!;
 
     public IActionResult Get(ODataQueryOptions<T> query)
     {
@@ -32,13 +36,17 @@ internal abstract class SysproODataController<T>(SysproTable<T> table, ODataServ
             var withLink = !options.ODataPagesWithoutNextLink;
             var settings = new ODataQuerySettings { PageSize = withLink ? options.ODataPageSize : null };
             var result = query.ApplyTo(table.Snapshot().AsQueryable(), settings);
-            return Ok(withLink ? result : Take(result, options.ODataPageSize));
+            return Ok(Materialize(withLink ? result : Take(result, options.ODataPageSize)));
         }
         catch (ODataException ex)
         {
             return BadRequest(ex.Message); // OData writes it as {"error":{"code":"400","message":...}}
         }
     }
+
+    /// <summary>The page as a list of its own element type, so the request filter can count its rows.</summary>
+    private static object Materialize(IQueryable page) =>
+        page as ICollection ?? ToList.MakeGenericMethod(page.ElementType).Invoke(null, [page])!;
 
     /// <summary>Caps a page silently: no nextLink, so a client must notice the short page and use $skip.</summary>
     private static IQueryable Take(IQueryable source, int count) =>

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MlConnector.Simulators.Syspro.Data;
+using MlConnector.Simulators.Syspro.Requests;
+
+namespace MlConnector.Simulators.Syspro.Control;
+
+/// <summary>
+/// Control calls for the variation real sites show: generic row changes, rows that move between page requests,
+/// and request counting (README, <c>simulate syspro</c>).
+/// </summary>
+internal static class VariationControlEndpoints
+{
+    public static void Map(RouteGroupBuilder control)
+    {
+        control.MapPatch("/tables/{table}", (SysproData data, string table, RowChangeRequest body) =>
+            SysproControlEndpoints.Change(() => data.UpdateRow(table, body.Key, body.Set)));
+
+        control.MapGet("/paging-hooks", (SysproPagingHooks hooks) => TypedResults.Ok(hooks.State()));
+        control.MapPost("/paging-hooks", (SysproPagingHooks hooks, PagingHook body) =>
+            SysproControlEndpoints.Change(() => hooks.Add(body)));
+        control.MapDelete("/paging-hooks", (SysproPagingHooks hooks) =>
+        {
+            hooks.Clear();
+            return TypedResults.NoContent();
+        });
+
+        control.MapGet("/requests", (SysproRequestCounter counter) => TypedResults.Ok(counter.Snapshot()));
+        control.MapDelete("/requests", (SysproRequestCounter counter) =>
+        {
+            counter.Reset();
+            return TypedResults.Ok(counter.Snapshot());
+        });
+    }
+}
+
+/// <summary>PATCH /_sim/syspro/tables/{table}: the row's key columns in order (verbatim) and the columns to set.</summary>
+public sealed record RowChangeRequest(IReadOnlyList<string> Key, IReadOnlyDictionary<string, string?> Set);
