@@ -29,6 +29,7 @@ public sealed class SysproSimulator : IAsyncDisposable
         Scenario = app.Services.GetRequiredService<SysproScenarioDriver>();
         Requests = app.Services.GetRequiredService<SysproRequestCounter>();
         PagingHooks = app.Services.GetRequiredService<SysproPagingHooks>();
+        BadAnswers = app.Services.GetRequiredService<SysproBadAnswers>();
     }
 
     /// <summary>The bound address with a trailing slash, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -60,6 +61,9 @@ public sealed class SysproSimulator : IAsyncDisposable
 
     /// <summary>Row changes made between the page requests of one read.</summary>
     public SysproPagingHooks PagingHooks { get; }
+
+    /// <summary>Bad answers served for a span of requests, from fixed bodies the caller gives.</summary>
+    public SysproBadAnswers BadAnswers { get; }
 
     /// <summary>Starts Kestrel on <paramref name="url"/> (port 0 picks a free port). Logging is off.</summary>
     public static async Task<SysproSimulator> StartAsync(

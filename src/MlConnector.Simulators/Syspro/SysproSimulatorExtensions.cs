@@ -37,6 +37,7 @@ public static class SysproSimulatorExtensions
         services.AddSingleton<SysproRequestFilter>();
         services.AddSingleton<SysproRequestCounter>();
         services.AddSingleton<SysproPagingHooks>();
+        services.AddSingleton<SysproBadAnswers>();
         services.AddSingleton<ODataBasicAuthFilter>();
         services.AddSingleton<SysproScenarioDriver>();
         if (options.RunScenario)

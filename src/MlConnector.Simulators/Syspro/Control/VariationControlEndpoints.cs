@@ -8,7 +8,7 @@ namespace MlConnector.Simulators.Syspro.Control;
 
 /// <summary>
 /// Control calls for the variation real sites show: generic row changes, rows that move between page requests,
-/// and request counting (README, <c>simulate syspro</c>).
+/// bad answers for a span of requests, and request counting (README, <c>simulate syspro</c>).
 /// </summary>
 internal static class VariationControlEndpoints
 {
@@ -25,6 +25,13 @@ internal static class VariationControlEndpoints
             hooks.Clear();
             return TypedResults.NoContent();
         });
+
+        control.MapGet("/bad-answers", (SysproBadAnswers bad) => TypedResults.Ok(bad.State()));
+        control.MapPost("/bad-answers", (SysproBadAnswers bad, BadAnswer body) => SysproControlEndpoints.Change(() => bad.Serve(body)));
+        control.MapDelete("/bad-answers", (SysproBadAnswers bad) => TypedResults.Ok(new { lifted = bad.Lift() }));
+        control.MapDelete("/bad-answers/{id:int}", (SysproBadAnswers bad, int id) => bad.Lift(id) > 0
+            ? Results.Ok(new { lifted = 1 })
+            : SysproControlEndpoints.NotFound($"No bad answer {id} is active."));
 
         control.MapGet("/requests", (SysproRequestCounter counter) => TypedResults.Ok(counter.Snapshot()));
         control.MapDelete("/requests", (SysproRequestCounter counter) =>

@@ -10,11 +10,12 @@ namespace MlConnector.Simulators.Syspro.Requests;
 
 /// <summary>
 /// Every e.net request (endpoint filter) and entity-set request (MVC filter) passes here: it is counted, then
-/// <see cref="SysproFaults"/> may fail it, then paging hooks for its table run, then it is answered and its rows
-/// are counted. The control API never passes here, so faults can always be lifted.
+/// <see cref="SysproFaults"/> may fail it, then a <see cref="SysproBadAnswers"/> bad answer may replace the real
+/// one, then paging hooks for its table run, then it is answered and its rows are counted. The control API never passes here, so faults can always be lifted.
 /// </summary>
 internal sealed class SysproRequestFilter(
-    SysproFaults faults, SysproRequestCounter counter, SysproPagingHooks hooks, ILogger<SysproRequestFilter> logger)
+    SysproFaults faults, SysproRequestCounter counter, SysproPagingHooks hooks, SysproBadAnswers badAnswers,
+    SysproSimulatorOptions options, ILogger<SysproRequestFilter> logger)
     : IEndpointFilter, IAsyncActionFilter
 {
     public const string FaultBody = "Simulated fault: the SYSPRO service failed.";
@@ -31,6 +32,12 @@ internal sealed class SysproRequestFilter(
         {
             logger.Fault(http.Request.Path.Value ?? "");
             return Results.Text(FaultBody, statusCode: StatusCodes.Status500InternalServerError);
+        }
+
+        if (badAnswers.Take(SysproRequestCounter.Enet, request.BusinessObject, request.Table) is { } bad)
+        {
+            logger.BadAnswer(bad.Mode ?? "", request.Target);
+            return new BadAnswerResult(bad, options.ODataRoute);
         }
 
         if (request.Table is { } table)
@@ -61,6 +68,13 @@ internal sealed class SysproRequestFilter(
                 ContentType = "text/plain",
                 StatusCode = StatusCodes.Status500InternalServerError,
             };
+            return;
+        }
+
+        if (badAnswers.Take(SysproRequestCounter.OData, entitySet) is { } bad)
+        {
+            logger.BadAnswer(bad.Mode ?? "", entitySet);
+            context.Result = new BadAnswerResult(bad, options.ODataRoute);
             return;
         }
 
