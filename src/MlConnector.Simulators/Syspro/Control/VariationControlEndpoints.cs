@@ -8,7 +8,7 @@ namespace MlConnector.Simulators.Syspro.Control;
 
 /// <summary>
 /// Control calls for the variation real sites show: generic row changes, rows that move between page requests,
-/// bad answers for a span of requests, and request counting (README, <c>simulate syspro</c>).
+/// bad answers for a span of requests, changes committed late, and request counting (README, <c>simulate syspro</c>).
 /// </summary>
 internal static class VariationControlEndpoints
 {
@@ -16,6 +16,14 @@ internal static class VariationControlEndpoints
     {
         control.MapPatch("/tables/{table}", (SysproData data, string table, RowChangeRequest body) =>
             SysproControlEndpoints.Change(() => data.UpdateRow(table, body.Key, body.Set)));
+
+        control.MapGet("/transactions", (SysproData data) => TypedResults.Ok(data.PendingChanges()));
+        control.MapPost("/transactions", (SysproData data, RowChangeRequest body) =>
+            SysproControlEndpoints.Change(() => data.BeginChange(body.Table ?? "", body.Key, body.Set)));
+        control.MapPost("/transactions/{id:int}/commit", (SysproData data, int id) =>
+            SysproControlEndpoints.Change(() => data.Commit(id)));
+        control.MapDelete("/transactions/{id:int}", (SysproData data, int id) =>
+            SysproControlEndpoints.Change(() => data.Rollback(id)));
 
         control.MapGet("/paging-hooks", (SysproPagingHooks hooks) => TypedResults.Ok(hooks.State()));
         control.MapPost("/paging-hooks", (SysproPagingHooks hooks, PagingHook body) =>
@@ -42,5 +50,8 @@ internal static class VariationControlEndpoints
     }
 }
 
-/// <summary>PATCH /_sim/syspro/tables/{table}: the row's key columns in order (verbatim) and the columns to set.</summary>
-public sealed record RowChangeRequest(IReadOnlyList<string> Key, IReadOnlyDictionary<string, string?> Set);
+/// <summary>
+/// PATCH /_sim/syspro/tables/{table} and POST /_sim/syspro/transactions: the row's key columns in order (verbatim)
+/// and the columns to set; <see cref="Table"/> only for transactions.
+/// </summary>
+public sealed record RowChangeRequest(IReadOnlyList<string> Key, IReadOnlyDictionary<string, string?> Set, string? Table = null);
