@@ -62,6 +62,7 @@ internal static class SysproControlEndpoints
 
         control.MapPost("/scenario/step", (SysproScenarioDriver scenario) => Change(scenario.Step));
         VariationControlEndpoints.Map(control);
+        LedgerControlEndpoints.Map(control);
     }
 
     internal static IResult Change<T>(Func<T> change)

@@ -9,6 +9,7 @@ public sealed partial class SysproData
     public IReadOnlyDictionary<string, ISysproTable> Tables => _tables ??= new ISysproTable[]
     {
         PorMasterHdr, PorMasterDetail, ApSupplier, ApInvoice, GenTransaction, ReqDetail, InvBuyer,
+        ApPayRunHdr, ApPayRunDet, ApInvoicePay, GenJournalCtl, GenJournalDetail,
     }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 
     public ISysproTable Table(string name) =>

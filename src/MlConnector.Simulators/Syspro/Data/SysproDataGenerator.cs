@@ -23,9 +23,12 @@ internal static partial class SysproDataGenerator
         var requisitions = Requisitions(keys, random, 400, today, suppliers, buyers, stock);
         var (invoices, lastJournal) = Invoices(random, Math.Max(50, purchaseOrders / 12), today, suppliers);
         var (glRows, lastGlLine) = GlRows(random, invoices, company);
+        var payments = Payments(random, invoices, suppliers, today);
+        var journals = Journals(random, today, company);
         return new SeededTables(
             buyers, suppliers, orders, lines, requisitions, invoices, glRows,
-            stock.Select(s => s.Row).ToList(), lastJournal, lastGlLine, keys.FirstPurchaseOrder + purchaseOrders);
+            stock.Select(s => s.Row).ToList(), lastJournal, lastGlLine, keys.FirstPurchaseOrder + purchaseOrders,
+            payments, journals);
     }
 
     private static (List<PorMasterHdr> Orders, List<PorMasterDetail> Lines) Orders(

@@ -19,6 +19,11 @@ internal sealed class EnetCatalog
             Entity(data.GenTransaction),
             Entity(data.ReqDetail),
             Entity(data.InvBuyer),
+            Entity(data.ApPayRunHdr),
+            Entity(data.ApPayRunDet),
+            Entity(data.ApInvoicePay),
+            Entity(data.GenJournalCtl),
+            Entity(data.GenJournalDetail),
             InvMasterSchema.Table(data.InvMaster),
         ];
         _tables = tables.Where(t => schema.HasTable(t.Name)).ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);

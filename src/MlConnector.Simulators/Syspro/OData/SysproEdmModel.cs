@@ -24,6 +24,11 @@ internal static class SysproEdmModel
         Add<GenTransaction>(builder, schema);
         Add<ReqDetail>(builder, schema);
         Add<InvBuyer>(builder, schema);
+        Add<ApPayRunHdr>(builder, schema);
+        Add<ApPayRunDet>(builder, schema);
+        Add<ApInvoicePay>(builder, schema);
+        Add<GenJournalCtl>(builder, schema);
+        Add<GenJournalDetail>(builder, schema);
         return builder.GetEdmModel();
     }
 

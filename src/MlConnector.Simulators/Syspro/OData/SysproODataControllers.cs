@@ -25,3 +25,18 @@ internal sealed class ReqDetailController(SysproData data, ODataServices service
 
 internal sealed class InvBuyerController(SysproData data, ODataServices services)
     : SysproODataController<InvBuyer>(data.InvBuyer, services);
+
+internal sealed class ApPayRunHdrController(SysproData data, ODataServices services)
+    : SysproODataController<ApPayRunHdr>(data.ApPayRunHdr, services);
+
+internal sealed class ApPayRunDetController(SysproData data, ODataServices services)
+    : SysproODataController<ApPayRunDet>(data.ApPayRunDet, services);
+
+internal sealed class ApInvoicePayController(SysproData data, ODataServices services)
+    : SysproODataController<ApInvoicePay>(data.ApInvoicePay, services);
+
+internal sealed class GenJournalCtlController(SysproData data, ODataServices services)
+    : SysproODataController<GenJournalCtl>(data.GenJournalCtl, services);
+
+internal sealed class GenJournalDetailController(SysproData data, ODataServices services)
+    : SysproODataController<GenJournalDetail>(data.GenJournalDetail, services);
