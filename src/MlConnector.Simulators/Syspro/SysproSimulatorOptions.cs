@@ -72,4 +72,11 @@ public sealed class SysproSimulatorOptions
     /// <value>The default is <see cref="SysproKeyStyle.Default"/> (15/10 zero-padded digits, lenient lookups).</value>
     /// </summary>
     public SysproKeyStyle KeyStyle { get; set; } = SysproKeyStyle.Default;
+
+    /// <summary>
+    /// Answer queries ordered by the key (OData <c>$orderby</c>, COMFND <c>OrderBy</c>) from a key index kept across
+    /// changes, so a keyset page costs about a page, not the table. The answers are the same either way; off only to
+    /// compare. <value>The default is on.</value>
+    /// </summary>
+    public bool IndexedPaging { get; set; } = true;
 }

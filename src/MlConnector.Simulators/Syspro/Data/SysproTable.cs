@@ -11,6 +11,7 @@ public sealed class SysproTable<T> : ISysproTable
     private readonly List<T> _rows = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly Func<T, string> _key;
+    private readonly Dictionary<string, SortedKeyIndex<T>> _sorted = new(StringComparer.Ordinal);
     private T[]? _snapshot;
 
     internal SysproTable(string name, Func<T, string> key)
@@ -39,6 +40,25 @@ public sealed class SysproTable<T> : ISysproTable
         lock (_lock)
         {
             return _snapshot ??= [.. _rows];
+        }
+    }
+
+    /// <summary>
+    /// The rows in key order by <paramref name="order"/>, from an index named <paramref name="name"/> that is built
+    /// on first use and kept up to date after. Every caller of one name must pass the same order.
+    /// </summary>
+    internal SortedRows<T> Sorted(string name, IComparer<T> order)
+    {
+        lock (_lock)
+        {
+            if (!_sorted.TryGetValue(name, out var index))
+            {
+                index = new SortedKeyIndex<T>(order);
+                index.Build(_rows);
+                _sorted[name] = index;
+            }
+
+            return new SortedRows<T>(_snapshot ??= [.. _rows], index.Slots);
         }
     }
 
@@ -71,6 +91,10 @@ public sealed class SysproTable<T> : ISysproTable
             {
                 _index[key] = _rows.Count;
                 _rows.Add(row);
+                foreach (var sorted in _sorted.Values)
+                {
+                    sorted.Insert(_rows, _rows.Count - 1);
+                }
             }
 
             _snapshot = null;

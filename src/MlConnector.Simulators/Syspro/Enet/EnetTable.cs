@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using MlConnector.Simulators.Syspro.Data;
 
@@ -5,7 +6,8 @@ namespace MlConnector.Simulators.Syspro.Enet;
 
 /// <summary>A table as COMFND and COMFCH see it: columns in SYSPRO order, key columns and the current rows.</summary>
 internal sealed class EnetTable(
-    string name, IReadOnlyList<EnetColumn> columns, IReadOnlyList<string> keyColumns, Func<IReadOnlyList<object>> rows)
+    string name, IReadOnlyList<EnetColumn> columns, IReadOnlyList<string> keyColumns, Func<IReadOnlyList<object>> rows,
+    Func<ISortedRows<object>>? sortedByKey = null)
 {
     private readonly Dictionary<string, EnetColumn> _byName =
         columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
@@ -17,6 +19,9 @@ internal sealed class EnetTable(
     public IReadOnlyList<string> KeyColumns { get; } = keyColumns;
 
     public IReadOnlyList<object> Rows() => rows();
+
+    /// <summary>The rows in key order as COMFND orders them (an index kept across changes), or null when not indexed.</summary>
+    public ISortedRows<object>? SortedByKey() => sortedByKey?.Invoke();
 
     public EnetColumn? Column(string columnName) => _byName.GetValueOrDefault(columnName.Trim());
 
@@ -37,7 +42,31 @@ internal sealed class EnetTable(
             .Where(p => p.IsDefined(typeof(System.ComponentModel.DataAnnotations.KeyAttribute)))
             .Select(p => p.Name)
             .ToList();
-        return new EnetTable(table.Name, columns, keys, table.Snapshot);
+        var keyColumns = keys.Select(k => properties.First(p => p.Name == k)).Select(ToColumn).ToList();
+        var order = Comparer<T>.Create((a, b) => CompareKeys(keyColumns, a, b));
+        return new EnetTable(table.Name, columns, keys, table.Snapshot, () => table.Sorted("enet", order));
+    }
+
+    /// <summary>A compiled getter: COMFND reads columns of every row it scans, and reflection is slow at a million rows.</summary>
+    private static Func<object, object?> Getter(PropertyInfo property)
+    {
+        var row = Expression.Parameter(typeof(object));
+        var value = Expression.Property(Expression.Convert(row, property.DeclaringType!), property);
+        return Expression.Lambda<Func<object, object?>>(Expression.Convert(value, typeof(object)), row).Compile();
+    }
+
+    private static int CompareKeys(List<EnetColumn> keys, object a, object b)
+    {
+        foreach (var key in keys)
+        {
+            var c = EnetFormat.CompareValues(key, key.Get(a), key.Get(b));
+            if (c != 0)
+            {
+                return c;
+            }
+        }
+
+        return 0;
     }
 
     private static EnetColumn ToColumn(PropertyInfo property)
@@ -52,6 +81,6 @@ internal sealed class EnetTable(
             _ when type == typeof(int) || type == typeof(long) => (EnetColumnKind.Number, sql?.Precision ?? 10, 0),
             _ => (EnetColumnKind.Text, 0, 0),
         };
-        return new EnetColumn(property.Name, kind, precision, scale, property.GetValue);
+        return new EnetColumn(property.Name, kind, precision, scale, Getter(property));
     }
 }

@@ -34,8 +34,11 @@ internal abstract class SysproODataController<T>(SysproTable<T> table, ODataServ
         {
             query.Validate(Validation);
             var withLink = !options.ODataPagesWithoutNextLink;
-            var settings = new ODataQuerySettings { PageSize = withLink ? options.ODataPageSize : null };
-            var result = query.ApplyTo(table.Snapshot().AsQueryable(), settings);
+            var indexed = options.IndexedPaging ? IndexedPaging<T>.Source(table, query) : null;
+            var settings = new ODataQuerySettings { PageSize = withLink ? options.ODataPageSize : null, EnsureStableOrdering = indexed is null };
+            var result = indexed is null
+                ? query.ApplyTo(table.Snapshot().AsQueryable(), settings)
+                : query.ApplyTo(indexed, settings, AllowedQueryOptions.OrderBy); // already in key order
             return Ok(Materialize(withLink ? result : Take(result, options.ODataPageSize)));
         }
         catch (ODataException ex)
