@@ -4,8 +4,10 @@ using MlConnector.Simulators.Syspro.Requests;
 namespace MlConnector.IntegrationTests.Simulators.Syspro;
 
 /// <summary>The fault API serves each fixed bad answer for a span of requests, then the real answers again.</summary>
-public sealed class SysproBadAnswerTests
+public sealed class SysproBadAnswerTests(SysproBadAnswerTests.OneSimulator shared) : IClassFixture<SysproBadAnswerTests.OneSimulator>, IDisposable
 {
+    private readonly SysproTestSimulator _sim = shared.Simulator;
+
     public static TheoryData<string> Files() => [.. SysproBadAnswerFile.All.Select(f => f.File)];
 
     [Theory]
@@ -13,7 +15,7 @@ public sealed class SysproBadAnswerTests
     public async Task BadAnswer_ServedForTwoRequests_IsTheFileVerbatimThenTheRealAnswer(string file)
     {
         var bad = SysproBadAnswerFile.All.Single(f => f.File == file);
-        await using var sim = await SysproTestSimulator.StartAsync();
+        var sim = _sim;
         var expected = bad.Body.Replace("{{ServiceRoot}}", sim.Simulator.ODataAddress.ToString(), StringComparison.Ordinal);
         var real = await AskAsync(sim, bad);
         Assert.NotEqual(expected, real.Body);
@@ -36,7 +38,7 @@ public sealed class SysproBadAnswerTests
     [Fact]
     public async Task ControlApi_BadAnswerUntilLifted_ServesUntilDeletedAndOnlyItsTarget()
     {
-        await using var sim = await SysproTestSimulator.StartAsync();
+        var sim = _sim;
         var bad = SysproBadAnswerFile.EnetHtmlPage;
         var state = await sim.ControlAsync<BadAnswerState>(HttpMethod.Post, "bad-answers", bad.ToBadAnswer(requests: null));
         Assert.Null(state.Remaining);
@@ -55,6 +57,8 @@ public sealed class SysproBadAnswerTests
         Assert.StartsWith("<?xml", (await AskAsync(sim, bad)).Body, StringComparison.Ordinal);
     }
 
+    public void Dispose() => _sim.Simulator.BadAnswers.Lift();
+
     private static async Task<(int Status, string? ContentType, string Body)> AskAsync(SysproTestSimulator sim, SysproBadAnswerFile bad)
     {
         if (bad.Transport == SysproRequestCounter.OData)
@@ -68,5 +72,15 @@ public sealed class SysproBadAnswerTests
             : EnetTestClient.Comfnd(bad.Target, [], [], returnRows: 3);
         var reply = await sim.Enet.QueryAsync(userId, bad.Target == "PORQRY" ? "PORQRY" : "COMFND", xmlIn);
         return (reply.Status, reply.ContentType, reply.Text);
+    }
+
+    /// <summary>One simulator for the class: tests run one at a time and lift every bad answer when done.</summary>
+    public sealed class OneSimulator : IAsyncLifetime
+    {
+        public SysproTestSimulator Simulator { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync() => Simulator = await SysproTestSimulator.StartAsync();
+
+        public ValueTask DisposeAsync() => Simulator.DisposeAsync();
     }
 }

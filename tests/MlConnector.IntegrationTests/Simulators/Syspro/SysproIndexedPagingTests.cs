@@ -7,7 +7,7 @@ namespace MlConnector.IntegrationTests.Simulators.Syspro;
 /// Queries ordered by the key are answered from the key index (issue 15); the answers must be exactly those of the
 /// scan-and-sort path, also after changes that insert keys in the middle of the order.
 /// </summary>
-public sealed class SysproIndexedPagingTests
+public sealed class SysproIndexedPagingTests(SysproIndexedPagingTests.Pair sims) : IClassFixture<SysproIndexedPagingTests.Pair>
 {
     private const string Po = "000000000100153";
 
@@ -46,21 +46,13 @@ public sealed class SysproIndexedPagingTests
 
     [Theory]
     [MemberData(nameof(ODataQueries))]
-    public async Task OData_OrderedByKey_AnswersAsTheScanDoes(string query)
-    {
-        await using var indexed = await StartAsync(true);
-        await using var scanned = await StartAsync(false);
-        Assert.Equal(await ODataAsync(scanned, query), await ODataAsync(indexed, query));
-    }
+    public async Task OData_OrderedByKey_AnswersAsTheScanDoes(string query) =>
+        Assert.Equal(await ODataAsync(sims.Scanned, query), await ODataAsync(sims.Indexed, query));
 
     [Theory]
     [MemberData(nameof(ComfndQueries))]
-    public async Task Comfnd_OrderedByKey_AnswersAsTheScanDoes(string xmlIn)
-    {
-        await using var indexed = await StartAsync(true);
-        await using var scanned = await StartAsync(false);
-        Assert.Equal(await scanned.ComfndAsync(xmlIn), await indexed.ComfndAsync(xmlIn));
-    }
+    public async Task Comfnd_OrderedByKey_AnswersAsTheScanDoes(string xmlIn) =>
+        Assert.Equal(await sims.Scanned.ComfndAsync(xmlIn), await sims.Indexed.ComfndAsync(xmlIn));
 
     private static async Task<SysproTestSimulator> StartAsync(bool indexed)
     {
@@ -89,5 +81,25 @@ public sealed class SysproIndexedPagingTests
         var (status, _, body) = await sim.ODataAsync(query.Replace(" ", "%20", StringComparison.Ordinal));
         Assert.True(status == 200, body);
         return body.Replace(sim.Simulator.BaseAddress.ToString(), "http://simulator/", StringComparison.Ordinal);
+    }
+
+    /// <summary>Two simulators alike but for the index, changed alike after the index was built; queries only read.</summary>
+    public sealed class Pair : IAsyncLifetime
+    {
+        public SysproTestSimulator Indexed { get; private set; } = null!;
+
+        public SysproTestSimulator Scanned { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            Indexed = await StartAsync(true);
+            Scanned = await StartAsync(false);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Indexed.DisposeAsync();
+            await Scanned.DisposeAsync();
+        }
     }
 }

@@ -7,7 +7,7 @@ using MlConnector.Simulators.Syspro.Data;
 namespace MlConnector.IntegrationTests.Simulators.Syspro;
 
 /// <summary>Space- and zero-padded keys kept and matched verbatim, over OData and e.net (issue 12, seen 7).</summary>
-public sealed class SysproPaddedKeyTests
+public sealed class SysproPaddedKeyTests(SysproPaddedKeyTests.Styles styles) : IClassFixture<SysproPaddedKeyTests.Styles>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -16,7 +16,7 @@ public sealed class SysproPaddedKeyTests
     [InlineData(SysproKeyStyle.Zeros, "000000000100007", new[] { "100007", " 100007", "00000000100007" })]
     public async Task OData_PaddedKey_IsServedAndMatchedVerbatim(SysproKeyStyle style, string key, string[] others)
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.KeyStyle = style);
+        var sim = styles.Of(style);
         var rows = await ValuesAsync(sim, "PorMasterHdr?$select=PurchaseOrder&$filter=" + Uri.EscapeDataString($"PurchaseOrder eq '{key}'"));
         Assert.Equal(key, Assert.Single(rows).GetProperty("PurchaseOrder").GetString());
         foreach (var other in others)
@@ -28,12 +28,7 @@ public sealed class SysproPaddedKeyTests
     [Fact]
     public async Task OData_KeysetPagingOverSpacePaddedKeys_ReadsEveryOrderOnceInOrder()
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o =>
-        {
-            o.KeyStyle = SysproKeyStyle.Spaces;
-            o.ODataPageSize = 30;
-            o.ODataPagesWithoutNextLink = true;
-        });
+        var sim = styles.Spaces;
         var seen = new List<string>();
         while (true)
         {
@@ -50,12 +45,7 @@ public sealed class SysproPaddedKeyTests
     [Fact]
     public async Task OData_KeysetPagingOverCompositePaddedKeys_ReadsEveryLineOnce()
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o =>
-        {
-            o.KeyStyle = SysproKeyStyle.Spaces;
-            o.ODataPageSize = 40;
-            o.ODataPagesWithoutNextLink = true;
-        });
+        var sim = styles.Spaces;
         var seen = new List<(string Po, int Line)>();
         while (true)
         {
@@ -74,7 +64,7 @@ public sealed class SysproPaddedKeyTests
     [InlineData(SysproKeyStyle.Zeros, "000000000100007", "100007")]
     public async Task Comfnd_PaddedKey_IsPrintedAndMatchedVerbatim(SysproKeyStyle style, string key, string unpadded)
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.KeyStyle = style);
+        var sim = styles.Of(style);
         var rows = Rows(await sim.ComfndAsync(EnetTestClient.Comfnd("PorMasterHdr", ["PurchaseOrder"], [("PurchaseOrder", "EQ", key)])));
         Assert.Equal(key, Assert.Single(rows).Element("PurchaseOrder")!.Value);
         Assert.Empty(Rows(await sim.ComfndAsync(EnetTestClient.Comfnd("PorMasterHdr", ["PurchaseOrder"], [("PurchaseOrder", "EQ", unpadded)]))));
@@ -83,7 +73,7 @@ public sealed class SysproPaddedKeyTests
     [Fact]
     public async Task Comfnd_KeysetPagingOverSpacePaddedKeys_ReadsEveryOrderOnceInOrder()
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.KeyStyle = SysproKeyStyle.Spaces);
+        var sim = styles.Spaces;
         var userId = await sim.Enet.LogonUserIdAsync();
         var seen = new List<string>();
         while (true)
@@ -102,7 +92,7 @@ public sealed class SysproPaddedKeyTests
     [Fact]
     public async Task Comfnd_KeysetPagingOverCompositePaddedKeys_ReadsEveryRequisitionLineOnce()
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.KeyStyle = SysproKeyStyle.Spaces);
+        var sim = styles.Spaces;
         var userId = await sim.Enet.LogonUserIdAsync();
         var seen = new List<(string Req, int Line)>();
         while (true)
@@ -131,7 +121,7 @@ public sealed class SysproPaddedKeyTests
     [InlineData(SysproKeyStyle.Zeros, "000000000100007", "100007")]
     public async Task Porqry_PaddedKey_FindsOnlyTheVerbatimKey(SysproKeyStyle style, string key, string unpadded)
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.KeyStyle = style);
+        var sim = styles.Of(style);
         var userId = await sim.Enet.LogonUserIdAsync();
         var found = await sim.Enet.QueryAsync(userId, "PORQRY", $"<Query><Key><PurchaseOrder>{key}</PurchaseOrder></Key></Query>");
         Assert.Equal(key, XDocument.Parse(found.Text).Root!.Element("PurchaseOrder")!.Value);
@@ -142,7 +132,7 @@ public sealed class SysproPaddedKeyTests
     [Fact]
     public async Task ControlApi_SpacePaddedKeyInPath_ChangesThatOrder()
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.KeyStyle = SysproKeyStyle.Spaces);
+        var sim = styles.Spaces;
         var po = sim.Simulator.Data.PurchaseOrdersInStatus("0").First().PurchaseOrder;
         var submitted = await sim.ControlAsync<PorMasterHdr>(HttpMethod.Post, $"purchase-orders/{Uri.EscapeDataString(po)}/submit");
         Assert.Equal((po, "1"), (submitted.PurchaseOrder, submitted.OrderStatus));
@@ -158,4 +148,36 @@ public sealed class SysproPaddedKeyTests
     }
 
     private static List<XElement> Rows(string xml) => [.. XDocument.Parse(xml).Root!.Elements("Row")];
+
+    /// <summary>
+    /// One simulator per padded style, shared: the tests read keys, which no change alters (the control API test
+    /// submits one order). Pages are capped at 30 rows without a nextLink.
+    /// </summary>
+    public sealed class Styles : IAsyncLifetime
+    {
+        public SysproTestSimulator Spaces { get; private set; } = null!;
+
+        public SysproTestSimulator Zeros { get; private set; } = null!;
+
+        public SysproTestSimulator Of(SysproKeyStyle style) => style == SysproKeyStyle.Spaces ? Spaces : Zeros;
+
+        public async ValueTask InitializeAsync()
+        {
+            Spaces = await StartAsync(SysproKeyStyle.Spaces);
+            Zeros = await StartAsync(SysproKeyStyle.Zeros);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Spaces.DisposeAsync();
+            await Zeros.DisposeAsync();
+        }
+
+        private static Task<SysproTestSimulator> StartAsync(SysproKeyStyle style) => SysproTestSimulator.StartAsync(o =>
+        {
+            o.KeyStyle = style;
+            o.ODataPageSize = 30;
+            o.ODataPagesWithoutNextLink = true;
+        });
+    }
 }

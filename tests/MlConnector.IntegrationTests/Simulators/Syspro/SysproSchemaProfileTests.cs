@@ -5,14 +5,14 @@ using MlConnector.Simulators.Syspro.Schema;
 namespace MlConnector.IntegrationTests.Simulators.Syspro;
 
 /// <summary>The minimal schema profile and partial <c>$metadata</c>, over real HTTP (issues 12 and 14).</summary>
-public sealed class SysproSchemaProfileTests
+public sealed class SysproSchemaProfileTests(SysproSchemaProfileTests.Profiles profiles) : IClassFixture<SysproSchemaProfileTests.Profiles>
 {
     private static readonly XNamespace Edm = "http://docs.oasis-open.org/odata/ns/edm";
 
     [Fact]
     public async Task Metadata_MinimalProfile_LeavesOutHiddenColumnsAndInvBuyer()
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.Schema = SysproSchemaProfile.Minimal);
+        var sim = profiles.Minimal;
         var (status, _, body) = await sim.ODataAsync("$metadata");
         Assert.Equal(200, status);
         var doc = XDocument.Parse(body);
@@ -28,7 +28,7 @@ public sealed class SysproSchemaProfileTests
     [Fact]
     public async Task Query_MinimalProfileUnknownSelectOrFilterColumn_Answers400WithODataError()
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.Schema = SysproSchemaProfile.Minimal);
+        var sim = profiles.Minimal;
 
         var select = await sim.ODataAsync("PorMasterHdr?$select=PurchaseOrder,Warehouse");
         Assert.Equal(400, select.Status);
@@ -47,7 +47,7 @@ public sealed class SysproSchemaProfileTests
     [Fact]
     public async Task Query_MinimalProfile_RowsLackHiddenColumnsAndInvBuyerIs404()
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.Schema = SysproSchemaProfile.Minimal);
+        var sim = profiles.Minimal;
         var (status, _, body) = await sim.ODataAsync("PorMasterHdr?$top=1");
         Assert.Equal(200, status);
         var row = JsonDocument.Parse(body).RootElement.GetProperty("value")[0];
@@ -61,7 +61,7 @@ public sealed class SysproSchemaProfileTests
     [Fact]
     public async Task Comfnd_MinimalProfile_UnknownColumnOrTableAnswersErrorText()
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.Schema = SysproSchemaProfile.Minimal);
+        var sim = profiles.Minimal;
         Assert.Equal("ERROR: Column 'Warehouse' is not in table 'PorMasterHdr'.",
             await sim.ComfndAsync(EnetTestClient.Comfnd("PorMasterHdr", ["PurchaseOrder", "Warehouse"], [], returnRows: 1)));
         Assert.Equal("ERROR: Column 'StockCode' is not in table 'ReqDetail'.",
@@ -88,7 +88,7 @@ public sealed class SysproSchemaProfileTests
     [Fact]
     public async Task Metadata_UntypedColumn_IsLeftOutOfAnOpenTypeButRowsCarryIt()
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.UntypedColumns.Add("ApInvoice.Journal"));
+        var sim = profiles.Untyped;
         var doc = XDocument.Parse((await sim.ODataAsync("$metadata")).Body);
         var invoice = EntityType(doc, "ApInvoice");
         Assert.Equal("true", (string?)invoice.Attribute("OpenType"));
@@ -104,7 +104,7 @@ public sealed class SysproSchemaProfileTests
     [Fact]
     public async Task Filter_UntypedNumericColumnWithQuotedLiteral_Answers400ButUnquotedWorks()
     {
-        await using var sim = await SysproTestSimulator.StartAsync(o => o.UntypedColumns.Add("ApInvoice.Journal"));
+        var sim = profiles.Untyped;
         var quoted = await sim.ODataAsync("ApInvoice?$filter=" + Uri.EscapeDataString("Journal gt '0'"));
         Assert.Equal(400, quoted.Status);
         Assert.StartsWith("""{"error":{"code":"400","message":"A binary operator with incompatible types""", quoted.Body, StringComparison.Ordinal);
@@ -119,4 +119,24 @@ public sealed class SysproSchemaProfileTests
 
     private static List<string> Properties(XDocument doc, string type) =>
         [.. EntityType(doc, type).Elements(Edm + "Property").Select(p => (string)p.Attribute("Name")!)];
+
+    /// <summary>A minimal-schema simulator and one with an untyped column, shared: these tests only read.</summary>
+    public sealed class Profiles : IAsyncLifetime
+    {
+        public SysproTestSimulator Minimal { get; private set; } = null!;
+
+        public SysproTestSimulator Untyped { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            Minimal = await SysproTestSimulator.StartAsync(o => o.Schema = SysproSchemaProfile.Minimal);
+            Untyped = await SysproTestSimulator.StartAsync(o => o.UntypedColumns.Add("ApInvoice.Journal"));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Minimal.DisposeAsync();
+            await Untyped.DisposeAsync();
+        }
+    }
 }
