@@ -25,16 +25,35 @@ internal sealed class Comparison(Workspace workspace, ComparisonPlan plan)
         {
             var size = plan.RunsMainStep ? plan.PurchaseOrders : plan.LargePurchaseOrders!.Value;
             Console.WriteLine($"Starting two SYSPRO simulators ({size:N0} POs, seed 1) and two Twilio simulators ...");
-            var pairs = await Task.WhenAll(
+            var starting = new[]
+            {
                 SimulatorPair.StartAsync(workspace, "connector-side", folder, size, 10, capped.Token),
-                SimulatorPair.StartAsync(workspace, "flow-side", folder, size, 10, capped.Token));
-            await using var connectorSimulators = pairs[0];
-            await using var flowSimulators = pairs[1];
+                SimulatorPair.StartAsync(workspace, "flow-side", folder, size, 10, capped.Token),
+            };
+            try
+            {
+                await Task.WhenAll(starting);
+            }
+            catch
+            {
+                foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
+                {
+                    await started.Result.DisposeAsync();
+                }
+
+                throw;
+            }
+
+            await using var connectorSimulators = starting[0].Result;
+            await using var flowSimulators = starting[1].Result;
             if (plan.RunsMainStep)
             {
                 await MainStepAsync(folder, connectorSimulators, flowSimulators, figures, capped.Token);
             }
 
+            await Task.WhenAll(
+                connectorSimulators.Twilio.SaveAsync(Path.Combine(folder, "logs", "connector-side-twilio"), capped.Token),
+                flowSimulators.Twilio.SaveAsync(Path.Combine(folder, "logs", "flow-side-twilio"), capped.Token));
             if (plan.LargePurchaseOrders is { } large)
             {
                 await Step(figures, $"{large:N0}-PO step", async () =>

@@ -25,7 +25,7 @@ internal static class ReportWriter
         text.AppendLine("|---|---|---|---|---|");
         if (plan.RunsMainStep)
         {
-            Row(text, Invariant($"idle RSS after {Minutes(plan.RssAt)} (peak over the run)"), Memory(c.IdleRss, c.PeakRss), Memory(f.IdleRss, f.PeakRss),
+            Row(text, Invariant($"idle RSS after {Minutes(plan.RssAt)} (peak over the {plan.PurchaseOrders:N0}-PO run)"), Memory(c.IdleRss, c.PeakRss), Memory(f.IdleRss, f.PeakRss),
                 Format.Ratio(c.IdleRss, f.IdleRss), "<= 120 MB, and below the flow");
             Row(text, Invariant($"idle CPU ({Minutes(plan.IdleWindow)} x {plan.HourFactor:0.#})"), Cpu(c.IdleCpuSecondsPerHour), Cpu(f.IdleCpuSecondsPerHour),
                 Format.Ratio(c.IdleCpuSecondsPerHour, f.IdleCpuSecondsPerHour), "below the flow");

@@ -1,4 +1,4 @@
-namespace MlConnector.PeerComparison;
+namespace MlConnector.PeerComparison.Report;
 
 /// <summary>The few statistics the table needs: median (mean of the middle two for an even count) and nearest-rank
 /// percentiles, so p95 of 50 latencies is the 48th smallest.</summary>

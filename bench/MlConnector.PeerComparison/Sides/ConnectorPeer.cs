@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlConnector.PeerComparison.Processes;
+using MlConnector.PeerComparison.Report;
 using MlConnector.PeerComparison.Setup;
 
 namespace MlConnector.PeerComparison.Sides;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MlConnector.PeerComparison.Flow;
 using MlConnector.PeerComparison.Processes;
+using MlConnector.PeerComparison.Report;
 using MlConnector.PeerComparison.Setup;
 
 namespace MlConnector.PeerComparison.Sides;

@@ -33,8 +33,29 @@ internal sealed partial class SimulatorPair : IAsyncDisposable
     {
         var (twilio, twilioUrl) = await StartSimulatorAsync(workspace, $"{side} Twilio simulator", folder, "twilio",
             ["--messages-per-second", $"{messagesPerSecond}"], ct);
-        var (syspro, sysproUrl) = await StartSysproAsync(workspace, side, folder, purchaseOrders, ct);
-        return new SimulatorPair(syspro, twilio, sysproUrl, twilioUrl);
+        ManagedProcess syspro;
+        Uri sysproUrl;
+        try
+        {
+            (syspro, sysproUrl) = await StartSysproAsync(workspace, side, folder, purchaseOrders, ct);
+        }
+        catch
+        {
+            await twilio.DisposeAsync();
+            throw;
+        }
+
+        var pair = new SimulatorPair(syspro, twilio, sysproUrl, twilioUrl);
+        try
+        {
+            await pair.Syspro.WarmUpAsync(ct);
+            return pair;
+        }
+        catch
+        {
+            await pair.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Replaces the SYSPRO simulator with a freshly seeded one of another size (the size steps).</summary>
@@ -44,6 +65,7 @@ internal sealed partial class SimulatorPair : IAsyncDisposable
         await SysproProcess.DisposeAsync();
         (SysproProcess, var url) = await StartSysproAsync(workspace, side, folder, purchaseOrders, ct);
         Syspro = new SysproControl(url);
+        await Syspro.WarmUpAsync(ct);
     }
 
     public async ValueTask DisposeAsync()

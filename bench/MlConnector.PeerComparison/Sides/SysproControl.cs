@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -10,6 +11,33 @@ internal sealed class SysproControl(Uri root) : IDisposable
     private readonly HttpClient _http = new() { BaseAddress = root, Timeout = TimeSpan.FromMinutes(5) };
 
     public Uri ODataRoot => new(root, "odata/");
+
+    /// <summary>
+    /// Reads each set the two sides read, once, in both paging styles (nextLink and $skip with $count), so the first
+    /// poll measured is the side's, not the simulator's own first request (JIT, OData model, query compilation).
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken ct)
+    {
+        string[] reads =
+        [
+            "$metadata",
+            "PorMasterHdr?$select=PurchaseOrder,OrderStatus&$filter=(OrderStatus eq '0' or OrderStatus eq '4')&$orderby=PurchaseOrder&$top=5000",
+            "PorMasterHdr?$select=PurchaseOrder,OrderStatus&$filter=(OrderStatus eq '0' or OrderStatus eq '4')&$orderby=PurchaseOrder&$top=1000&$skip=1000&$count=true",
+            "PorMasterHdr?$select=PurchaseOrder&$orderby=PurchaseOrder&$top=10",
+            "ReqDetail?$filter=(ReqnStatus eq ' ' or ReqnStatus eq 'R')&$orderby=Requisition,Line&$top=100",
+            "ApInvoice?$filter=Journal gt 0 and JournalDate ge 2000-01-01T00:00:00Z&$orderby=Supplier,Invoice&$top=100",
+            "ApSupplier?$select=Supplier,SupplierName&$top=5",
+            "InvBuyer?$top=5",
+            "PorMasterDetail?$filter=PurchaseOrder eq '000000000000001'&$select=Line,MOrderQty,MPrice",
+        ];
+        foreach (var read in reads)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(ODataRoot, read));
+            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("odata:odata-password"u8));
+            using var response = await _http.SendAsync(message, ct);
+            await EnsureAsync(response, $"read {read}", ct);
+        }
+    }
 
     public async Task<IReadOnlyList<JsonObject>> PurchaseOrdersAsync(string status, int take, CancellationToken ct)
     {

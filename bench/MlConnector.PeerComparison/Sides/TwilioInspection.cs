@@ -33,6 +33,13 @@ internal sealed class TwilioInspection(Uri root) : IDisposable
             .OrderBy(r => r.ReceivedAt)];
     }
 
+    /// <summary>Keeps the simulator's messages and create requests as JSON files, to read the texts after the run.</summary>
+    public async Task SaveAsync(string pathWithoutExtension, CancellationToken ct)
+    {
+        await File.WriteAllTextAsync(pathWithoutExtension + "-messages.json", await _http.GetStringAsync("_sim/twilio/messages", ct), ct);
+        await File.WriteAllTextAsync(pathWithoutExtension + "-requests.json", await _http.GetStringAsync("_sim/twilio/requests", ct), ct);
+    }
+
     public async Task SetRateAsync(int perSecond, CancellationToken ct)
     {
         using var response = await _http.PostAsJsonAsync("_sim/twilio/rate", new { perSecond }, ct);
