@@ -23,9 +23,9 @@ internal sealed record ComparisonPlan(
     public static ComparisonPlan Quick { get; } = new("quick", 12_000, 5, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
         10, 200, 100_000, TimeSpan.FromSeconds(45), TimeSpan.FromMinutes(25));
 
-    /// <summary>Only the size step, at 1,000,000 POs: first poll plus a few re-polls, peak RSS.</summary>
-    public static ComparisonPlan Million { get; } = new("million", 1_000_000, 5, TimeSpan.Zero, TimeSpan.Zero,
-        0, 0, 1_000_000, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(75));
+    /// <summary>Only the size step (1,000,000 POs unless told): first poll plus 3 min of re-polls, peak RSS.</summary>
+    public static ComparisonPlan Million(int purchaseOrders = 1_000_000) => new("million", purchaseOrders, 5, TimeSpan.Zero, TimeSpan.Zero,
+        0, 0, purchaseOrders, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(75));
 
     public bool RunsMainStep => Mode != "million";
 

@@ -15,8 +15,9 @@ var root = new RootCommand("Compares ml-connector with an equivalent Node-RED 4.
 };
 root.SetAction((result, ct) => RunAsync(result.GetValue(quick) ? ComparisonPlan.Quick : ComparisonPlan.Full, result.GetValue(scratch), result.GetValue(noPublish), ct));
 
-var million = new Command("million", "The 1,000,000-PO step alone: peak RSS and poll times of both sides (its own time cap).") { scratch, noPublish };
-million.SetAction((result, ct) => RunAsync(ComparisonPlan.Million, result.GetValue(scratch), result.GetValue(noPublish), ct));
+var orders = new Option<int>("--purchase-orders") { Description = "Table size of the step (to check the command on a smaller table).", DefaultValueFactory = _ => 1_000_000 };
+var million = new Command("million", "The 1,000,000-PO step alone: peak RSS and poll times of both sides (its own time cap).") { scratch, noPublish, orders };
+million.SetAction((result, ct) => RunAsync(ComparisonPlan.Million(result.GetValue(orders)), result.GetValue(scratch), result.GetValue(noPublish), ct));
 root.Subcommands.Add(million);
 
 return await root.Parse(args).InvokeAsync();

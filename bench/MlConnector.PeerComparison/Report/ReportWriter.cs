@@ -13,7 +13,7 @@ internal static class ReportWriter
         var plan = figures.Plan;
         var (c, f) = (figures.Connector, figures.Flow);
         var text = new StringBuilder();
-        var title = plan.Mode == "million" ? "1,000,000-PO step" : $"{plan.Mode} run";
+        var title = plan.RunsMainStep ? $"{plan.Mode} run" : Invariant($"{plan.LargePurchaseOrders:N0}-PO step");
         text.AppendLine(Invariant($"### Peer comparison, {title}, {figures.StartedAt:yyyy-MM-dd HH:mm} UTC"));
         text.AppendLine();
         text.AppendLine(Invariant($"Machine: {figures.Machine}."));
