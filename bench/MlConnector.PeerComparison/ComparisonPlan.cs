@@ -18,7 +18,7 @@ internal sealed record ComparisonPlan(
     TimeSpan TimeCap)
 {
     public static ComparisonPlan Full { get; } = new("full", 12_000, 5, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(10),
-        50, 1_000, 100_000, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(60));
+        50, 1_000, 100_000, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(75));
 
     public static ComparisonPlan Quick { get; } = new("quick", 12_000, 5, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
         10, 200, 100_000, TimeSpan.FromSeconds(45), TimeSpan.FromMinutes(25));

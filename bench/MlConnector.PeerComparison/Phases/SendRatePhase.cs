@@ -48,20 +48,30 @@ internal static class SendRatePhase
         await Task.WhenAll(peers.Select(p => p.Simulators.Syspro.ClearFaultsAsync(ct)));
 
         var wanted = peers.Select((p, i) => (p, Numbers: created[i].ToHashSet(StringComparer.Ordinal))).ToDictionary(x => x.p, x => x.Numbers);
-        var cap = TimeSpan.FromSeconds((plan.Alerts * 2.5 / limit) + 120);
-        var deadline = Clock.Now + cap;
+        // Detecting and wording 1,000 texts (a SYSPRO lookup each) takes minutes on a busy machine before the first
+        // send, so the wait ends when every text arrived, when both sides have sent and then stalled for two
+        // minutes, or at a hard cap well beyond the time the sends themselves need.
+        var hardCap = Clock.Now + TimeSpan.FromSeconds((plan.Alerts * 3.0 / limit) + 600);
+        var lastProgress = Clock.Now;
         var received = peers.ToDictionary(p => p, _ => (IReadOnlyList<DateTimeOffset>)[]);
         while (true)
         {
             foreach (var peer in peers)
             {
                 var messages = await peer.Simulators.Twilio.MessagesAsync(ct);
-                received[peer] = [.. messages.Where(m => m.ReceivedAt >= start && m.Body is { } body && body.Contains(Phrase, StringComparison.Ordinal)
-                        && wanted[peer].Contains(Number(body)))
+                IReadOnlyList<DateTimeOffset> texts = [.. messages.Where(m => m.ReceivedAt >= start && m.Body is { } body
+                        && body.Contains(Phrase, StringComparison.Ordinal) && wanted[peer].Contains(Number(body)))
                     .Select(m => m.ReceivedAt)];
+                if (texts.Count > received[peer].Count)
+                {
+                    lastProgress = Clock.Now;
+                }
+
+                received[peer] = texts;
             }
 
-            if (received.Values.All(r => r.Count >= plan.Alerts) || Clock.Now > deadline)
+            var stalled = received.Values.All(r => r.Count > 0) && Clock.Now - lastProgress > TimeSpan.FromMinutes(2);
+            if (received.Values.All(r => r.Count >= plan.Alerts) || stalled || Clock.Now > hardCap)
             {
                 break;
             }
