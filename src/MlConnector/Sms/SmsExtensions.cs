@@ -23,6 +23,7 @@ internal static class SmsExtensions
         builder.Services.AddSingleton<TwilioAccountProbe>();
         builder.Services.AddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
         builder.Services.AddSingleton<WebhookReachabilityProbe>();
+        builder.Services.AddSingleton<TwilioSenderSetup>();
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<TestSms>();
         // A singleton, so its once-a-minute Twilio probe result survives between readiness checks.
