@@ -37,9 +37,18 @@ internal sealed class SetupChecks : ISetupChecks
     public async Task<IReadOnlyList<PresetSupport>> PresetsAsync(SetupAnswers answers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        await using var host = new SetupHost(answers.Everything());
-        var access = await host.Services.GetRequiredService<SysproTableCheck>()
-            .CheckAsync(Company(host.Services), answers.Transport, PresetTables.AllQueries(answers.Transport), ct);
+        var queries = PresetTables.AllQueries(answers.Transport);
+        IReadOnlyList<TableAccess> access;
+        try
+        {
+            await using var host = new SetupHost(answers.Everything());
+            access = await host.Services.GetRequiredService<SysproTableCheck>().CheckAsync(Company(host.Services), answers.Transport, queries, ct);
+        }
+        catch (OptionsValidationException e)
+        {
+            access = [.. queries.Select(q => new TableAccess(q.Table, false, string.Join(" ", e.Failures)))];
+        }
+
         return PresetTables.Support(answers.Transport, access);
     }
 

@@ -12,6 +12,9 @@ internal sealed class SetupHost : IAsyncDisposable
     public SetupHost(IEnumerable<KeyValuePair<string, string?>> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        // A check answers within seconds or says why not (the service's own timeouts are minutes); the answers follow.
+        builder.Configuration.AddInMemoryCollection([
+            new("Syspro:OData:Timeout", "00:00:20"), new("Syspro:Enet:Timeout", "00:00:20"), new("Twilio:RequestTimeout", "00:00:20")]);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddSyspro();

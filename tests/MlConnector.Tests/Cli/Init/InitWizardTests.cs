@@ -69,6 +69,26 @@ public sealed class InitWizardTests : IDisposable
     }
 
     [Fact]
+    public async Task Yes_KeyFile_CreatesItPrivateAndKeepsTheKeyOutOfTheEnvironmentFile()
+    {
+        var args = Options();
+        args.Given.KeyFile = _folder.Combine("keys", "master.key");
+
+        var exit = await RunAsync(args, new FakeSetupChecks());
+
+        Assert.True(exit == 0, _output + "\n" + _error);
+        Assert.Equal(args.Given.KeyFile, Load()["Security:KeyFile"]);
+        Assert.Equal(44, (await File.ReadAllTextAsync(args.Given.KeyFile, TestContext.Current.CancellationToken)).Trim().Length);
+        Assert.DoesNotContain("MLC_MASTER_KEY", await File.ReadAllTextAsync(_folder.Combine("ml-connector.env"),
+            TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(args.Given.KeyFile));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_folder.Combine("ml-connector.env")));
+        }
+    }
+
+    [Fact]
     public async Task Yes_WithoutConsent_LeavesTheInboundUrlAloneAndWithConsentSetsItUnderThePublicPath()
     {
         var without = new FakeSetupChecks();
