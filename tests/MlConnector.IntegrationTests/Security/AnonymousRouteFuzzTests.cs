@@ -8,6 +8,7 @@ namespace MlConnector.IntegrationTests.Security;
 /// <summary>Every route a stranger can reach (no sign-in), sent malformed forms, oversized fields and odd content
 /// types, with and without a Twilio signature header: not one answer is a 5xx the route would not give anyway
 /// (a readiness check answers 503 while SYSPRO is unreachable, whatever is sent).</summary>
+[Collection(nameof(RunsAlone))]
 public sealed class AnonymousRouteFuzzTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

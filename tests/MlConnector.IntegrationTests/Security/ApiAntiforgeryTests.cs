@@ -9,6 +9,7 @@ namespace MlConnector.IntegrationTests.Security;
 
 /// <summary>A state change through the API needs an API key, or the session cookie together with an antiforgery
 /// header; a cookie alone (what a cross-site form or fetch can send) is refused.</summary>
+[Collection(nameof(RunsAlone))]
 public sealed class ApiAntiforgeryTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -2,6 +2,7 @@ namespace MlConnector.IntegrationTests.Security;
 
 /// <summary>On Unix the data folder is the service account's alone: 0700, and the database, its WAL and shared-memory
 /// files and the key files 0600, whatever the umask.</summary>
+[Collection(nameof(RunsAlone))]
 public sealed class FileModeTests
 {
     private const UnixFileMode Folder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;

@@ -6,6 +6,7 @@ namespace MlConnector.IntegrationTests.Security;
 
 /// <summary>Whatever a client sends is answered 4xx with ProblemDetails, never 500: malformed webhook forms that carry
 /// a signature header (the form must be read to check it), and refusals asked for as XML.</summary>
+[Collection(nameof(RunsAlone))]
 public sealed class MalformedInputTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

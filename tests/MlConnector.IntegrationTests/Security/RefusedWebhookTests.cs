@@ -7,6 +7,7 @@ namespace MlConnector.IntegrationTests.Security;
 
 /// <summary>Refused webhooks are counted (a metric), summed into at most one audit line per source per minute, and
 /// throttled per source; a validly signed request is never throttled.</summary>
+[Collection(nameof(RunsAlone))]
 public sealed partial class RefusedWebhookTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

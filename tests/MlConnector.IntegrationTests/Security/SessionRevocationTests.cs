@@ -5,6 +5,7 @@ namespace MlConnector.IntegrationTests.Security;
 
 /// <summary>A session cookie is only as good as the user's security stamp, checked on every request: signing out,
 /// a password or role change and <c>users remove</c> end every session of that user at once.</summary>
+[Collection(nameof(RunsAlone))]
 public sealed class SessionRevocationTests
 {
     [Fact]

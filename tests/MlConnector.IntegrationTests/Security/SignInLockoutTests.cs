@@ -6,6 +6,7 @@ namespace MlConnector.IntegrationTests.Security;
 
 /// <summary>Wrong passwords are throttled per user: five within a minute lock the user out for a while (the right
 /// password too), audited and shown to operators; the lock-out passes on its own.</summary>
+[Collection(nameof(RunsAlone))]
 public sealed class SignInLockoutTests
 {
     [Fact]
