@@ -99,9 +99,10 @@ public sealed class TwilioSimulatorFaultTests
 
         var create = MessageResource.CreateAsync(Sms(), SdkClients.ForSimulator(sim));
         var advanced = TimeSpan.Zero;
-        while (!create.IsCompleted && advanced < TimeSpan.FromMinutes(1))
+        while (!create.IsCompleted && advanced < TimeSpan.FromMinutes(10))
         {
-            // The request reaches the server at some real moment; nudge the clock until its delay has passed.
+            // The request reaches the server at some real moment (later on a busy machine: the first SDK call of a
+            // process is slow); nudge the clock until its delay has passed.
             await Task.WhenAny(create, Task.Delay(20, TestContext.Current.CancellationToken));
             _time.Advance(TimeSpan.FromSeconds(1));
             advanced += TimeSpan.FromSeconds(1);
