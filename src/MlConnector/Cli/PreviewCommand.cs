@@ -86,12 +86,18 @@ internal static class PreviewCommand
         {
             try
             {
-                var (events, texts) = await poller.PreviewAsync(rule, result.GetValue(lookBack), result.GetValue(limit), ct);
-                CliConsole.Out.WriteLine($"{rule.Id}: {events} event(s), {texts.Count} text(s) shown");
-                foreach (var text in texts)
+                var preview = await poller.PreviewAsync(rule, result.GetValue(lookBack), result.GetValue(limit), ct);
+                CliConsole.Out.WriteLine($"{rule.Id}: {preview.Events} event(s), {preview.Texts.Count} text(s) shown" +
+                    (preview.Unrouted.Count > 0 ? $", {preview.Unrouted.Count} would text nobody" : ""));
+                foreach (var text in preview.Texts)
                 {
                     CliConsole.Out.WriteLine($"  to {text.RecipientId} {text.Phone} about {text.SourceKey} ({text.Transition}):");
                     CliConsole.Out.WriteLine($"    {(text.RenderError is null ? text.Body.Replace("\n", "\n    ", StringComparison.Ordinal) : "[render failed] " + text.RenderError)}");
+                }
+
+                foreach (var nobody in preview.Unrouted)
+                {
+                    CliConsole.Out.WriteLine($"  would text nobody about {nobody.RecordKey} ({nobody.Transition}): {nobody.Reason}");
                 }
             }
             catch (Exception e) when (e is SysproException or HttpRequestException or TaskCanceledException)

@@ -14,6 +14,7 @@ internal static class Verbs
             DbCommand.Create(),
             ReplayCommand.Create(),
             PingCommand.Create(),
+            InitCommand.Create(),
             new Command("simulate", "Run a simulator alone, for trying the connector or a client without real systems.")
             {
                 SimulateTwilioCommand.Create(),
