@@ -26,7 +26,7 @@ internal static class ConfigCommand
 
         var output = new Option<FileInfo?>("--output") { Description = "Write the schema to this file instead of standard output." };
         var schema = new Command("schema",
-            "Print the JSON Schema of the settings file (the build ships it as settings.schema.json beside the executable): " +
+            "Print the JSON Schema of the settings file (the build ships it as ml-connector.settings.schema.json beside the executable): " +
             "reference it with \"$schema\" and an editor completes and checks the file as it is typed.") { output };
         schema.SetAction(async (result, ct) =>
         {

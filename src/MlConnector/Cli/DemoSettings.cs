@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlConnector.Rules;
+using MlConnector.Settings;
 using MlConnector.Simulators.Syspro;
 using MlConnector.Simulators.Twilio;
 
@@ -30,9 +31,10 @@ internal static class DemoSettings
     public static string Write(string folder, IReadOnlyDictionary<string, string?> settings)
     {
         var root = new JsonObject();
-        if (File.Exists(Path.Combine(AppContext.BaseDirectory, "settings.schema.json")))
+        var schema = Path.Combine(AppContext.BaseDirectory, SettingsSchema.FileName);
+        if (File.Exists(schema))
         {
-            root["$schema"] = new Uri(Path.Combine(AppContext.BaseDirectory, "settings.schema.json")).AbsoluteUri;
+            root["$schema"] = new Uri(schema).AbsoluteUri;
         }
 
         foreach (var (key, value) in settings.OrderBy(kv => kv.Key, StringComparer.Ordinal))

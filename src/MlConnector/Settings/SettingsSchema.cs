@@ -17,6 +17,10 @@ public static class SettingsSchema
 {
     public const string Draft = "http://json-schema.org/draft-07/schema#";
 
+    /// <summary>The schema's file name where it ships: beside the executable (written by the build, see
+    /// MlConnector.csproj) and beside a settings file that <c>init</c> writes.</summary>
+    public const string FileName = "ml-connector.settings.schema.json";
+
     public static JsonObject For(IReadOnlyDictionary<string, Type> sections, XmlDocs docs)
     {
         ArgumentNullException.ThrowIfNull(sections);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
 using MlConnector.Cli;
+using MlConnector.Settings;
 
 namespace MlConnector.IntegrationTests.Settings;
 
@@ -24,7 +25,7 @@ public sealed class SettingsSchemaTests
     {
         // This test runs from artifacts/bin/MlConnector.IntegrationTests/{configuration}/; the executable's build is beside it.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
-        var built = Path.Combine(RepositoryPaths.Root, "artifacts", "bin", "MlConnector", configuration, "settings.schema.json");
+        var built = Path.Combine(RepositoryPaths.Root, "artifacts", "bin", "MlConnector", configuration, SettingsSchema.FileName);
 
         Assert.True(File.Exists(built), $"the build did not write {built}");
         Assert.True(File.ReadAllText(built).ReplaceLineEndings("\n") == File.ReadAllText(CommittedPath).ReplaceLineEndings("\n"), Regenerate);
