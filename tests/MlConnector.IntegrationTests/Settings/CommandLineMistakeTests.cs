@@ -13,6 +13,7 @@ public sealed partial class CommandLineMistakeTests
     [InlineData("confg validate", "'confg' is not a command of 'ml-connector'; did you mean 'config'?")]
     [InlineData("preview --limt 5", "'--limt' is not an option of 'ml-connector preview'; did you mean '--limit'?")]
     [InlineData("alerts list --pagesize 5", "'--pagesize' is not an option of 'ml-connector alerts list'; did you mean '--page-size'?")]
+    [InlineData("init --yse", "'--yse' is not an option of 'ml-connector init'; did you mean '--yes'?")]
     [InlineData("replay abc", "id: 'abc' is not a whole number")]
     [InlineData("alerts list --from yesterday", "--from: 'yesterday' is not a date or a date and time")]
     [InlineData("simulate twilio --port many", "--port: 'many' is not a whole number")]
