@@ -9,9 +9,11 @@ internal sealed class SqliteDialect : IDbDialect
 {
     private readonly string _connectionString;
     private readonly string _path;
+    private readonly StorageOptions _options;
 
     public SqliteDialect(StorageOptions options)
     {
+        _options = options;
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? "");
         if (string.IsNullOrWhiteSpace(builder.DataSource))
         {
@@ -44,6 +46,18 @@ internal sealed class SqliteDialect : IDbDialect
     }
 
     public MigrationResult Migrate()
+    {
+        try
+        {
+            return MigrateFile();
+        }
+        catch (Exception e) when (DatabaseUnavailableException.From(e, Describe(), _options) is { } unavailable)
+        {
+            throw unavailable;
+        }
+    }
+
+    private MigrationResult MigrateFile()
     {
         // The folder 0700 and the file 0600 before SQLite first opens it; its -wal and -shm files take the file's mode.
         PrivateFiles.EnsureFolder(Path.GetDirectoryName(_path)!);
