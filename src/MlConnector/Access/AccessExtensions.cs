@@ -14,6 +14,11 @@ internal static class AccessExtensions
         builder.Services.AddSingleton<OperatorStore>();
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<AccessState>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section);
+        builder.Services.AddSingleton<SessionAntiforgeryFilter>();
+        builder.Services.AddExceptionHandler<ClientInputErrors>();
+        builder.Services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.HeaderName = SessionAntiforgeryFilter.HeaderName);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddProblemDetails();
         builder.Services.AddDataProtectionKeys();
@@ -33,6 +38,7 @@ internal static class AccessExtensions
                 o.SlidingExpiration = true;
                 o.LoginPath = "/login";
                 o.AccessDeniedPath = "/denied";
+                o.Events.OnValidatePrincipal = OperatorSessions.ValidateAsync;
             })
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
                 ApiKeyAuthenticationHandler.SchemeName, null);
@@ -46,10 +52,12 @@ internal static class AccessExtensions
         return builder;
     }
 
-    /// <summary>Errors as ProblemDetails, then who is asking (cookie or API key), then what they may do.</summary>
+    /// <summary>Errors as ProblemDetails (exceptions, and bare status codes such as 404 or a refused webhook's 403),
+    /// then who is asking (cookie or API key), then what they may do.</summary>
     public static WebApplication UseOperatorAccess(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

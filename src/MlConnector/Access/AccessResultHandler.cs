@@ -42,13 +42,6 @@ internal sealed class AccessResultHandler(IProblemDetailsService problems, Acces
     private static bool IsMachineRoute(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/metrics");
 
-    private async Task WriteAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
-    }
+    private Task WriteAsync(HttpContext context, int status, string title, string detail) =>
+        problems.WriteOrJsonAsync(context, status, title, detail);
 }

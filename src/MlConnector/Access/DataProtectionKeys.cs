@@ -29,15 +29,27 @@ internal static class DataProtectionKeys
         return services;
     }
 
+    /// <summary>The key files, in <c>dataprotection-keys</c> in the data folder: the folders 0700 and every key file
+    /// 0600 on Unix (FileSystemXmlRepository would leave them to the umask).</summary>
     private sealed class LazyRepository(IServiceProvider services) : IXmlRepository
     {
-        private readonly Lazy<FileSystemXmlRepository> _inner = new(() => new FileSystemXmlRepository(
-            new DirectoryInfo(Path.Combine(services.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder, "dataprotection-keys")),
-            services.GetRequiredService<ILoggerFactory>()));
+        private readonly Lazy<(FileSystemXmlRepository Repository, string Folder)> _inner = new(() =>
+        {
+            var dataFolder = services.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder;
+            var folder = Path.Combine(dataFolder, "dataprotection-keys");
+            PrivateFiles.EnsureFolder(dataFolder);
+            PrivateFiles.EnsureFolder(folder);
+            PrivateFiles.Restrict(Directory.GetFiles(folder));
+            return (new FileSystemXmlRepository(new DirectoryInfo(folder), services.GetRequiredService<ILoggerFactory>()), folder);
+        });
 
-        public IReadOnlyCollection<XElement> GetAllElements() => _inner.Value.GetAllElements();
+        public IReadOnlyCollection<XElement> GetAllElements() => _inner.Value.Repository.GetAllElements();
 
-        public void StoreElement(XElement element, string friendlyName) => _inner.Value.StoreElement(element, friendlyName);
+        public void StoreElement(XElement element, string friendlyName)
+        {
+            _inner.Value.Repository.StoreElement(element, friendlyName);
+            PrivateFiles.Restrict(Directory.GetFiles(_inner.Value.Folder));
+        }
     }
 }
 

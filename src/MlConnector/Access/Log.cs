@@ -13,4 +13,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 6003, EventName = "SignInFailed", Level = LogLevel.Warning,
         Message = "Sign-in failed for user {UserName}")]
     public static partial void SignInFailed(this ILogger logger, string userName);
+
+    [LoggerMessage(EventId = 6004, EventName = "UserLockedOut", Level = LogLevel.Warning,
+        Message = "User {UserName} locked out of sign-in after {Failures} wrong passwords, until {Until}")]
+    public static partial void UserLockedOut(this ILogger logger, string userName, long failures, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 6005, EventName = "AddressLockedOut", Level = LogLevel.Warning,
+        Message = "Address {Address} locked out of sign-in after too many wrong passwords, until {Until}")]
+    public static partial void AddressLockedOut(this ILogger logger, string address, DateTimeOffset until);
 }

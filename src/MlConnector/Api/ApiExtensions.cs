@@ -14,11 +14,13 @@ internal static class ApiExtensions
     /// <summary>/api (viewer to read, operator to change) and its OpenAPI document at /openapi/v1.json.</summary>
     public static WebApplication MapApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(OperatorRoles.CanView);
+        // A change signed in by the session cookie needs the antiforgery header too; API keys do not.
+        var api = app.MapGroup("/api").RequireAuthorization(OperatorRoles.CanView).AddEndpointFilter<SessionAntiforgeryFilter>();
         api.MapAlertsApi();
         api.MapRulesApi();
         api.MapUnroutedApi();
         api.MapAuditApi();
+        api.MapAccessApi();
         app.MapOpenApi().RequireAuthorization(OperatorRoles.CanView);
         return app;
     }

@@ -19,6 +19,7 @@ public static class AuditKinds
     public const string RuleResumed = "rule-resumed";
     public const string TestSms = "test-sms";
     public const string KeysRotated = "keys-rotated";
+    public const string SignInLocked = "sign-in-locked";
 }
 
 /// <summary>One append-only audit line. <see cref="Detail"/> is plain JSON without phone numbers or message text;

@@ -4,7 +4,8 @@ using MlConnector.Access;
 
 namespace MlConnector.Cli;
 
-/// <summary><c>ml-connector users add | remove</c>: the people who may sign in to the dashboard.</summary>
+/// <summary><c>ml-connector users add | password | role | remove</c>: the people who may sign in to the dashboard. A
+/// new password, a new role and removal end every session of that user at once.</summary>
 internal static class UsersCommand
 {
     public static Command Create()
@@ -35,7 +36,7 @@ internal static class UsersCommand
         }, ct));
 
         var removeName = new Argument<string>("name") { Description = "The user to remove." };
-        var remove = new Command("remove", "Delete a user. Exit 1 when there is no such user.") { removeName }.Admin();
+        var remove = new Command("remove", "Delete a user; the user's sessions end at once. Exit 1 when there is no such user.") { removeName }.Admin();
         remove.SetAction((result, ct) => AdminHost.RunAsync(result, false, async services =>
         {
             var user = result.GetRequiredValue(removeName);
@@ -44,7 +45,43 @@ internal static class UsersCommand
             return removed ? ExitCodes.Ok : ExitCodes.Failed;
         }, ct));
 
-        return new Command("users", "Dashboard users (until one exists, only this machine may use the dashboard and API).") { add, remove };
+        var passwordName = new Argument<string>("name") { Description = "The user whose password changes." };
+        var passwordFromStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input (for scripts)." };
+        var password = new Command("password", "Set a user's password (asked for, or read with --password-stdin) and end the " +
+            "user's sessions. Exit 1 when there is no such user.") { passwordName, passwordFromStdin }.Admin();
+        password.SetAction((result, ct) => AdminHost.RunAsync(result, false, async services =>
+        {
+            var secret = result.GetValue(passwordFromStdin) ? (await Console.In.ReadLineAsync(ct))?.Trim() ?? "" : Prompt();
+            if (secret.Length < 8)
+            {
+                await Console.Error.WriteLineAsync("users password: the password must be at least 8 characters.");
+                return ExitCodes.Failed;
+            }
+
+            var user = result.GetRequiredValue(passwordName);
+            var changed = await services.GetRequiredService<OperatorStore>().SetPasswordAsync(user, secret, ct);
+            await (changed ? Console.Out : Console.Error).WriteLineAsync(changed
+                ? $"Password of {user} changed; the user's sessions have ended." : $"users password: no user {user}.");
+            return changed ? ExitCodes.Ok : ExitCodes.Failed;
+        }, ct));
+
+        var roleName = new Argument<string>("name") { Description = "The user whose role changes." };
+        var newRole = AdminHost.RoleOption();
+        var setRole = new Command("role", "Give a user another role (--role) and end the user's sessions. Exit 1 when there " +
+            "is no such user.") { roleName, newRole }.Admin();
+        setRole.SetAction((result, ct) => AdminHost.RunAsync(result, false, async services =>
+        {
+            var user = result.GetRequiredValue(roleName);
+            var changed = await services.GetRequiredService<OperatorStore>().SetRoleAsync(user, result.GetRequiredValue(newRole), ct);
+            await (changed ? Console.Out : Console.Error).WriteLineAsync(changed
+                ? $"User {user} now has role {result.GetRequiredValue(newRole)}; the user's sessions have ended." : $"users role: no user {user}.");
+            return changed ? ExitCodes.Ok : ExitCodes.Failed;
+        }, ct));
+
+        return new Command("users", "Dashboard users (until one exists, only this machine may use the dashboard and API).")
+        {
+            add, password, setRole, remove,
+        };
     }
 
     private static string Prompt()

@@ -12,6 +12,7 @@ internal static class DashboardExtensions
         {
             o.RootDirectory = "/Dashboard/Pages";
             o.Conventions.AuthorizeFolder("/", OperatorRoles.CanView);
+            o.Conventions.AuthorizePage("/Users", OperatorRoles.CanOperate);
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Denied");
         })

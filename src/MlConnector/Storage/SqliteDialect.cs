@@ -59,7 +59,10 @@ internal sealed class SqliteDialect : IDbDialect
 
     private MigrationResult MigrateFile()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        // The folder 0700 and the file 0600 before SQLite first opens it; its -wal and -shm files take the file's mode.
+        PrivateFiles.EnsureFolder(Path.GetDirectoryName(_path)!);
+        PrivateFiles.EnsureFile(_path);
+        PrivateFiles.Restrict(_path, _path + "-wal", _path + "-shm");
         using (var connection = new SqliteConnection(_connectionString))
         {
             connection.Open();

@@ -3,8 +3,8 @@ namespace MlConnector.Webhooks;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 6001, EventName = "ForgedWebhook", Level = LogLevel.Warning,
-        Message = "Refused a webhook to {Path}: {Reason}")]
-    public static partial void ForgedWebhook(this ILogger logger, PathString path, string reason);
+        Message = "Refused a webhook to {Path}: {Reason} ({Refused} refused from this address since the last such line)")]
+    public static partial void ForgedWebhook(this ILogger logger, PathString path, string reason, long refused);
 
     [LoggerMessage(EventId = 6002, EventName = "StatusReceived", Level = LogLevel.Information,
         Message = "Status callback {MessageSid}: {Status} (error {ErrorCode}), applied: {Applied}")]

@@ -14,6 +14,7 @@ internal static class TwilioWebhooks
         builder.Services.AddSingleton<StatusCallbackHandler>();
         builder.Services.AddSingleton<InboundHandler>();
         builder.Services.AddSingleton<TwilioSignatureFilter>();
+        builder.Services.AddSingleton<WebhookRefusals>();
         builder.Services.AddSingleton<InboundMessages>();
         builder.Services.AddSealedColumn(new SealedColumn("inbound_messages", "id", "from_phone", InboundHandler.PhonePurpose));
         builder.Services.AddSealedColumn(new SealedColumn("inbound_messages", "id", "body", InboundHandler.BodyPurpose));

@@ -1,13 +1,10 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MlConnector.Access;
 
 namespace MlConnector.Dashboard.Pages;
 
-public sealed class LoginModel(OperatorStore operators, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInThrottle signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -20,17 +17,18 @@ public sealed class LoginModel(OperatorStore operators, ILogger<LoginModel> logg
 
     public async Task<IActionResult> OnPostAsync(string userName, string password, CancellationToken ct)
     {
-        if (await operators.VerifyAsync(userName ?? "", password ?? "", ct) is not { } user)
+        // Loopback is where a reverse proxy on this machine speaks for everyone: only other addresses are throttled.
+        var address = Actor.IsLoopback(HttpContext) ? null : HttpContext.Connection.RemoteIpAddress?.ToString();
+        var attempt = await signIn.SignInAsync(userName ?? "", password ?? "", address, ct);
+        if (attempt.User is not { } user)
         {
-            logger.SignInFailed(userName ?? "");
-            Error = "Unknown user name or wrong password.";
+            Error = attempt.LockedUntil is { } until
+                ? $"Too many wrong passwords: sign-in is locked until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC."
+                : "Unknown user name or wrong password.";
             return Page();
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, user.UserName), new Claim(ClaimTypes.Role, user.Role)],
-            CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        await OperatorSessions.SignInAsync(HttpContext, user);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

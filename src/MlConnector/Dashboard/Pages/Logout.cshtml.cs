@@ -1,7 +1,6 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MlConnector.Access;
 
 namespace MlConnector.Dashboard.Pages;
 
@@ -9,9 +8,10 @@ public sealed class LogoutModel : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
+    /// <summary>Signs out and ends the user's sessions on the server (a copied cookie stops working too).</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await OperatorSessions.SignOutAsync(HttpContext);
         return Redirect("/login");
     }
 }
