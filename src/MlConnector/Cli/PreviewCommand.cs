@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using MlConnector.Alerts;
 using MlConnector.Detection;
 using MlConnector.Rules;
 using MlConnector.Syspro;
@@ -72,7 +73,7 @@ internal static class PreviewCommand
                 Console.WriteLine($"{rule.Id}: {events} event(s), {texts.Count} text(s) shown");
                 foreach (var text in texts)
                 {
-                    Console.WriteLine($"  to {text.RecipientId} {text.Phone} about {text.SourceKey} ({text.Transition}):");
+                    Console.WriteLine($"  to {text.RecipientId} {text.Phone} about {RecordKeyText.Display(text.SourceKey)} ({text.Transition}):");
                     Console.WriteLine($"    {(text.RenderError is null ? text.Body.Replace("\n", "\n    ", StringComparison.Ordinal) : "[render failed] " + text.RenderError)}");
                 }
             }
