@@ -10,6 +10,8 @@ internal static class DetectionExtensions
         builder.Services.AddSingleton<PollTracker>();
         builder.Services.AddSingleton<RuleStateStore>();
         builder.Services.AddSingleton<RuleLeases>();
+        builder.Services.AddSingleton<AnswerGuard>();
+        builder.Services.AddSingleton<LookupFailures>();
         builder.Services.AddSingleton<RulePoller>();
         builder.Services.AddSingleton<RuleQueries>();
         builder.Services.AddSingleton<RuleControl>();

@@ -25,4 +25,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 2006, EventName = "RulesLoaded", Level = LogLevel.Information,
         Message = "{Count} polling rules: {Rules}")]
     public static partial void RulesLoaded(this ILogger logger, int count, string rules);
+
+    [LoggerMessage(EventId = 2007, EventName = "UnknownStatus", Level = LogLevel.Warning,
+        Message = "Rule {Rule}: record {RecordKey} has {StatusColumn} '{Status}', which is not among the rule's Statuses; the row is skipped")]
+    public static partial void UnknownStatus(this ILogger logger, string rule, string recordKey, string status, string statusColumn);
+
+    [LoggerMessage(EventId = 2008, EventName = "EnrichmentLookupFailed", Level = LogLevel.Warning,
+        Message = "Rule {Rule}: the {Lookup} lookup failed ({Reason}); texts go out without {Fields}")]
+    public static partial void LookupFailed(this ILogger logger, string rule, string lookup, string reason, string fields);
 }

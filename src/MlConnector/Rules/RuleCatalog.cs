@@ -113,6 +113,29 @@ public static class RuleCatalog
                 $"'{enrichment}' is not an enrichment (known: {string.Join(", ", KnownEnrichments)}).");
         }
 
+        var statuses = ParseStatuses(o.Statuses);
+        Require(statuses is null || !string.IsNullOrWhiteSpace(o.StatusColumn), "Statuses", "a status domain needs a StatusColumn.");
+        foreach (var value in transitions.SelectMany(t => new[] { t.From, t.To }).OfType<string>().Where(v => statuses?.Contains(v) == false))
+        {
+            errors.Add($"{path}:Statuses: the transition's status '{value}' is not among the statuses ({o.Statuses}).");
+        }
+
+        var columns = o.Columns ?? [];
+        foreach (var optional in o.OptionalColumns ?? [])
+        {
+            Require(columns.Contains(optional, StringComparer.OrdinalIgnoreCase), "OptionalColumns",
+                $"'{optional}' is not one of the rule's Columns.");
+        }
+
+        var unknownShare = o.MaxUnknownStatusShare ?? 0.1;
+        Require(unknownShare is >= 0 and <= 1, "MaxUnknownStatusShare", $"must be between 0 and 1 (it is {unknownShare}).");
+        var confirmShare = o.ConfirmChangeShare ?? 0.5;
+        Require(confirmShare is > 0 and <= 1, "ConfirmChangeShare", $"must be above 0 and at most 1 (it is {confirmShare}).");
+        var forgetReads = o.ForgetMissingAfterReads ?? 3;
+        Require(forgetReads >= 1, "ForgetMissingAfterReads", $"must be at least 1 (it is {forgetReads}).");
+        var forgetAfter = o.ForgetMissingAfter ?? TimeSpan.FromDays(1);
+        Require(forgetAfter >= TimeSpan.Zero, "ForgetMissingAfter", "must not be negative.");
+
         Require(!string.IsNullOrWhiteSpace(o.Template), "Template", "an SMS template is required.");
         Require(o.Recipients is not null, "Recipients", "nobody would receive this rule's texts; name People, Groups or RouteBy.");
 
@@ -131,7 +154,13 @@ public static class RuleCatalog
             Table = o.Table,
             KeyColumns = o.KeyColumns,
             StatusColumn = string.IsNullOrWhiteSpace(o.StatusColumn) ? null : o.StatusColumn,
-            Columns = o.Columns ?? [],
+            Columns = columns,
+            OptionalColumns = o.OptionalColumns ?? [],
+            Statuses = statuses,
+            MaxUnknownStatusShare = unknownShare,
+            ConfirmChangeShare = confirmShare,
+            ForgetMissingAfterReads = forgetReads,
+            ForgetMissingAfter = forgetAfter,
             Transitions = transitions,
             Filter = filter,
             Watermark = watermark,
@@ -155,6 +184,15 @@ public static class RuleCatalog
         KeyColumns = NonEmpty(o.KeyColumns) ?? preset.KeyColumns,
         StatusColumn = o.StatusColumn ?? preset.StatusColumn,
         Columns = NonEmpty(o.Columns) ?? preset.Columns,
+        // A site that names its own columns says which of them are optional; the preset's list goes with its columns.
+        OptionalColumns = o.OptionalColumns ?? (NonEmpty(o.Columns) is { } own
+            ? preset.OptionalColumns?.Where(c => own.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList()
+            : preset.OptionalColumns),
+        Statuses = o.Statuses ?? preset.Statuses,
+        MaxUnknownStatusShare = o.MaxUnknownStatusShare ?? preset.MaxUnknownStatusShare,
+        ConfirmChangeShare = o.ConfirmChangeShare ?? preset.ConfirmChangeShare,
+        ForgetMissingAfterReads = o.ForgetMissingAfterReads ?? preset.ForgetMissingAfterReads,
+        ForgetMissingAfter = o.ForgetMissingAfter ?? preset.ForgetMissingAfter,
         Transitions = NonEmpty(o.Transitions) ?? preset.Transitions,
         Filter = o.Filter ?? preset.Filter,
         Watermark = o.Watermark ?? preset.Watermark,
@@ -168,4 +206,11 @@ public static class RuleCatalog
     };
 
     private static List<string>? NonEmpty(List<string>? list) => list is { Count: > 0 } ? list : null;
+
+    /// <summary><c>0,1,4,9,*</c> or <c>(blank),R,P</c>: the values a status may take, trimmed ("" is blank).</summary>
+    public static IReadOnlySet<string>? ParseStatuses(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? null
+            : text.Split(',').Select(v => v.Trim()).Select(v => v.Equals("(blank)", StringComparison.OrdinalIgnoreCase) ? "" : v)
+                .ToHashSet(StringComparer.Ordinal);
 }

@@ -2,12 +2,15 @@ using MlConnector.Rules;
 
 namespace MlConnector.Syspro;
 
-/// <summary>What a rule asks of SYSPRO: a table, its columns, a filter joined by AND, and an order (for paging).</summary>
+/// <summary>What a rule asks of SYSPRO: a table, its columns, a filter joined by AND, and an order (for paging: the
+/// key columns). <paramref name="OptionalColumns"/> are columns of <paramref name="Columns"/> the caller can do
+/// without: a source that knows the table lacks one leaves it out of the read instead of failing.</summary>
 public sealed record SourceQuery(
     string Table,
     IReadOnlyList<string> Columns,
     IReadOnlyList<FilterCondition> Conditions,
-    IReadOnlyList<string> OrderBy);
+    IReadOnlyList<string> OrderBy,
+    IReadOnlyList<string>? OptionalColumns = null);
 
 /// <summary>One SYSPRO transport (OData or e.net); both yield the same normalised rows.</summary>
 public interface ISysproSource
@@ -21,9 +24,13 @@ public interface ISysproSource
 }
 
 /// <summary>SYSPRO refused or failed in a way the operator must see (credentials, licence, unknown table).</summary>
-public sealed class SysproException(string message, bool isCredentialError = false, Exception? inner = null)
+public class SysproException(string message, bool isCredentialError = false, Exception? inner = null)
     : Exception(message, inner)
 {
     /// <summary>True when retrying cannot help until someone fixes the configuration.</summary>
     public bool IsCredentialError { get; } = isCredentialError;
+
+    /// <summary>True when SYSPRO refused the request itself (no such table or entity set, a column it lacks, a
+    /// licence): asking again soon gets the same answer. False for an answer that could not be believed.</summary>
+    public virtual bool IsLasting => true;
 }
