@@ -50,7 +50,7 @@ public sealed class AlertEnqueuer(FieldProtector protector)
         var detected = JsonSerializer.Serialize(new
         {
             table = alert.SourceTable, key = alert.SourceKey, transition = alert.Transition, rule = alert.RuleId,
-            recipient = alert.RecipientId, fields = fields.Keys.Order(StringComparer.Ordinal),
+            run = alert.DetectionRun, recipient = alert.RecipientId, fields = fields.Keys.Order(StringComparer.Ordinal),
         });
         var sealedFields = protector.Protect(JsonSerializer.Serialize(fields), AuditWriter.SealedDetailPurpose);
         await AuditWriter.AppendAsync(connection, transaction,
@@ -61,6 +61,11 @@ public sealed class AlertEnqueuer(FieldProtector protector)
             : new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.RenderFailed, "system",
                 JsonSerializer.Serialize(new { reason = alert.RenderError }));
         await AuditWriter.AppendAsync(connection, transaction, outcome, ct);
+        foreach (var note in alert.Notes ?? [])
+        {
+            await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.EnrichmentFailed,
+                "system", JsonSerializer.Serialize(new { reason = note })), ct);
+        }
         if (alert.Truncated)
         {
             await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.Truncated,

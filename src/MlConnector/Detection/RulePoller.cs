@@ -21,6 +21,8 @@ public sealed class RulePoller(
     AlertEnqueuer enqueuer,
     PollTracker tracker,
     RuleLeases leases,
+    AnswerGuard guard,
+    LookupFailures lookups,
     TimeProvider time,
     ILogger<RulePoller> logger)
 {
@@ -28,6 +30,9 @@ public sealed class RulePoller(
     {
         var started = time.GetUtcNow();
         var timestamp = time.GetTimestamp();
+        // The poll's run id, allocated now: the alerts it enqueues carry it in their keys (one transition occurrence).
+        // A poll that does not commit enqueues nothing, and the next one detects the same transitions under its own id.
+        var runId = Guid.CreateVersion7(started).ToString("N");
         var rowsRead = 0;
         try
         {
@@ -48,7 +53,13 @@ public sealed class RulePoller(
 
             rowsRead = rows.Count;
             var result = ChangeDetector.Detect(rule, state, rows, started);
-            var alerts = await PrepareAlertsAsync(rule, result.Events, new Enricher(source), ct);
+            guard.WarnSkipped(rule, result);
+            if (guard.Confirm(rule, result) is { } unconfirmed)
+            {
+                throw new BadAnswerException(unconfirmed);
+            }
+
+            var alerts = await PrepareAlertsAsync(rule, result.Events, new Enricher(source, lookups), runId, ct);
 
             await using var connection = await dialect.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -60,7 +71,7 @@ public sealed class RulePoller(
                 enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct) is null ? 0 : 1;
             }
 
-            var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null);
+            var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null, RunId: runId);
             await RuleStateStore.RecordPollAsync(connection, transaction, rule, poll, ct);
             await transaction.CommitAsync(ct);
             logger.PollCompleted(rule.Id, rowsRead, result.Events.Count, enqueued, result.WasBaseline);
@@ -69,7 +80,7 @@ public sealed class RulePoller(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, 0, Describe(e));
+            var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, 0, Describe(rule, e), RunId: runId);
             logger.PollFailed(rule.Id, poll.Error!);
             await TryRecordFailureAsync(rule, poll, ct);
             tracker.Completed(rule.Id, poll);
@@ -96,7 +107,7 @@ public sealed class RulePoller(
         }
 
         var result = ChangeDetector.Detect(windowed, state, rows, now);
-        var texts = await PrepareAlertsAsync(rule, result.Events.Take(limit).ToList(), new Enricher(source), ct);
+        var texts = await PrepareAlertsAsync(rule, result.Events.Take(limit).ToList(), new Enricher(source, lookups), "preview", ct);
         return (result.Events.Count, texts.Select(a => a.Alert).ToList());
     }
 
@@ -116,16 +127,17 @@ public sealed class RulePoller(
                 [from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
         }
 
-        return new SourceQuery(rule.Table, rule.SelectedColumns, conditions, rule.KeyColumns);
+        return new SourceQuery(rule.Table, rule.SelectedColumns, conditions, rule.KeyColumns, rule.OptionalColumns);
     }
 
     private async Task<List<(NewAlert Alert, Dictionary<string, string?> Fields)>> PrepareAlertsAsync(
-        RuleDefinition rule, IReadOnlyList<DetectedEvent> events, Enricher enricher, CancellationToken ct)
+        RuleDefinition rule, IReadOnlyList<DetectedEvent> events, Enricher enricher, string runId, CancellationToken ct)
     {
         var alerts = new List<(NewAlert, Dictionary<string, string?>)>();
+        var needed = FieldsNeeded(rule);
         foreach (var detected in events)
         {
-            var fields = await enricher.FieldsAsync(rule, detected, ct);
+            var (fields, notes) = await enricher.FieldsAsync(rule, needed, detected, ct);
             var recipients = directory.Resolve(rule.Recipients, fields);
             if (recipients.Count == 0)
             {
@@ -138,18 +150,27 @@ public sealed class RulePoller(
                 {
                     ["RecipientName"] = recipient.Name,
                 };
-                alerts.Add((await RenderAsync(rule, detected, recipient, personal), fields));
+                alerts.Add((await RenderAsync(rule, detected, recipient, personal, runId, notes), fields));
             }
         }
 
         return alerts;
     }
 
-    private async Task<NewAlert> RenderAsync(RuleDefinition rule, DetectedEvent detected, Recipient recipient, Dictionary<string, string?> fields)
+    /// <summary>The fields a rule's texts can show or route by: what its template reads, its RouteBy columns and its
+    /// thresholds' fields. Lookups run only for these.</summary>
+    private HashSet<string> FieldsNeeded(RuleDefinition rule) =>
+        templates.FieldsUsedBy(rule.Template)
+            .Concat(rule.Recipients.RouteBy ?? [])
+            .Concat((rule.Recipients.Thresholds ?? []).Select(t => t.Field))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private async Task<NewAlert> RenderAsync(RuleDefinition rule, DetectedEvent detected, Recipient recipient, Dictionary<string, string?> fields,
+        string runId, IReadOnlyList<string> notes)
     {
         NewAlert Alert(string body, int segments, string encoding, string? error, bool truncated) => new(
-            rule.Company, rule.Id, rule.Table, detected.RecordKey, detected.TransitionText, detected.Fingerprint,
-            recipient.Id, recipient.Phone, body, segments, encoding, error, truncated);
+            rule.Company, rule.Id, rule.Table, detected.RecordKey, detected.TransitionText, runId,
+            recipient.Id, recipient.Phone, body, segments, encoding, error, truncated, notes);
 
         try
         {
@@ -175,9 +196,11 @@ public sealed class RulePoller(
         }
     }
 
-    private static string Describe(Exception e) => e switch
+    private static string Describe(RuleDefinition rule, Exception e) => e switch
     {
+        SysproAnswerException a => $"{rule.Id}: {a.Message}",
         SysproException s => s.Message,
+        BadAnswerException b => b.Message,
         LeaseLostException l => l.Message,
         HttpRequestException h => $"SYSPRO did not answer: {h.Message}",
         TaskCanceledException => "SYSPRO did not answer in time.",
