@@ -16,6 +16,10 @@ public sealed class PollingOptions
     /// takes a rule over this long after its holder stopped. <value>The default is 1 minute.</value></summary>
     public TimeSpan LeaseGrace { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a lookup that SYSPRO refused for a lasting reason (an entity set or table it lacks, e.g. no
+    /// InvBuyer) is not asked again; texts go out without its fields meanwhile. <value>The default is 1 hour.</value></summary>
+    public TimeSpan LookupRetryAfter { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>This instance's name in leases and poll records. <value>The default is machine name and process id.</value></summary>
     public string? InstanceId { get; set; }
 }
