@@ -82,6 +82,11 @@ internal static class PreviewCommand
                 failed = true;
                 Console.WriteLine($"{rule.Id}: cannot read SYSPRO: {e.Message}");
             }
+            catch (BadAnswerException e)
+            {
+                failed = true;
+                Console.WriteLine($"{rule.Id}: SYSPRO's answer was not believed: {e.Message}");
+            }
         }
 
         var session = services.GetRequiredService<EnetSession>();

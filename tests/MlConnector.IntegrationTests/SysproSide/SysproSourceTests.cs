@@ -36,7 +36,7 @@ public sealed class SysproSourceTests
     }
 
     [Fact]
-    public async Task OData_PagesCappedWithoutLink_FallsBackToSkipPaging()
+    public async Task OData_PagesCappedWithoutLink_PagesByKey()
     {
         await using var harness = await SysproSideHarness.StartAsync(SysproTransport.OData, purchaseOrders: 20_000,
             simulator: o => o.ODataPagesWithoutNextLink = true,
