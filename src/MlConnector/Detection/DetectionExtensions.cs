@@ -13,6 +13,7 @@ internal static class DetectionExtensions
         builder.Services.AddSingleton<RulePoller>();
         builder.Services.AddSingleton<RuleQueries>();
         builder.Services.AddSingleton<RuleControl>();
+        builder.Services.AddSingleton<RuleHolds>();
         builder.Services.AddHostedService<PollingScheduler>();
         builder.Services.AddHealthChecks().AddCheck<SysproHealthCheck>("syspro", tags: ["ready"]);
         return builder;

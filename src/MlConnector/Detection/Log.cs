@@ -25,4 +25,13 @@ internal static partial class Log
     [LoggerMessage(EventId = 2006, EventName = "RulesLoaded", Level = LogLevel.Information,
         Message = "{Count} polling rules: {Rules}")]
     public static partial void RulesLoaded(this ILogger logger, int count, string rules);
+
+    // 21xx: held polls and schema checks (issue 12).
+    [LoggerMessage(EventId = 2101, EventName = "PollHeld", Level = LogLevel.Warning,
+        Message = "Rule {Rule}: {Alerts} alerts held, not sent: {Reason} Release or discard them (dashboard, API or 'ml-connector rules release|discard').")]
+    public static partial void PollHeld(this ILogger logger, string rule, int alerts, string reason);
+
+    [LoggerMessage(EventId = 2102, EventName = "HoldEnded", Level = LogLevel.Information,
+        Message = "Rule {Rule}: {Alerts} held alerts {Outcome} by {Actor}")]
+    public static partial void HoldEnded(this ILogger logger, string rule, int alerts, string outcome, string actor);
 }

@@ -54,16 +54,22 @@ public sealed class RulePoller(
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await leases.ConfirmAsync(connection, transaction, rule, ct);
             await RuleStateStore.ApplyAsync(connection, transaction, rule, result, started, ct);
+            var hold = await HoldPolicy.DecideAsync(connection, transaction, rule, alerts.Count(a => a.Alert.RenderError is null), ct);
             var enqueued = 0;
             foreach (var (alert, fields) in alerts)
             {
-                enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct) is null ? 0 : 1;
+                enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct, hold) is null ? 0 : 1;
             }
 
             var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null);
             await RuleStateStore.RecordPollAsync(connection, transaction, rule, poll, ct);
             await transaction.CommitAsync(ct);
             logger.PollCompleted(rule.Id, rowsRead, result.Events.Count, enqueued, result.WasBaseline);
+            if (hold is not null && enqueued > 0)
+            {
+                logger.PollHeld(rule.Id, enqueued, hold.Text);
+            }
+
             tracker.Completed(rule.Id, poll);
             return poll;
         }

@@ -11,6 +11,9 @@ public static class RuleCatalog
 {
     public static readonly string[] KnownEnrichments = ["Supplier", "PoLines", "Buyer"];
 
+    /// <summary>The alerts one poll may queue before it is held (<c>Rules:{id}:HoldAbove</c>).</summary>
+    public const int DefaultHoldAbove = 50;
+
     public static (IReadOnlyList<RuleDefinition> Rules, IReadOnlyList<string> Errors) Build(
         IReadOnlyDictionary<string, RuleOptions> configured,
         Func<string, SysproTransport> defaultTransportOf,
@@ -113,6 +116,7 @@ public static class RuleCatalog
                 $"'{enrichment}' is not an enrichment (known: {string.Join(", ", KnownEnrichments)}).");
         }
 
+        Require(o.HoldAbove is null or >= 0, "HoldAbove", $"must be 0 (never hold) or more (it is {o.HoldAbove}).");
         Require(!string.IsNullOrWhiteSpace(o.Template), "Template", "an SMS template is required.");
         Require(o.Recipients is not null, "Recipients", "nobody would receive this rule's texts; name People, Groups or RouteBy.");
 
@@ -142,6 +146,7 @@ public static class RuleCatalog
             Enrich = o.Enrich ?? [],
             Template = o.Template,
             Recipients = o.Recipients,
+            HoldAbove = o.HoldAbove ?? DefaultHoldAbove,
         };
     }
 
@@ -165,6 +170,7 @@ public static class RuleCatalog
         Enrich = o.Enrich ?? preset.Enrich,
         Template = string.IsNullOrWhiteSpace(o.Template) ? preset.Template : o.Template,
         Recipients = o.Recipients ?? preset.Recipients,
+        HoldAbove = o.HoldAbove ?? preset.HoldAbove,
     };
 
     private static List<string>? NonEmpty(List<string>? list) => list is { Count: > 0 } ? list : null;

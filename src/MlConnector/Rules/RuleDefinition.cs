@@ -24,6 +24,9 @@ public sealed record RuleDefinition
     public required string Template { get; init; }
     public required RecipientRuleOptions Recipients { get; init; }
 
+    /// <summary>More alerts than this from one poll are held, not queued (0: never).</summary>
+    public int HoldAbove { get; init; } = RuleCatalog.DefaultHoldAbove;
+
     /// <summary>Every column the source reads: keys, status, watermark and template columns, without repeats.</summary>
     public IReadOnlyList<string> SelectedColumns =>
         KeyColumns

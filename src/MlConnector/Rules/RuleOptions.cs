@@ -84,4 +84,9 @@ public sealed class RuleOptions
 
     /// <summary>Who gets the text.</summary>
     public RecipientRuleOptions? Recipients { get; set; }
+
+    /// <summary>A poll that would queue more alerts than this holds them instead (state held) until an operator
+    /// releases or discards them; later polls join the hold while it exists. 0 turns holding off.
+    /// <value>The default is 50.</value></summary>
+    public int? HoldAbove { get; set; }
 }

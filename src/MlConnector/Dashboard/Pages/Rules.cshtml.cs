@@ -4,7 +4,7 @@ using MlConnector.Detection;
 
 namespace MlConnector.Dashboard.Pages;
 
-public sealed class RulesModel(RuleQueries queries, RuleControl control, IAuthorizationService authorization)
+public sealed class RulesModel(RuleQueries queries, RuleControl control, RuleHolds holds, IAuthorizationService authorization)
     : DashboardPage(authorization)
 {
     public IReadOnlyList<RuleStatus> Rules { get; private set; } = [];
@@ -23,6 +23,30 @@ public sealed class RulesModel(RuleQueries queries, RuleControl control, IAuthor
     public Task<IActionResult> OnPostPauseAsync(string id, string? reason, CancellationToken ct) => SetAsync(id, true, reason, ct);
 
     public Task<IActionResult> OnPostResumeAsync(string id, string? reason, CancellationToken ct) => SetAsync(id, false, reason, ct);
+
+    public Task<IActionResult> OnPostReleaseAsync(string id, string? reason, CancellationToken ct) => EndHoldAsync(id, true, reason, ct);
+
+    public Task<IActionResult> OnPostDiscardAsync(string id, string? reason, CancellationToken ct) => EndHoldAsync(id, false, reason, ct);
+
+    private async Task<IActionResult> EndHoldAsync(string id, bool release, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            Message = "A reason is required; it is kept in the audit trail of every alert.";
+            return RedirectToPage();
+        }
+
+        var (outcome, alerts) = release
+            ? await holds.ReleaseAsync(id, ActorName, reason, ct)
+            : await holds.DiscardAsync(id, ActorName, reason, ct);
+        Message = outcome switch
+        {
+            HoldOutcome.Done => $"Rule {id}: {alerts} held alert(s) {(release ? "released: they are queued and sent once each" : "discarded: none is sent")}.",
+            HoldOutcome.NothingHeld => $"Rule {id} has no held alerts.",
+            _ => $"No rule {id}.",
+        };
+        return RedirectToPage();
+    }
 
     private async Task<IActionResult> SetAsync(string id, bool paused, string? reason, CancellationToken ct)
     {
