@@ -21,6 +21,7 @@ public sealed class RulePoller(
     AlertEnqueuer enqueuer,
     PollTracker tracker,
     RuleLeases leases,
+    RuleSchemas schemas,
     TimeProvider time,
     ILogger<RulePoller> logger)
 {
@@ -38,6 +39,9 @@ public sealed class RulePoller(
                 return skipped;
             }
 
+            // A rule whose table or required column SYSPRO lacks is not polled; optional columns it lacks are not read.
+            var (runnable, notPolled) = await schemas.BeforePollAsync(rule, ct);
+            rule = runnable ?? throw new SysproException(notPolled!);
             var state = await store.LoadAsync(rule, ct);
             var source = sources.For(rule);
             var rows = new List<SourceRow>();

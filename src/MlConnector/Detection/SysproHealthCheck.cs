@@ -39,9 +39,12 @@ internal sealed class SysproHealthCheck(RuleQueries rules, SysproCompanies compa
         };
     }
 
-    // What an operator must act on, rule by rule: a hold waiting for release or discard.
+    // What an operator must act on, rule by rule: a rule SYSPRO's schema keeps from polling, a hold waiting for release
+    // or discard.
     private static List<string> RuleProblems(IReadOnlyList<RuleStatus> rules) =>
-        rules.Where(r => r.Held is not null)
-            .Select(r => $"rule {r.Id}: {r.Held!.Alerts} alert(s) held since {r.Held.Since:u}, not sent until an operator releases or discards them")
+        rules.Where(r => r.Schema?.State == RuleSchemaState.Error)
+            .Select(r => $"rule {r.Id} is not polled: {r.Schema!.Error}")
+            .Concat(rules.Where(r => r.Held is not null)
+                .Select(r => $"rule {r.Id}: {r.Held!.Alerts} alert(s) held since {r.Held.Since:u}, not sent until an operator releases or discards them"))
             .ToList();
 }

@@ -86,7 +86,8 @@ public sealed class ODataSource : ISysproSource, IDisposable
         }
     }
 
-    private async Task<ODataMetadata> MetadataAsync(CancellationToken ct)
+    /// <summary>The service's <c>$metadata</c>, read once per source (the schema check asks a fresh source).</summary>
+    internal async Task<ODataMetadata> MetadataAsync(CancellationToken ct)
     {
         if (_metadata is { } known)
         {

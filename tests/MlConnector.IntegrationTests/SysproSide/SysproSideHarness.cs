@@ -60,7 +60,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
     public static async Task<SysproSideHarness> StartAsync(SysproTransport transport, Action<SysproSimulatorOptions>? simulator = null,
         IDictionary<string, string?>? settings = null, int purchaseOrders = 2000, bool captureLogs = false,
         string? postgresConnectionString = null, SysproSideHarness? sharing = null, bool withTwilio = false,
-        FakeTimeProvider? time = null)
+        FakeTimeProvider? time = null, Action<WebApplicationBuilder>? customize = null)
     {
         time ??= sharing?.Time ?? NewClock();
         var options = new SysproSimulatorOptions { PurchaseOrders = purchaseOrders };
@@ -90,6 +90,8 @@ public sealed class SysproSideHarness : IAsyncDisposable
                 {
                     builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true).AddFakeLogging();
                 }
+
+                customize?.Invoke(builder);
             });
             return new SysproSideHarness(host, sim, app) { _ownsSimulator = sharing is null, Twilio = twilio };
         }

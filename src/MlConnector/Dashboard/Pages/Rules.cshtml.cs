@@ -11,6 +11,15 @@ public sealed class RulesModel(RuleQueries queries, RuleControl control, RuleHol
 
     public Dictionary<string, IReadOnlyList<PollRun>> Runs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The rule's state against SYSPRO's schema, in words.</summary>
+    public static string Describe(RuleSchemaStatus? schema) => schema switch
+    {
+        { State: RuleSchemaState.Error } => $"error: {schema.Error} Not polled; checked again every cadence.",
+        { State: RuleSchemaState.Ok, Dropped.Count: > 0 } => $"ok; optional column(s) dropped: {string.Join(", ", schema.Dropped)} (texts show them empty)",
+        { State: RuleSchemaState.Ok } => "ok: every column the rule reads is there",
+        _ => "not checked yet (checked before the rule's first poll)",
+    };
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Rules = await queries.StatusAsync(ct);
