@@ -18,6 +18,7 @@ var root = new RootCommand("ml-connector watches SYSPRO and texts people through
 
     // The operator's verbs (dashboard and API equivalents for the terminal).
     AlertsCommand.Create(),
+    RulesCommand.Create(),
     AuditCommand.Create(),
     ConfigCommand.Create(),
     UsersCommand.Create(),

@@ -63,10 +63,23 @@ internal static class PreviewCommand
         Option<TimeSpan> lookBack, Option<int> limit, CancellationToken ct)
     {
         var poller = services.GetRequiredService<RulePoller>();
+        var schemas = services.GetRequiredService<RuleSchemas>();
         var failed = false;
         Console.WriteLine($"Preview: {rules.Count} rule(s), look-back {result.GetValue(lookBack)}; nothing will be sent.");
-        foreach (var rule in rules)
+        foreach (var configured in rules)
         {
+            // The rule as the service would run it: not at all when SYSPRO lacks a required column, and without the
+            // optional columns SYSPRO lacks.
+            var schema = await schemas.CheckAsync(configured, null, readOneRow: false, ct);
+            if (schema.State == RuleSchemaState.Error)
+            {
+                failed = true;
+                Console.WriteLine($"{configured.Id}: error: {schema.Error}");
+                continue;
+            }
+
+            RuleSchemaReport.Warnings(configured, schema).ToList().ForEach(Console.WriteLine);
+            var rule = RuleColumns.WithoutColumns(configured, schema.Dropped);
             try
             {
                 var (events, texts) = await poller.PreviewAsync(rule, result.GetValue(lookBack), result.GetValue(limit), ct);

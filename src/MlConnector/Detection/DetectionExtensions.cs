@@ -15,6 +15,8 @@ internal static class DetectionExtensions
         builder.Services.AddSingleton<RulePoller>();
         builder.Services.AddSingleton<RuleQueries>();
         builder.Services.AddSingleton<RuleControl>();
+        builder.Services.AddSingleton<RuleHolds>();
+        builder.Services.AddSingleton<RuleSchemas>();
         builder.Services.AddHostedService<PollingScheduler>();
         builder.Services.AddHealthChecks().AddCheck<SysproHealthCheck>("syspro", tags: ["ready"]);
         return builder;

@@ -23,6 +23,7 @@ public sealed class RulePoller(
     RuleLeases leases,
     AnswerGuard guard,
     LookupFailures lookups,
+    RuleSchemas schemas,
     TimeProvider time,
     ILogger<RulePoller> logger)
 {
@@ -43,6 +44,9 @@ public sealed class RulePoller(
                 return skipped;
             }
 
+            // A rule whose table or required column SYSPRO lacks is not polled; optional columns it lacks are not read.
+            var (runnable, notPolled) = await schemas.BeforePollAsync(rule, ct);
+            rule = runnable ?? throw new SysproException(notPolled!);
             var state = await store.LoadAsync(rule, ct);
             var source = sources.For(rule);
             var rows = new List<SourceRow>();
@@ -65,16 +69,22 @@ public sealed class RulePoller(
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await leases.ConfirmAsync(connection, transaction, rule, ct);
             await RuleStateStore.ApplyAsync(connection, transaction, rule, result, started, ct);
+            var hold = await HoldPolicy.DecideAsync(connection, transaction, rule, alerts.Count(a => a.Alert.RenderError is null), ct);
             var enqueued = 0;
             foreach (var (alert, fields) in alerts)
             {
-                enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct) is null ? 0 : 1;
+                enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct, hold) is null ? 0 : 1;
             }
 
             var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null, RunId: runId);
             await RuleStateStore.RecordPollAsync(connection, transaction, rule, poll, ct);
             await transaction.CommitAsync(ct);
             logger.PollCompleted(rule.Id, rowsRead, result.Events.Count, enqueued, result.WasBaseline);
+            if (hold is not null && enqueued > 0)
+            {
+                logger.PollHeld(rule.Id, enqueued, hold.Text);
+            }
+
             tracker.Completed(rule.Id, poll);
             return poll;
         }
@@ -127,7 +137,7 @@ public sealed class RulePoller(
                 [from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
         }
 
-        return new SourceQuery(rule.Table, rule.SelectedColumns, conditions, rule.KeyColumns, rule.OptionalColumns);
+        return new SourceQuery(rule.Table, rule.SelectedColumns, conditions, rule.KeyColumns);
     }
 
     private async Task<List<(NewAlert Alert, Dictionary<string, string?> Fields)>> PrepareAlertsAsync(

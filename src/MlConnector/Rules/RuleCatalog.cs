@@ -11,6 +11,9 @@ public static class RuleCatalog
 {
     public static readonly string[] KnownEnrichments = ["Supplier", "PoLines", "Buyer"];
 
+    /// <summary>The alerts one poll may queue before it is held (<c>Rules:{id}:HoldAbove</c>).</summary>
+    public const int DefaultHoldAbove = 50;
+
     public static (IReadOnlyList<RuleDefinition> Rules, IReadOnlyList<string> Errors) Build(
         IReadOnlyDictionary<string, RuleOptions> configured,
         Func<string, SysproTransport> defaultTransportOf,
@@ -121,12 +124,6 @@ public static class RuleCatalog
         }
 
         var columns = o.Columns ?? [];
-        foreach (var optional in o.OptionalColumns ?? [])
-        {
-            Require(columns.Contains(optional, StringComparer.OrdinalIgnoreCase), "OptionalColumns",
-                $"'{optional}' is not one of the rule's Columns.");
-        }
-
         var unknownShare = o.MaxUnknownStatusShare ?? 0.1;
         Require(unknownShare is >= 0 and <= 1, "MaxUnknownStatusShare", $"must be between 0 and 1 (it is {unknownShare}).");
         var confirmShare = o.ConfirmChangeShare ?? 0.5;
@@ -136,6 +133,7 @@ public static class RuleCatalog
         var forgetAfter = o.ForgetMissingAfter ?? TimeSpan.FromDays(1);
         Require(forgetAfter >= TimeSpan.Zero, "ForgetMissingAfter", "must not be negative.");
 
+        Require(o.HoldAbove is null or >= 0, "HoldAbove", $"must be 0 (never hold) or more (it is {o.HoldAbove}).");
         Require(!string.IsNullOrWhiteSpace(o.Template), "Template", "an SMS template is required.");
         Require(o.Recipients is not null, "Recipients", "nobody would receive this rule's texts; name People, Groups or RouteBy.");
 
@@ -155,7 +153,6 @@ public static class RuleCatalog
             KeyColumns = o.KeyColumns,
             StatusColumn = string.IsNullOrWhiteSpace(o.StatusColumn) ? null : o.StatusColumn,
             Columns = columns,
-            OptionalColumns = o.OptionalColumns ?? [],
             Statuses = statuses,
             MaxUnknownStatusShare = unknownShare,
             ConfirmChangeShare = confirmShare,
@@ -171,6 +168,7 @@ public static class RuleCatalog
             Enrich = o.Enrich ?? [],
             Template = o.Template,
             Recipients = o.Recipients,
+            HoldAbove = o.HoldAbove ?? DefaultHoldAbove,
         };
     }
 
@@ -184,10 +182,6 @@ public static class RuleCatalog
         KeyColumns = NonEmpty(o.KeyColumns) ?? preset.KeyColumns,
         StatusColumn = o.StatusColumn ?? preset.StatusColumn,
         Columns = NonEmpty(o.Columns) ?? preset.Columns,
-        // A site that names its own columns says which of them are optional; the preset's list goes with its columns.
-        OptionalColumns = o.OptionalColumns ?? (NonEmpty(o.Columns) is { } own
-            ? preset.OptionalColumns?.Where(c => own.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList()
-            : preset.OptionalColumns),
         Statuses = o.Statuses ?? preset.Statuses,
         MaxUnknownStatusShare = o.MaxUnknownStatusShare ?? preset.MaxUnknownStatusShare,
         ConfirmChangeShare = o.ConfirmChangeShare ?? preset.ConfirmChangeShare,
@@ -203,6 +197,7 @@ public static class RuleCatalog
         Enrich = o.Enrich ?? preset.Enrich,
         Template = string.IsNullOrWhiteSpace(o.Template) ? preset.Template : o.Template,
         Recipients = o.Recipients ?? preset.Recipients,
+        HoldAbove = o.HoldAbove ?? preset.HoldAbove,
     };
 
     private static List<string>? NonEmpty(List<string>? list) => list is { Count: > 0 } ? list : null;

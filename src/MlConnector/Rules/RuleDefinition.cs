@@ -14,9 +14,6 @@ public sealed record RuleDefinition
     public string? StatusColumn { get; init; }
     public required IReadOnlyList<string> Columns { get; init; }
 
-    /// <summary>Which of <see cref="Columns"/> the rule can do without (a site may not expose them).</summary>
-    public IReadOnlyList<string> OptionalColumns { get; init; } = [];
-
     /// <summary>Every value the status may take (trimmed; "" is SYSPRO's blank), or null for any.</summary>
     public IReadOnlySet<string>? Statuses { get; init; }
 
@@ -41,6 +38,9 @@ public sealed record RuleDefinition
     public required IReadOnlyList<string> Enrich { get; init; }
     public required string Template { get; init; }
     public required RecipientRuleOptions Recipients { get; init; }
+
+    /// <summary>More alerts than this from one poll are held, not queued (0: never).</summary>
+    public int HoldAbove { get; init; } = RuleCatalog.DefaultHoldAbove;
 
     /// <summary>Every column the source reads: keys, status, watermark and template columns, without repeats.</summary>
     public IReadOnlyList<string> SelectedColumns =>

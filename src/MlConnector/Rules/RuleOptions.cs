@@ -53,11 +53,6 @@ public sealed class RuleOptions
     /// <summary>Further columns read for the template and the change fingerprint.</summary>
     public List<string>? Columns { get; set; }
 
-    /// <summary>Which of <see cref="Columns"/> the rule can do without: where SYSPRO lacks one (versions, licences and
-    /// exposed columns vary), the rule reads the others and its template renders the missing one empty.
-    /// <value>The default is none; the presets name the columns some sites lack (e.g. Warehouse, SupplierClass).</value></summary>
-    public List<string>? OptionalColumns { get; set; }
-
     /// <summary>Every value the status column may take, comma-separated, <c>(blank)</c> or an empty item for a blank
     /// status, e.g. <c>0,1,4,9,*</c>. A row with any other status is skipped with one warning.
     /// <value>The default is any value; every status preset sets its own (specs/syspro.md).</value></summary>
@@ -113,4 +108,9 @@ public sealed class RuleOptions
 
     /// <summary>Who gets the text.</summary>
     public RecipientRuleOptions? Recipients { get; set; }
+
+    /// <summary>A poll that would queue more alerts than this holds them instead (state held) until an operator
+    /// releases or discards them; later polls join the hold while it exists. 0 turns holding off.
+    /// <value>The default is 50.</value></summary>
+    public int? HoldAbove { get; set; }
 }

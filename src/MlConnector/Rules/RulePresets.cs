@@ -16,9 +16,6 @@ public static class RulePresets
     private static readonly string[] PoColumns =
         ["Supplier", "Buyer", "Currency", "OrderEntryDate", "OrderDueDate", "Warehouse", "SupplierClass"];
 
-    // Read when the site has them (routing by warehouse or supplier class); not every SYSPRO exposes them.
-    private static readonly string[] PoOptionalColumns = ["Warehouse", "SupplierClass"];
-
     /// <summary>PorMasterHdr.OrderStatus (specs/syspro.md, section 3): in process, ready to print, printed, complete,
     /// cancelled. Extra SYSPRO 8 codes are not established; a site that has them adds them to the rule's Statuses.</summary>
     public const string PurchaseOrderStatuses = "0,1,4,9,*";
@@ -44,7 +41,6 @@ public static class RulePresets
             StatusColumn = "ReqnStatus",
             Statuses = RequisitionStatuses,
             Columns = ["StockCode", "StockDescription", "OrderQty", "Price", "Supplier", "Originator", "Buyer", "ApprovedDate"],
-            OptionalColumns = ["StockCode", "StockDescription"],
             Transitions = ["*->R"],
             Filter = ["ReqnStatus in ,R"],
             Watermark = WatermarkKind.None,
@@ -93,7 +89,6 @@ public static class RulePresets
         StatusColumn = "OrderStatus",
         Statuses = PurchaseOrderStatuses,
         Columns = [.. PoColumns],
-        OptionalColumns = [.. PoOptionalColumns],
         Transitions = [transition],
         Filter = [workingSet],
         Watermark = WatermarkKind.None,

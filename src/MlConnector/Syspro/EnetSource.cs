@@ -12,9 +12,6 @@ namespace MlConnector.Syspro;
 /// </summary>
 public sealed class EnetSource(EnetSession session, EnetOptions options) : ISysproSource, IPurchaseOrderSummaries
 {
-    // Optional columns this company's COMFND said it does not have, per table (until the process restarts).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _missingColumns = new(StringComparer.OrdinalIgnoreCase);
-
     public IPurchaseOrderSummaries PurchaseOrderSummaries => this;
 
     /// <summary>PORQRY: the supplier and buyer names, line count and total of one purchase order in one call.</summary>
@@ -23,11 +20,10 @@ public sealed class EnetSource(EnetSession session, EnetOptions options) : ISysp
 
     public async IAsyncEnumerable<SourceRow> ReadAsync(SourceQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        query = WithoutMissingColumns(query);
         IReadOnlyList<string>? afterKey = null;
         while (true)
         {
-            (query, var rows) = await PageAsync(query, afterKey, cancellationToken);
+            var rows = Parse(await session.QueryAsync("COMFND", ComfndQuery.Build(query, options.PageSize, afterKey), cancellationToken), query);
             foreach (var row in rows)
             {
                 yield return row;
@@ -41,39 +37,6 @@ public sealed class EnetSource(EnetSession session, EnetOptions options) : ISysp
             var last = rows[^1];
             afterKey = query.OrderBy.Select(k => last.Raw(k)!).ToList();
         }
-    }
-
-    /// <summary>
-    /// One COMFND page. When COMFND refuses an optional column the site does not have (it answers
-    /// <c>ERROR: Column 'X' is not in table 'T'</c> in the simulator; SYSPRO's own wording is not recorded), the column
-    /// is remembered as missing and the page is asked again without it.
-    /// </summary>
-    private async Task<(SourceQuery Query, List<SourceRow> Rows)> PageAsync(SourceQuery query, IReadOnlyList<string>? afterKey,
-        CancellationToken ct)
-    {
-        while (true)
-        {
-            try
-            {
-                var bytes = await session.QueryAsync("COMFND", ComfndQuery.Build(query, options.PageSize, afterKey), ct);
-                return (query, Parse(bytes, query));
-            }
-            catch (SysproException e) when (e is not SysproAnswerException
-                && (query.OptionalColumns ?? []).FirstOrDefault(c => query.Columns.Contains(c, StringComparer.OrdinalIgnoreCase)
-                    && e.Message.Contains($"'{c}'", StringComparison.OrdinalIgnoreCase)) is { } missing)
-            {
-                _missingColumns[$"{query.Table}.{missing}"] = e.Message;
-                query = WithoutMissingColumns(query);
-            }
-        }
-    }
-
-    private SourceQuery WithoutMissingColumns(SourceQuery query)
-    {
-        var missing = (query.OptionalColumns ?? []).Where(c => _missingColumns.ContainsKey($"{query.Table}.{c}")).ToList();
-        return missing.Count == 0
-            ? query
-            : query with { Columns = query.Columns.Where(c => !missing.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList() };
     }
 
     /// <summary>Parses a COMFND answer for a table read without a key order.</summary>

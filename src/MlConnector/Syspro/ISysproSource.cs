@@ -3,14 +3,12 @@ using MlConnector.Rules;
 namespace MlConnector.Syspro;
 
 /// <summary>What a rule asks of SYSPRO: a table, its columns, a filter joined by AND, and an order (for paging: the
-/// key columns). <paramref name="OptionalColumns"/> are columns of <paramref name="Columns"/> the caller can do
-/// without: a source that knows the table lacks one leaves it out of the read instead of failing.</summary>
+/// key columns).</summary>
 public sealed record SourceQuery(
     string Table,
     IReadOnlyList<string> Columns,
     IReadOnlyList<FilterCondition> Conditions,
-    IReadOnlyList<string> OrderBy,
-    IReadOnlyList<string>? OptionalColumns = null);
+    IReadOnlyList<string> OrderBy);
 
 /// <summary>One SYSPRO transport (OData or e.net); both yield the same normalised rows.</summary>
 public interface ISysproSource

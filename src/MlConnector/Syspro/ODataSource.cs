@@ -50,16 +50,13 @@ public sealed class ODataSource : ISysproSource, IDisposable
             throw new SysproException($"The OData service has no entity set '{query.Table}'.");
         }
 
-        // Optional columns the service's $metadata says the set lacks are left out of the read.
-        var columns = query.Columns.Where(c => !(query.OptionalColumns ?? []).Contains(c, StringComparer.OrdinalIgnoreCase)
-            || !metadata.Lacks(query.Table, c)).ToList();
         string? TypeOf(string column) => metadata.TypeOf(query.Table, column);
         var filter = ODataQueryText.Filter(query.Conditions, TypeOf);
         Uri PageUri(IReadOnlyList<string>? afterKey, bool count)
         {
             var keyset = afterKey is null ? null : ODataQueryText.Keyset(query.OrderBy, afterKey, TypeOf);
             return new Uri(Root, query.Table + ODataQueryText.QueryString(
-                ("$select", string.Join(',', columns)),
+                ("$select", string.Join(',', query.Columns)),
                 ("$filter", (filter.Length > 0, keyset) switch
                 {
                     (_, null) => filter,
@@ -135,7 +132,8 @@ public sealed class ODataSource : ISysproSource, IDisposable
         }
     }
 
-    private async Task<ODataMetadata> MetadataAsync(CancellationToken ct)
+    /// <summary>The service's <c>$metadata</c>, read once per source (the schema check asks a fresh source).</summary>
+    internal async Task<ODataMetadata> MetadataAsync(CancellationToken ct)
     {
         if (_metadata is { } known)
         {

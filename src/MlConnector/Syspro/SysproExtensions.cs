@@ -9,6 +9,9 @@ internal static class SysproExtensions
     public const string ODataClient = "syspro-odata";
     public const string EnetClient = "syspro-enet";
 
+    /// <summary>Schema checks and the CLI's e.net probe sessions: no retries, so an unreachable SYSPRO is said at once.</summary>
+    public const string CheckClient = "syspro-check";
+
     /// <summary>The two SYSPRO transports over IHttpClientFactory, with a resilience handler for these GETs.</summary>
     public static IHostApplicationBuilder AddSyspro(this IHostApplicationBuilder builder)
     {
@@ -22,6 +25,9 @@ internal static class SysproExtensions
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Timeouts(o, sp.GetRequiredService<IOptions<SysproOptions>>().Value.OData.Timeout));
         builder.Services.AddHttpClient(EnetClient).RemoveAllLoggers().AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Timeouts(o, sp.GetRequiredService<IOptions<SysproOptions>>().Value.Enet.Timeout));
+
+        builder.Services.AddHttpClient(CheckClient).RemoveAllLoggers();
+        builder.Services.AddSingleton<SysproSchemaProbe>();
 
         builder.Services.AddSingleton<SysproCompanies>();
         builder.Services.AddSingleton<Rules.IRuleCompanies>(sp => sp.GetRequiredService<SysproCompanies>());
