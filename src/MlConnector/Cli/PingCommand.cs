@@ -23,8 +23,9 @@ internal static class PingCommand
     {
         var command = new Command("ping",
             "Test the configured SYSPRO (OData read, e.net Logon and Logoff) and Twilio (account fetch) credentials, then read " +
-            "one row of each enabled rule's table (PASS or FAIL per rule, naming a missing table or column). " +
-            "Exit code 0 only when every configured check passes.")
+            "one row of each enabled rule's table (PASS or FAIL per rule, naming a missing table or column); with the real " +
+            "Twilio API, warn when Twilio:PublicBaseUrl does not resolve to a public address. " +
+            "Exit code 0 only when every configured check passes (a warning passes).")
         {
             RunCommand.Config,
             Force,
@@ -43,6 +44,7 @@ internal static class PingCommand
             }
 
             checks.Add(await app.Services.GetRequiredService<TwilioAccountProbe>().CheckAsync());
+            checks.Add(await app.Services.GetRequiredService<WebhookReachabilityProbe>().CheckAsync(ct));
             var results = checks.OfType<ProbeResult>().ToList();
 
             if (results.Count == 0)
@@ -54,7 +56,7 @@ internal static class PingCommand
 
             foreach (var r in results)
             {
-                Console.WriteLine($"{r.Target,-13} {(r.Passed ? "PASS" : "FAIL")}  {r.Message}");
+                Console.WriteLine($"{r.Target,-13} {r.Verdict}  {r.Message}");
             }
 
             var rulesPassed = await PingRulesAsync(app.Services, result.GetValue(Force), ct);

@@ -49,7 +49,7 @@ internal static class SimulateSysproCommand
 
     private static readonly Option<bool> NoNextLink = new("--odata-no-next-link")
     {
-        Description = "Cap OData pages without @odata.nextLink (clients must page with $skip).",
+        Description = "Cap OData pages without @odata.nextLink (clients page on their own: by key, or with $skip).",
     };
 
     private static readonly Option<bool> Scenario = new("--scenario")

@@ -17,6 +17,7 @@ internal static class DetectionExtensions
         builder.Services.AddSingleton<RuleControl>();
         builder.Services.AddSingleton<RuleHolds>();
         builder.Services.AddSingleton<RuleSchemas>();
+        builder.Services.AddSingleton<UnroutedEvents>();
         builder.Services.AddHostedService<PollingScheduler>();
         builder.Services.AddHealthChecks().AddCheck<SysproHealthCheck>("syspro", tags: ["ready"]);
         return builder;

@@ -1,3 +1,4 @@
+using MlConnector.Alerts;
 using MlConnector.Rules;
 using MlConnector.Syspro;
 
@@ -53,3 +54,7 @@ public sealed record DetectionResult(
     /// <summary>How many of those this read would change: their status changed, or they are missing.</summary>
     public int Changed { get; init; }
 }
+
+/// <summary>What <c>preview</c> shows of one rule: how many events, the texts of the first ones, and which of those
+/// would text nobody (with why).</summary>
+public sealed record RulePreview(int Events, IReadOnlyList<NewAlert> Texts, IReadOnlyList<UnroutedEvent> Unrouted);

@@ -63,7 +63,7 @@ public sealed class RulePoller(
                 throw new BadAnswerException(unconfirmed);
             }
 
-            var alerts = await PrepareAlertsAsync(rule, result.Events, new Enricher(source, lookups), runId, ct);
+            var (alerts, unrouted) = await PrepareAlertsAsync(rule, result.Events, new Enricher(source, lookups), runId, started, ct);
 
             await using var connection = await dialect.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -74,6 +74,11 @@ public sealed class RulePoller(
             foreach (var (alert, fields) in alerts)
             {
                 enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct, hold) is null ? 0 : 1;
+            }
+
+            foreach (var (nobody, occurrence) in unrouted)
+            {
+                await UnroutedEvents.RecordAsync(connection, transaction, nobody, occurrence, ct);
             }
 
             var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null, RunId: runId);
@@ -100,8 +105,8 @@ public sealed class RulePoller(
 
     /// <summary>The <c>preview</c> verb: what the rule would text now (nothing stored, nothing sent): the number of
     /// events, and the texts of the first <paramref name="limit"/> of them (each text needs SYSPRO lookups, so only
-    /// those are rendered).</summary>
-    public async Task<(int Events, IReadOnlyList<NewAlert> Texts)> PreviewAsync(RuleDefinition rule, TimeSpan lookBack, int limit,
+    /// those are rendered), and which of those would text nobody, with why.</summary>
+    public async Task<RulePreview> PreviewAsync(RuleDefinition rule, TimeSpan lookBack, int limit,
         CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -117,8 +122,8 @@ public sealed class RulePoller(
         }
 
         var result = ChangeDetector.Detect(windowed, state, rows, now);
-        var texts = await PrepareAlertsAsync(rule, result.Events.Take(limit).ToList(), new Enricher(source, lookups), "preview", ct);
-        return (result.Events.Count, texts.Select(a => a.Alert).ToList());
+        var (texts, unrouted) = await PrepareAlertsAsync(rule, result.Events.Take(limit).ToList(), new Enricher(source, lookups), "preview", now, ct);
+        return new RulePreview(result.Events.Count, texts.Select(a => a.Alert).ToList(), unrouted.Select(u => u.Event).ToList());
     }
 
     /// <summary>What the rule reads this time: its working set, narrowed by the watermark.</summary>
@@ -140,10 +145,12 @@ public sealed class RulePoller(
         return new SourceQuery(rule.Table, rule.SelectedColumns, conditions, rule.KeyColumns);
     }
 
-    private async Task<List<(NewAlert Alert, Dictionary<string, string?> Fields)>> PrepareAlertsAsync(
-        RuleDefinition rule, IReadOnlyList<DetectedEvent> events, Enricher enricher, string runId, CancellationToken ct)
+    private async Task<(List<(NewAlert Alert, Dictionary<string, string?> Fields)> Alerts, List<(UnroutedEvent Event, string Occurrence)> Unrouted)>
+        PrepareAlertsAsync(RuleDefinition rule, IReadOnlyList<DetectedEvent> events, Enricher enricher, string runId, DateTimeOffset now,
+            CancellationToken ct)
     {
         var alerts = new List<(NewAlert, Dictionary<string, string?>)>();
+        var unrouted = new List<(UnroutedEvent, string)>();
         var needed = FieldsNeeded(rule);
         foreach (var detected in events)
         {
@@ -151,7 +158,10 @@ public sealed class RulePoller(
             var recipients = directory.Resolve(rule.Recipients, fields);
             if (recipients.Count == 0)
             {
-                logger.NobodyToText(rule.Id, detected.RecordKey);
+                var why = directory.WhyNobody(rule.Recipients, fields);
+                logger.NobodyToText(rule.Id, detected.RecordKey, why);
+                unrouted.Add((new UnroutedEvent(0, rule.Company, rule.Id, rule.Table, detected.RecordKey, detected.TransitionText, why, now),
+                    runId));
             }
 
             foreach (var recipient in recipients)
@@ -164,7 +174,7 @@ public sealed class RulePoller(
             }
         }
 
-        return alerts;
+        return (alerts, unrouted);
     }
 
     /// <summary>The fields a rule's texts can show or route by: what its template reads, its RouteBy columns and its

@@ -13,7 +13,17 @@ public sealed class PublicUrls(IOptions<TwilioOptions> options, IServer server)
     public const string StatusPath = "/webhooks/twilio/status";
     public const string InboundPath = "/webhooks/twilio/inbound";
 
-    public Uri? StatusCallback => Base() is { } b ? new Uri(b, StatusPath) : null;
+    /// <summary>The status callback URL; under a base with a path (a proxy at /alerts) the path is kept, as the
+    /// signature check (<see cref="SignedUrl"/>) expects.</summary>
+    public Uri? StatusCallback => Base() is { } b ? Under(b, StatusPath) : null;
+
+    /// <summary>A path of the connector under a public base address, keeping the base's own path (a proxy that serves
+    /// the connector under <c>/alerts</c>): <c>https://example.com/alerts</c> + <c>/webhooks/twilio/inbound</c>.</summary>
+    public static Uri Under(Uri publicBase, string path)
+    {
+        ArgumentNullException.ThrowIfNull(publicBase);
+        return new Uri(publicBase.GetLeftPart(UriPartial.Authority) + publicBase.AbsolutePath.TrimEnd('/') + path);
+    }
 
     /// <summary>The URL Twilio signed for a request with this path and query.</summary>
     public string SignedUrl(HttpRequest request)
