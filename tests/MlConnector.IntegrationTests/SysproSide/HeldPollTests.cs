@@ -119,6 +119,35 @@ public sealed class HeldPollTests
     }
 
     [Fact]
+    public async Task HeldPoll_KeepsOccurrenceKeysAndTombstones_AResubmissionJoinsTheHold_AMissingOrderIsNotHeldAgain()
+    {
+        await using var harness = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: HoldAboveThree, purchaseOrders: 300);
+        var data = harness.Simulator.Data;
+        await harness.PollAsync(RulePresets.PoSubmitted);
+        var orders = Submit(harness, 2);
+        var (resubmitted, missingOnce) = (orders[0], orders[1]);
+        Assert.Equal(4, (await harness.PollAsync(RulePresets.PoSubmitted)).AlertsEnqueued);
+
+        // One order goes back to in process, the other leaves the working set for one read (a tombstone, not forgotten).
+        data.UpdateRow("PorMasterHdr", [resubmitted], new Dictionary<string, string?> { ["OrderStatus"] = "0" });
+        data.UpdateRow("PorMasterHdr", [missingOnce], new Dictionary<string, string?> { ["OrderStatus"] = "9" });
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        var between = await harness.PollAsync(RulePresets.PoSubmitted);
+        data.SubmitPurchaseOrder(resubmitted);
+        data.UpdateRow("PorMasterHdr", [missingOnce], new Dictionary<string, string?> { ["OrderStatus"] = "1" });
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        var after = await harness.PollAsync(RulePresets.PoSubmitted);
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        var reread = await harness.PollAsync(RulePresets.PoSubmitted);
+
+        Assert.Equal([0, 2, 0], new[] { between, after, reread }.Select(p => p.AlertsEnqueued));
+        var alerts = await harness.AlertsAsync(RulePresets.PoSubmitted);
+        Assert.All(alerts, a => Assert.Equal("held", a.State));
+        Assert.Equal(4, alerts.Count(a => a.SourceKey == resubmitted));
+        Assert.Equal(2, alerts.Count(a => a.SourceKey == missingOnce));
+    }
+
+    [Fact]
     public async Task Burst_AtOrBelowHoldAbove_OrWithHoldingOff_IsQueuedAsBefore()
     {
         await using var harness = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: new Dictionary<string, string?>
