@@ -5,7 +5,7 @@ namespace MlConnector.Alerts;
 
 /// <summary>
 /// The alert state machine, written once. Every UPDATE of <c>alerts.state</c> is made in this folder and carries
-/// <see cref="SqlFilterInto"/>(new state), so a transition missing from <see cref="Allowed"/> never happens.
+/// <see cref="SqlFilterInto(string)"/>(new state), so a transition missing from <see cref="Allowed"/> never happens.
 /// </summary>
 public static class AlertTransitions
 {

@@ -30,11 +30,11 @@ internal static class PingCommand
             RunCommand.Config,
             Force,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, ct) => StartupErrors.GuardAsync(async () =>
         {
             // The checks' own lines are the output; the service's log chatter is not.
-            await using var app = ConnectorHost.Build([.. RunCommand.HostArguments(result), "--Logging:LogLevel:Default=Warning"]);
+            await using var app = ConnectorHost.Build([.. AdminHost.Arguments(result), "--Logging:LogLevel:Default=Warning"]);
+            StartupChecks.Run(app.Services, needsKey: false, database: false);
             var syspro = app.Services.GetRequiredService<SysproProbe>();
             var checks = new List<ProbeResult?>();
             foreach (var company in app.Services.GetRequiredService<SysproCompanies>().All)
@@ -49,14 +49,14 @@ internal static class PingCommand
 
             if (results.Count == 0)
             {
-                await Console.Error.WriteLineAsync(
+                await CliConsole.Error.WriteLineAsync(
                     "ml-connector: nothing to check: set Syspro:OData:BaseUrl, Syspro:Enet:BaseUrl or Twilio:AccountSid.");
                 return ExitCodes.Configuration;
             }
 
             foreach (var r in results)
             {
-                Console.WriteLine($"{r.Target,-13} {r.Verdict}  {r.Message}");
+                CliConsole.Out.WriteLine($"{r.Target,-13} {r.Verdict}  {r.Message}");
             }
 
             var rulesPassed = await PingRulesAsync(app.Services, result.GetValue(Force), ct);
@@ -76,7 +76,7 @@ internal static class PingCommand
         }
         catch (OptionsValidationException e)
         {
-            Console.WriteLine($"{"Rules",-13} FAIL  not checked: the rules are not valid ({e.Failures.First()}); see 'ml-connector config validate'.");
+            CliConsole.Out.WriteLine($"{"Rules",-13} FAIL  not checked: the rules are not valid ({e.Failures.First()}); see 'ml-connector config validate'.");
             return false;
         }
 
@@ -92,10 +92,10 @@ internal static class PingCommand
                 _ => $"{target,-13} FAIL  {rule.Table} over {rule.Transport}: " +
                     (status.NotChecked?.StartsWith("not checked", StringComparison.Ordinal) == true ? status.NotChecked : $"not checked: {status.NotChecked}"),
             };
-            Console.WriteLine(line);
+            CliConsole.Out.WriteLine(line);
             foreach (var warning in RuleSchemaReport.Warnings(rule, status))
             {
-                Console.WriteLine($"  {warning}");
+                CliConsole.Out.WriteLine($"  {warning}");
             }
 
             passed &= status.State == RuleSchemaState.Ok;

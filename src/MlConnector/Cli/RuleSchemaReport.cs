@@ -65,19 +65,19 @@ internal static class RuleSchemaReport
         {
             foreach (var warning in Warnings(rule, status))
             {
-                Console.WriteLine(warning);
+                CliConsole.Out.WriteLine(warning);
             }
 
             if (status.State == RuleSchemaState.Unchecked)
             {
-                Console.WriteLine($"rule {rule.Id}: the SYSPRO schema was not checked ({status.NotChecked}).");
+                CliConsole.Out.WriteLine($"rule {rule.Id}: the SYSPRO schema was not checked ({status.NotChecked}).");
             }
         }
 
         var errors = report.Where(r => r.Status.State == RuleSchemaState.Error).ToList();
         foreach (var (rule, status) in errors)
         {
-            await Console.Error.WriteLineAsync($"ml-connector: Rules:{rule.Id}: {status.Error}");
+            await CliConsole.Error.WriteLineAsync($"ml-connector: Rules:{rule.Id}: {status.Error}");
         }
 
         var checkedCount = report.Count(r => r.Status.State != RuleSchemaState.Unchecked);
@@ -86,7 +86,7 @@ internal static class RuleSchemaReport
             return ExitCodes.Configuration;
         }
 
-        Console.WriteLine($"Configuration is valid: {rules.Rules.Count} rule(s) ({string.Join(", ", rules.Rules.Select(r => r.Id))}); " +
+        CliConsole.Out.WriteLine($"Configuration is valid: {rules.Rules.Count} rule(s) ({string.Join(", ", rules.Rules.Select(r => r.Id))}); " +
             $"SYSPRO schema checked for {checkedCount} of them.");
         return ExitCodes.Ok;
     }

@@ -20,14 +20,14 @@ internal static class RulesCommand
             var rules = await services.GetRequiredService<RuleQueries>().StatusAsync(ct);
             if (result.GetValue(listJson))
             {
-                Console.WriteLine(JsonSerializer.Serialize(rules, Json));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(rules, Json));
                 return ExitCodes.Ok;
             }
 
-            Console.WriteLine($"{"RULE",-24}  {"TABLE",-16}  {"LAST POLL (UTC)",-20}  {"HELD",6}  STATE");
+            CliConsole.Out.WriteLine($"{"RULE",-24}  {"TABLE",-16}  {"LAST POLL (UTC)",-20}  {"HELD",6}  STATE");
             foreach (var r in rules)
             {
-                Console.WriteLine($"{r.Id,-24}  {r.Table,-16}  {r.LastPollAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "never",-20}  " +
+                CliConsole.Out.WriteLine($"{r.Id,-24}  {r.Table,-16}  {r.LastPollAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "never",-20}  " +
                     $"{r.Held?.Alerts ?? 0,6}  {State(r)}");
             }
 
@@ -46,12 +46,12 @@ internal static class RulesCommand
             var ruleId = result.GetValue(id)!;
             if ((await queries.StatusAsync(ct)).FirstOrDefault(r => r.Id.Equals(ruleId, StringComparison.OrdinalIgnoreCase)) is not { } rule)
             {
-                await Console.Error.WriteLineAsync($"rules show: no rule {ruleId} is configured.");
+                await CliConsole.Error.WriteLineAsync($"rules show: no rule {ruleId} is configured.");
                 return ExitCodes.Failed;
             }
 
             var runs = await queries.RecentRunsAsync(rule.Id, 10, ct);
-            Console.WriteLine(result.GetValue(showJson) ? JsonSerializer.Serialize(new { rule, held = rule.Held, recentRuns = runs }, Json) : Describe(rule, runs));
+            CliConsole.Out.WriteLine(result.GetValue(showJson) ? JsonSerializer.Serialize(new { rule, held = rule.Held, recentRuns = runs }, Json) : Describe(rule, runs));
             return ExitCodes.Ok;
         }, ct));
 
@@ -77,7 +77,7 @@ internal static class RulesCommand
             var text = result.GetValue(reason);
             if (string.IsNullOrWhiteSpace(text))
             {
-                await Console.Error.WriteLineAsync($"rules {name}: --reason must say why; it goes into the audit trail.");
+                await CliConsole.Error.WriteLineAsync($"rules {name}: --reason must say why; it goes into the audit trail.");
                 return ExitCodes.Usage;
             }
 
@@ -89,15 +89,15 @@ internal static class RulesCommand
             switch (outcome)
             {
                 case HoldOutcome.Done:
-                    Console.WriteLine(release
+                    CliConsole.Out.WriteLine(release
                         ? $"Rule {ruleId}: {alerts} held alert(s) released; the service sends each once."
                         : $"Rule {ruleId}: {alerts} held alert(s) discarded; none is sent.");
                     return ExitCodes.Ok;
                 case HoldOutcome.NothingHeld:
-                    await Console.Error.WriteLineAsync($"rules {name}: rule {ruleId} has no held alerts.");
+                    await CliConsole.Error.WriteLineAsync($"rules {name}: rule {ruleId} has no held alerts.");
                     return ExitCodes.Failed;
                 default:
-                    await Console.Error.WriteLineAsync($"rules {name}: no rule {ruleId} is configured.");
+                    await CliConsole.Error.WriteLineAsync($"rules {name}: no rule {ruleId} is configured.");
                     return ExitCodes.Failed;
             }
         }, ct));

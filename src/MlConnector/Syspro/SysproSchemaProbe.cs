@@ -14,7 +14,7 @@ public sealed record TableCheck(string Table, bool TableMissing, IReadOnlyList<s
 /// (or the table) as unknown drops that column and asks again, so one check finds every missing column.
 /// Requests go through a client without retries: a check answers once, and an unreachable SYSPRO is said at once.
 /// </summary>
-public sealed class SysproSchemaProbe(SysproCompanies companies, IHttpClientFactory httpClients, IOptionsFactory<SysproOptions> settings)
+public sealed class SysproSchemaProbe(SysproCompanies companies, IHttpClientFactory httpClients)
 {
     /// <param name="session">The e.net session to ask through (a probe operator's); null: the company's own.</param>
     /// <param name="readOneRow">Over OData, also read one row (ping); e.net always reads one.</param>
@@ -23,18 +23,22 @@ public sealed class SysproSchemaProbe(SysproCompanies companies, IHttpClientFact
         IReadOnlyList<string> keyColumns, EnetSession? session, bool readOneRow, CancellationToken ct)
     {
         var company = companies.Find(companyId) ?? throw new SysproException($"There is no SYSPRO company '{companyId}'.");
-        var options = settings.Create(company.Id); // a fresh copy: this source reads one row per request
+        var configured = company.Options; // copied below: these sources read one row per request
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (transport == SysproTransport.Enet)
         {
-            options.Enet.PageSize = 1;
-            timeout.CancelAfter(options.Enet.Timeout);
-            return await ReadOneRowAsync(new EnetSource(session ?? company.Session, options.Enet), table, columns, [], keyColumns, timeout.Token);
+            timeout.CancelAfter(configured.Enet.Timeout);
+            var enet = new EnetOptions { BaseUrl = configured.Enet.BaseUrl, Timeout = configured.Enet.Timeout, PageSize = 1 };
+            return await ReadOneRowAsync(new EnetSource(session ?? company.Session, enet), table, columns, [], keyColumns, timeout.Token);
         }
 
-        options.OData.PageSize = 1;
-        timeout.CancelAfter(options.OData.Timeout);
-        using var odata = new ODataSource(httpClients.CreateClient(SysproExtensions.CheckClient), options.OData);
+        timeout.CancelAfter(configured.OData.Timeout);
+        var oneRow = new ODataSourceOptions
+        {
+            BaseUrl = configured.OData.BaseUrl, Username = configured.OData.Username, Password = configured.OData.Password,
+            Timeout = configured.OData.Timeout, PageSize = 1,
+        };
+        using var odata = new ODataSource(httpClients.CreateClient(SysproExtensions.CheckClient), oneRow);
         var metadata = await odata.MetadataAsync(timeout.Token);
         if (!metadata.HasSet(table))
         {
