@@ -38,8 +38,10 @@ public sealed class RuleColumnsTests
     [Fact]
     public void RouteByFilterAndThresholds_MakeTheirColumnsRequired_ButNotTheFieldsTheConnectorFills()
     {
+        // The rule reads OrderValue, so a threshold may name it (the strict rule checks refuse a field the rule lacks).
         var rule = Rule(RulePresets.PoSubmitted, new RuleOptions
         {
+            Columns = ["Supplier", "Buyer", "Currency", "Warehouse", "SupplierClass", "OrderValue"],
             Filter = ["OrderStatus in 0,1,4", "SupplierClass eq A"],
             Recipients = new RecipientRuleOptions
             {
