@@ -14,11 +14,12 @@ public sealed class AlertEnqueuer(FieldProtector protector)
     public const string PhonePurpose = "alert.phone";
     public const string BodyPurpose = "alert.body";
 
-    /// <summary>Inserts the alert unless its key exists; returns the new id, or null for a duplicate.</summary>
+    /// <summary>Inserts the alert unless its key exists; returns the new id, or null for a duplicate. A
+    /// <paramref name="hold"/> puts it in state held (out of the dispatcher's reach) instead of queuing it.</summary>
     public async Task<long?> EnqueueAsync(DbConnection connection, DbTransaction transaction, NewAlert alert,
-        IReadOnlyDictionary<string, string?> fields, DateTimeOffset now, CancellationToken ct)
+        IReadOnlyDictionary<string, string?> fields, DateTimeOffset now, CancellationToken ct, HoldReason? hold = null)
     {
-        var state = alert.RenderError is null ? AlertStates.Pending : AlertStates.Failed;
+        var state = alert.RenderError is not null ? AlertStates.Failed : hold is null ? AlertStates.Pending : AlertStates.Held;
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             INSERT INTO alerts (company_id, alert_key, rule_id, source_table, source_key, transition, recipient_id,
@@ -50,17 +51,26 @@ public sealed class AlertEnqueuer(FieldProtector protector)
         var detected = JsonSerializer.Serialize(new
         {
             table = alert.SourceTable, key = alert.SourceKey, transition = alert.Transition, rule = alert.RuleId,
-            recipient = alert.RecipientId, fields = fields.Keys.Order(StringComparer.Ordinal),
+            run = alert.DetectionRun, recipient = alert.RecipientId, fields = fields.Keys.Order(StringComparer.Ordinal),
         });
         var sealedFields = protector.Protect(JsonSerializer.Serialize(fields), AuditWriter.SealedDetailPurpose);
         await AuditWriter.AppendAsync(connection, transaction,
             new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.Detected, "system", detected, sealedFields), ct);
-        var outcome = alert.RenderError is null
-            ? new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.Queued, "system",
-                JsonSerializer.Serialize(new { segments = alert.Segments, encoding = alert.Encoding }))
-            : new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.RenderFailed, "system",
-                JsonSerializer.Serialize(new { reason = alert.RenderError }));
+        var outcome = state switch
+        {
+            AlertStates.Pending => new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.Queued, "system",
+                JsonSerializer.Serialize(new { segments = alert.Segments, encoding = alert.Encoding })),
+            AlertStates.Held => new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.Held, "system",
+                JsonSerializer.Serialize(new { segments = alert.Segments, encoding = alert.Encoding, reason = hold!.Text })),
+            _ => new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.RenderFailed, "system",
+                JsonSerializer.Serialize(new { reason = alert.RenderError })),
+        };
         await AuditWriter.AppendAsync(connection, transaction, outcome, ct);
+        foreach (var note in alert.Notes ?? [])
+        {
+            await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.EnrichmentFailed,
+                "system", JsonSerializer.Serialize(new { reason = note })), ct);
+        }
         if (alert.Truncated)
         {
             await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.Truncated,

@@ -28,6 +28,11 @@ public sealed class AlertRequeue(IDbDialect dialect)
             return ReplayOutcome.StillPending;
         }
 
+        if (alert.State == AlertStates.Held)
+        {
+            return ReplayOutcome.Held;
+        }
+
         await RequeueAsync(connection, transaction, alertId, alert.CompanyId, alert.State, actor, reason, null, now, ct);
         await transaction.CommitAsync(ct);
         return ReplayOutcome.Replayed;
@@ -59,7 +64,7 @@ public sealed class AlertRequeue(IDbDialect dialect)
             UPDATE alerts SET state = @Pending, attempts = 0, next_attempt_at = @Now, lease_owner = NULL, lease_until = NULL,
                 message_sid = NULL, delivery_status = NULL, error_code = NULL, error_message = NULL, in_doubt_since = NULL,
                 chain_started_at = @Now, updated_at = @Now
-            WHERE id = @Id AND {AlertTransitions.SqlFilterInto(AlertStates.Pending)}
+            WHERE id = @Id AND {AlertTransitions.SqlFilterInto(AlertStates.Pending, except: AlertStates.Held)}
             """, new { Id = id, Now = now.ToStored(), AlertStates.Pending }, transaction, cancellationToken: ct));
         await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(companyId, id, now, AuditKinds.Replay, actor,
             JsonSerializer.Serialize(new { reason, previousState, bulkSince = since })), ct);

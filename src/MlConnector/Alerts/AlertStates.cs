@@ -6,8 +6,12 @@ namespace MlConnector.Alerts;
 /// </summary>
 public static class AlertStates
 {
-    /// <summary>Waiting for the dispatcher: new, retrying after a transient error, in doubt, or replayed.</summary>
+    /// <summary>Waiting for the dispatcher: new, retrying after a transient error, in doubt, replayed or released.</summary>
     public const string Pending = "pending";
+
+    /// <summary>Detected by a poll that would have queued more alerts than its rule's <c>HoldAbove</c> (or while the
+    /// rule had a hold): kept from the dispatcher until an operator releases (pending) or discards them.</summary>
+    public const string Held = "held";
 
     /// <summary>Twilio accepted the message (it has a MessageSid).</summary>
     public const string Sent = "sent";
@@ -27,6 +31,9 @@ public static class AlertStates
     /// <summary>Not sent: older than the validity period.</summary>
     public const string Expired = "expired";
 
+    /// <summary>Not sent: an operator discarded the hold it was in.</summary>
+    public const string Discarded = "discarded";
+
     /// <summary>Every state, in the order of an alert's life.</summary>
-    public static IReadOnlyList<string> All { get; } = [Pending, Sent, Delivered, Undelivered, Failed, Suppressed, Expired];
+    public static IReadOnlyList<string> All { get; } = [Held, Pending, Sent, Delivered, Undelivered, Failed, Suppressed, Expired, Discarded];
 }

@@ -5,16 +5,20 @@ namespace MlConnector.Alerts;
 
 /// <summary>
 /// The alert state machine, written once. Every UPDATE of <c>alerts.state</c> is made in this folder and carries
-/// <see cref="SqlFilterInto"/>(new state), so a transition missing from <see cref="Allowed"/> never happens.
+/// <see cref="SqlFilterInto(string)"/>(new state), so a transition missing from <see cref="Allowed"/> never happens.
 /// </summary>
 public static class AlertTransitions
 {
-    /// <summary>The states a new alert starts in: pending, or failed when its text could not be rendered.</summary>
-    public static IReadOnlySet<string> Initial { get; } = FrozenSet.Create(StringComparer.Ordinal, Pending, Failed);
+    /// <summary>The states a new alert starts in: pending, held when its poll is held, or failed when its text could
+    /// not be rendered. Nothing else ever enters held.</summary>
+    public static IReadOnlySet<string> Initial { get; } = FrozenSet.Create(StringComparer.Ordinal, Pending, Held, Failed);
 
     /// <summary>From each state, the states it may move to.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed { get; } = new Dictionary<string, IReadOnlySet<string>>
     {
+        // A held poll's alerts leave the hold only together: released (queued) or discarded, by an operator.
+        [Held] = Set(Pending, Discarded),
+
         // The dispatcher's outcome for a claimed alert: retried or in doubt (still pending), sent, or given up on.
         [Pending] = Set(Pending, Sent, Failed, Suppressed, Expired),
         // Twilio's status callbacks (a repeated "sent" leaves it sent), or a replay.
@@ -25,6 +29,7 @@ public static class AlertTransitions
         [Failed] = Set(Pending),
         [Suppressed] = Set(Pending),
         [Expired] = Set(Pending),
+        [Discarded] = Set(Pending),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string[]> IntoState = AlertStates.All.ToFrozenDictionary(
@@ -42,6 +47,16 @@ public static class AlertTransitions
     /// <summary>"state IN ('a', 'b')" for the states that may move to <paramref name="to"/>. The names are this
     /// class's own constants, written into the SQL (a list parameter is expanded differently by each database).</summary>
     public static string SqlFilterInto(string to) => $"state IN ({string.Join(", ", Into(to).Select(s => $"'{s}'"))})";
+
+    /// <summary>As <see cref="SqlFilterInto(string)"/>, for a move that must not start from <paramref name="except"/>
+    /// (a replay moves to pending, but never out of a hold: only its release does).</summary>
+    public static string SqlFilterInto(string to, string except) =>
+        $"state IN ({string.Join(", ", Into(to).Where(s => s != except).Select(s => $"'{s}'"))})";
+
+    /// <summary>"state = 'from'" for a move from one state to another that the table allows.</summary>
+    /// <exception cref="ArgumentException">The table does not allow the move.</exception>
+    public static string SqlFilterFrom(string from, string to) =>
+        Allows(from, to) ? $"state = '{from}'" : throw new ArgumentException($"An alert may not move from {from} to {to}.", nameof(to));
 
     private static FrozenSet<string> Set(params string[] states) => states.ToFrozenSet(StringComparer.Ordinal);
 }

@@ -13,6 +13,7 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<AttemptRecorder>();
         builder.Services.AddSingleton<DeliveryEvents>();
         builder.Services.AddSingleton<AlertRequeue>();
+        builder.Services.AddSingleton<AlertHolds>();
         builder.Services.AddSingleton<AlertQueries>();
         builder.Services.AddSingleton<AlertCounts>();
         builder.Services.AddSealedColumn(new SealedColumn("alerts", "id", "recipient_phone", AlertEnqueuer.PhonePurpose));

@@ -11,4 +11,7 @@ public enum ReplayOutcome
 
     /// <summary>The alert is still pending (queued or being retried): there is nothing to replay.</summary>
     StillPending,
+
+    /// <summary>The alert waits in its rule's hold: only releasing (or discarding) the hold moves it.</summary>
+    Held,
 }

@@ -36,6 +36,9 @@ internal static class AlertsApi
                     ReplayOutcome.StillPending => TypedResults.Problem(
                         $"Alert {id} is {AlertStates.Pending}: it is already queued or being sent.",
                         statusCode: StatusCodes.Status409Conflict, title: "Not replayable"),
+                    ReplayOutcome.Held => TypedResults.Problem(
+                        $"Alert {id} is {AlertStates.Held}: release or discard its rule's hold (POST /api/rules/{{id}}/release or /discard).",
+                        statusCode: StatusCodes.Status409Conflict, title: "Not replayable"),
                     _ => NotFound(id),
                 };
             })

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MlConnector.Access;
 using MlConnector.Detection;
+using MlConnector.Outbox;
 
 namespace MlConnector.Api;
 
-/// <summary>/api/rules: each rule's configuration and last poll, recent runs, pause and resume.</summary>
+/// <summary>/api/rules: each rule's configuration, last poll, hold and schema state, recent runs; pause and resume;
+/// release or discard a held poll.</summary>
 internal static class RulesApi
 {
     public static RouteGroupBuilder MapRulesApi(this RouteGroupBuilder api)
@@ -25,7 +27,40 @@ internal static class RulesApi
         group.MapPost("/{id}/resume", (string id, PauseRequest? request, RuleControl control, HttpContext http, CancellationToken ct) =>
                 SetAsync(id, false, request?.Reason, control, http, ct))
             .RequireAuthorization(OperatorRoles.CanOperate).WithSummary("Poll a paused rule again (operators only).");
+        group.MapPost("/{id}/release", (string id, HoldRequest? request, RuleHolds holds, DispatcherActivity dispatcher, HttpContext http,
+                CancellationToken ct) => EndHoldAsync(id, release: true, request?.Reason, holds, dispatcher, http, ct))
+            .RequireAuthorization(OperatorRoles.CanOperate)
+            .WithSummary("Queue every held alert of a rule, each sent once (operators only; a reason is required and audited per alert).");
+        group.MapPost("/{id}/discard", (string id, HoldRequest? request, RuleHolds holds, DispatcherActivity dispatcher, HttpContext http,
+                CancellationToken ct) => EndHoldAsync(id, release: false, request?.Reason, holds, dispatcher, http, ct))
+            .RequireAuthorization(OperatorRoles.CanOperate)
+            .WithSummary("Discard every held alert of a rule: none is sent (operators only; a reason is required and audited per alert).");
         return api;
+    }
+
+    private static async Task<Results<Ok<HoldResult>, ProblemHttpResult>> EndHoldAsync(string id, bool release, string? reason,
+        RuleHolds holds, DispatcherActivity dispatcher, HttpContext http, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return AlertsApi.ReasonRequired();
+        }
+
+        var (outcome, alerts) = release
+            ? await holds.ReleaseAsync(id, Actor.Of(http), reason, ct)
+            : await holds.DiscardAsync(id, Actor.Of(http), reason, ct);
+        if (release && alerts > 0)
+        {
+            dispatcher.Wake();
+        }
+
+        return outcome switch
+        {
+            HoldOutcome.Done => TypedResults.Ok(new HoldResult(id, release ? "released" : "discarded", alerts)),
+            HoldOutcome.NothingHeld => TypedResults.Problem($"Rule {id} has no held alerts.", statusCode: StatusCodes.Status409Conflict,
+                title: "Nothing held"),
+            _ => NoRule(id),
+        };
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetAsync(string id, bool paused, string? reason,

@@ -7,7 +7,11 @@ public static class AuditKinds
     public const string Rendered = "rendered";
     public const string RenderFailed = "render-failed";
     public const string Truncated = "truncated";
+    public const string EnrichmentFailed = "enrichment-failed";
     public const string Queued = "queued";
+    public const string Held = "held";
+    public const string Released = "released";
+    public const string Discarded = "discarded";
     public const string Attempt = "attempt";
     public const string StatusCallback = "status-callback";
     public const string Replay = "replay";

@@ -35,7 +35,7 @@ internal static class AlertsCommand
             CliConsole.Out.WriteLine($"{"ID",8}  {"CREATED (UTC)",-20}  {"RULE",-22}  {"RECORD",-16}  {"TO",-16}  {"STATE",-11}  ATTEMPTS");
             foreach (var a in found.Items)
             {
-                CliConsole.Out.WriteLine($"{a.Id,8}  {a.CreatedAt:yyyy-MM-dd HH:mm:ss}  {a.Rule,-22}  {a.SourceKey,-16}  {a.Phone,-16}  {a.State,-11}  {a.Attempts}");
+                CliConsole.Out.WriteLine($"{a.Id,8}  {a.CreatedAt:yyyy-MM-dd HH:mm:ss}  {a.Rule,-22}  {RecordKeyText.Display(a.SourceKey),-16}  {a.Phone,-16}  {a.State,-11}  {a.Attempts}");
             }
 
             CliConsole.Out.WriteLine($"{found.Total} alert(s); page {found.Page} of {found.Pages}.");
@@ -69,7 +69,7 @@ internal static class AlertsCommand
         var lines = new List<string>
         {
             $"Alert {a.Id}: {a.State} ({a.Attempts} attempt(s))",
-            $"  rule {a.Rule}, company {a.Company}, record {a.SourceTable} {a.SourceKey} ({a.Transition})",
+            $"  rule {a.Rule}, company {a.Company}, record {a.SourceTable} {RecordKeyText.Display(a.SourceKey)} ({a.Transition})",
             $"  to {a.RecipientId} {a.Phone}",
             $"  twilio {a.MessageSid} {a.DeliveryStatus} {a.ErrorCode} {a.ErrorMessage}".TrimEnd(),
             "Body:", "  " + d.Body.Replace("\n", "\n  ", StringComparison.Ordinal),

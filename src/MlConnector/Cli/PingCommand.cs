@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
+using MlConnector.Detection;
 using MlConnector.Hosting;
 using MlConnector.Probes;
+using MlConnector.Rules;
 using MlConnector.Sms;
 using MlConnector.Syspro;
 
@@ -19,8 +22,9 @@ internal static class PingCommand
     public static Command Create()
     {
         var command = new Command("ping",
-            "Test the configured SYSPRO (OData read, e.net Logon and Logoff) and Twilio (account fetch) credentials; with the " +
-            "real Twilio API, warn when Twilio:PublicBaseUrl does not resolve to a public address. " +
+            "Test the configured SYSPRO (OData read, e.net Logon and Logoff) and Twilio (account fetch) credentials, then read " +
+            "one row of each enabled rule's table (PASS or FAIL per rule, naming a missing table or column); with the real " +
+            "Twilio API, warn when Twilio:PublicBaseUrl does not resolve to a public address. " +
             "Exit code 0 only when every configured check passes (a warning passes).")
         {
             RunCommand.Config,
@@ -55,8 +59,48 @@ internal static class PingCommand
                 CliConsole.Out.WriteLine($"{r.Target,-13} {r.Verdict}  {r.Message}");
             }
 
-            return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.Failed;
+            var rulesPassed = await PingRulesAsync(app.Services, result.GetValue(Force), ct);
+            return results.All(r => r.Passed) && rulesPassed ? ExitCodes.Ok : ExitCodes.Failed;
         }));
         return command;
+    }
+
+    // Every enabled rule, read one row: PASS (with a warning per optional column it runs without) or FAIL naming the
+    // missing table or column, or why it could not be checked.
+    private static async Task<bool> PingRulesAsync(IServiceProvider services, bool force, CancellationToken ct)
+    {
+        RuleSet rules;
+        try
+        {
+            rules = services.GetRequiredService<RuleSet>();
+        }
+        catch (OptionsValidationException e)
+        {
+            CliConsole.Out.WriteLine($"{"Rules",-13} FAIL  not checked: the rules are not valid ({e.Failures.First()}); see 'ml-connector config validate'.");
+            return false;
+        }
+
+        var passed = true;
+        foreach (var (rule, status) in await RuleSchemaReport.CheckAsync(services, rules.Rules, force, readOneRow: true, ct))
+        {
+            var target = $"rule {rule.Id}";
+            var line = status.State switch
+            {
+                RuleSchemaState.Ok => $"{target,-13} PASS  {rule.Table} over {rule.Transport}: one row read, every required column is there" +
+                    (status.Dropped.Count > 0 ? $"; optional column(s) dropped: {string.Join(", ", status.Dropped)}" : ""),
+                RuleSchemaState.Error => $"{target,-13} FAIL  {status.Error}",
+                _ => $"{target,-13} FAIL  {rule.Table} over {rule.Transport}: " +
+                    (status.NotChecked?.StartsWith("not checked", StringComparison.Ordinal) == true ? status.NotChecked : $"not checked: {status.NotChecked}"),
+            };
+            CliConsole.Out.WriteLine(line);
+            foreach (var warning in RuleSchemaReport.Warnings(rule, status))
+            {
+                CliConsole.Out.WriteLine($"  {warning}");
+            }
+
+            passed &= status.State == RuleSchemaState.Ok;
+        }
+
+        return passed;
     }
 }

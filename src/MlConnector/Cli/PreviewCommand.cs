@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using MlConnector.Alerts;
 using MlConnector.Detection;
 using MlConnector.Rules;
 using MlConnector.Settings;
@@ -80,10 +81,23 @@ internal static class PreviewCommand
         Option<TimeSpan> lookBack, Option<int> limit, CancellationToken ct)
     {
         var poller = services.GetRequiredService<RulePoller>();
+        var schemas = services.GetRequiredService<RuleSchemas>();
         var failed = false;
         CliConsole.Out.WriteLine($"Preview: {rules.Count} rule(s), look-back {result.GetValue(lookBack)}; nothing will be sent.");
-        foreach (var rule in rules)
+        foreach (var configured in rules)
         {
+            // The rule as the service would run it: not at all when SYSPRO lacks a required column, and without the
+            // optional columns SYSPRO lacks.
+            var schema = await schemas.CheckAsync(configured, null, readOneRow: false, ct);
+            if (schema.State == RuleSchemaState.Error)
+            {
+                failed = true;
+                CliConsole.Out.WriteLine($"{configured.Id}: error: {schema.Error}");
+                continue;
+            }
+
+            RuleSchemaReport.Warnings(configured, schema).ToList().ForEach(CliConsole.Out.WriteLine);
+            var rule = RuleColumns.WithoutColumns(configured, schema.Dropped);
             try
             {
                 var preview = await poller.PreviewAsync(rule, result.GetValue(lookBack), result.GetValue(limit), ct);
@@ -91,19 +105,24 @@ internal static class PreviewCommand
                     (preview.Unrouted.Count > 0 ? $", {preview.Unrouted.Count} would text nobody" : ""));
                 foreach (var text in preview.Texts)
                 {
-                    CliConsole.Out.WriteLine($"  to {text.RecipientId} {text.Phone} about {text.SourceKey} ({text.Transition}):");
+                    CliConsole.Out.WriteLine($"  to {text.RecipientId} {text.Phone} about {RecordKeyText.Display(text.SourceKey)} ({text.Transition}):");
                     CliConsole.Out.WriteLine($"    {(text.RenderError is null ? text.Body.Replace("\n", "\n    ", StringComparison.Ordinal) : "[render failed] " + text.RenderError)}");
                 }
 
                 foreach (var nobody in preview.Unrouted)
                 {
-                    CliConsole.Out.WriteLine($"  would text nobody about {nobody.RecordKey} ({nobody.Transition}): {nobody.Reason}");
+                    CliConsole.Out.WriteLine($"  would text nobody about {RecordKeyText.Display(nobody.RecordKey)} ({nobody.Transition}): {nobody.Reason}");
                 }
             }
             catch (Exception e) when (e is SysproException or HttpRequestException or TaskCanceledException)
             {
                 failed = true;
                 CliConsole.Out.WriteLine($"{rule.Id}: cannot read SYSPRO: {e.Message}");
+            }
+            catch (BadAnswerException e)
+            {
+                failed = true;
+                CliConsole.Out.WriteLine($"{rule.Id}: SYSPRO's answer was not believed: {e.Message}");
             }
         }
 

@@ -79,6 +79,10 @@ internal static class ReplayCommand
             case ReplayOutcome.StillPending:
                 await CliConsole.Error.WriteLineAsync($"ml-connector replay: alert {id} is still pending; nothing to replay.");
                 return ExitCodes.Failed;
+            case ReplayOutcome.Held:
+                await CliConsole.Error.WriteLineAsync($"ml-connector replay: alert {id} waits in its rule's hold; " +
+                    "use 'ml-connector rules release|discard RULE --reason TEXT'.");
+                return ExitCodes.Failed;
             default:
                 await CliConsole.Error.WriteLineAsync($"ml-connector replay: there is no alert {id}.");
                 return ExitCodes.Failed;

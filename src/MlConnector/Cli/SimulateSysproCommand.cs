@@ -1,5 +1,7 @@
 using System.CommandLine;
 using MlConnector.Simulators.Syspro;
+using MlConnector.Simulators.Syspro.Data;
+using MlConnector.Simulators.Syspro.Schema;
 
 namespace MlConnector.Cli;
 
@@ -49,7 +51,7 @@ internal static class SimulateSysproCommand
 
     private static readonly Option<bool> NoNextLink = new("--odata-no-next-link")
     {
-        Description = "Cap OData pages without @odata.nextLink (clients must page with $skip).",
+        Description = "Cap OData pages without @odata.nextLink (clients page on their own: by key, or with $skip).",
     };
 
     private static readonly Option<bool> Scenario = new("--scenario")
@@ -62,6 +64,44 @@ internal static class SimulateSysproCommand
         Description = "Time between scenario steps (hh:mm:ss).", DefaultValueFactory = _ => Defaults.ScenarioInterval,
     };
 
+    private static readonly Option<SysproSchemaProfile> Schema = new("--schema")
+    {
+        Description = "Which tables and columns the site exposes: full, or minimal (no PorMasterHdr Warehouse and SupplierClass, " +
+            "no ReqDetail StockCode and StockDescription, no InvBuyer).",
+        DefaultValueFactory = _ => Defaults.Schema,
+    };
+
+    private static readonly Option<string[]> UntypedColumns = new("--untyped-column")
+    {
+        Description = "A column, as Table.Column, that $metadata leaves out (its entity type is declared open; rows still carry it). Repeatable.",
+        AllowMultipleArgumentsPerToken = true,
+        Validators =
+        {
+            r =>
+            {
+                foreach (var column in r.GetValueOrDefault<string[]>() ?? [])
+                {
+                    if (column.Split('.') is not [{ Length: > 0 }, { Length: > 0 }])
+                    {
+                        r.AddError($"--untyped-column '{column}' is not of the form Table.Column.");
+                    }
+                }
+            },
+        },
+    };
+
+    private static readonly Option<SysproKeyStyle> KeyStyle = new("--key-style")
+    {
+        Description = "How PurchaseOrder and Requisition keys are padded: default (zero-padded, lookups accept a hand-typed key), " +
+            "zeros (zero-padded, verbatim only) or spaces (' 00001', verbatim only).",
+        DefaultValueFactory = _ => Defaults.KeyStyle,
+    };
+
+    private static readonly Option<bool> NoIndexedPaging = new("--no-indexed-paging")
+    {
+        Description = "Answer keyset pages by scanning the table instead of the key index (same answers, slower; for comparison).",
+    };
+
     public static Command Create()
     {
         var command = new Command("syspro",
@@ -69,7 +109,8 @@ internal static class SimulateSysproCommand
             "at /_sim/syspro, over one seeded data set. The credentials are fake and printed at start. Ctrl+C stops it.")
         {
             Port, Host, Urls, Operator, OperatorPassword, Company, CompanyPassword, ODataUser, ODataPassword,
-            PurchaseOrders, Seed, IdleTimeout, PageSize, NoNextLink, Scenario, ScenarioInterval,
+            PurchaseOrders, Seed, IdleTimeout, PageSize, NoNextLink, Scenario, ScenarioInterval, Schema, UntypedColumns, KeyStyle,
+            NoIndexedPaging,
         };
         command.SetAction((ParseResult result, CancellationToken ct) => StartupErrors.GuardAsync(async () =>
         {
@@ -89,7 +130,15 @@ internal static class SimulateSysproCommand
                 ODataPagesWithoutNextLink = result.GetValue(NoNextLink),
                 RunScenario = result.GetValue(Scenario),
                 ScenarioInterval = result.GetValue(ScenarioInterval),
+                Schema = result.GetValue(Schema),
+                KeyStyle = result.GetValue(KeyStyle),
+                IndexedPaging = !result.GetValue(NoIndexedPaging),
             };
+            foreach (var column in result.GetValue(UntypedColumns) ?? [])
+            {
+                options.UntypedColumns.Add(column);
+            }
+
             return await SysproSimulatorHost.RunAsync(options, SimulatorUrls.Of(result, Urls, Host, Port), ct);
         }));
         return command;

@@ -23,6 +23,7 @@ internal static class Verbs
 
             // The operator's verbs (dashboard and API equivalents for the terminal).
             AlertsCommand.Create(),
+            RulesCommand.Create(),
             AuditCommand.Create(),
             ConfigCommand.Create(),
             UsersCommand.Create(),

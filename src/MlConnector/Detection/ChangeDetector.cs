@@ -8,8 +8,12 @@ namespace MlConnector.Detection;
 
 /// <summary>
 /// Pure change detection: a rule's stored state plus the rows just read give the events and the new state.
-/// Dates in SYSPRO are date-only, so a date watermark re-reads its last day(s) and de-duplicates through the
-/// snapshot; records are compared by a fingerprint of the columns read, never by dates alone.
+/// Records are keyed verbatim (ordinal) and compared by a fingerprint of the columns read, never by dates alone. A
+/// record missing from a read is kept as a tombstone with its last status until it has been missing from
+/// <see cref="RuleDefinition.ForgetMissingAfterReads"/> complete reads and for <see cref="RuleDefinition.ForgetMissingAfter"/>,
+/// so one that comes back is compared with its real previous status, never reported as new. Dates in SYSPRO are
+/// date-only, so a date watermark re-reads its last day(s) and de-duplicates through the snapshot; on the first poll
+/// the watermark starts at today, so later overlaps never reach before the first poll's window.
 /// </summary>
 public static class ChangeDetector
 {
@@ -17,41 +21,51 @@ public static class ChangeDetector
     {
         var events = new List<DetectedEvent>();
         var upserts = new List<SnapshotEntry>();
+        var skipped = new List<SkippedRow>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var baseline = !state.Baselined;
         var backfillFrom = baseline && rule.Backfill is { } window ? DateOnly.FromDateTime((now - window).UtcDateTime) : (DateOnly?)null;
-        var watermark = state.Watermark;
+        var watermark = baseline && rule.Watermark == WatermarkKind.Date ? Today(now) : state.Watermark;
         var count = 0;
+        var changed = 0;
 
         foreach (var row in rows)
         {
             count++;
-            var key = row.KeyOf(rule.KeyColumns);
+            var key = KeyOf(rule, row, count);
             if (!seen.Add(key))
             {
                 continue; // the same record twice in one read (overlapping pages): the first copy counts
             }
 
+            var status = rule.StatusColumn is null ? null : row[rule.StatusColumn];
+            if (rule.Statuses is { } domain && !domain.Contains(status!))
+            {
+                skipped.Add(new SkippedRow(key, status)); // not believed; what the rule remembers of it stays as it was
+                continue;
+            }
+
             var watermarkValue = rule.WatermarkColumn is null ? null : row[rule.WatermarkColumn];
             watermark = Max(rule.Watermark, watermark, watermarkValue);
             var fingerprint = Fingerprint(rule, row);
-            var status = rule.StatusColumn is null ? null : row[rule.StatusColumn];
             state.Snapshot.TryGetValue(key, out var previous);
-            if (previous is not null && previous.Fingerprint == fingerprint)
+            if (previous is { IsTombstone: false } && previous.Fingerprint == fingerprint)
             {
                 continue;
             }
 
             upserts.Add(new SnapshotEntry(key, fingerprint, status, watermarkValue));
             var isNew = previous is null;
+            var statusChanged = !isNew && !string.Equals(previous!.Status, status, StringComparison.Ordinal);
+            changed += statusChanged && !previous!.IsTombstone ? 1 : 0;
             if (baseline && !(isNew && backfillFrom is { } from && IsOnOrAfter(watermarkValue, from)))
             {
                 continue;
             }
 
-            if (!isNew && string.Equals(previous!.Status, status, StringComparison.Ordinal))
+            if (!isNew && !statusChanged)
             {
-                continue; // other columns changed; the status did not
+                continue; // other columns changed (or it came back as it was); the status did not
             }
 
             var transition = rule.Transitions.FirstOrDefault(t => t.Matches(previous?.Status, status, isNew));
@@ -61,7 +75,19 @@ public static class ChangeDetector
             }
         }
 
-        return new DetectionResult(events, upserts, Removals(rule, state, seen, watermark), watermark, baseline, count);
+        if (skipped.Count > rule.MaxUnknownStatusShare * count)
+        {
+            throw new BadAnswerException($"{rule.Id}: {skipped.Count} of {count} rows of {rule.Table} have a {rule.StatusColumn} " +
+                $"outside the rule's Statuses (e.g. record {Show(skipped[0].RecordKey)} has '{skipped[0].Status}'); SYSPRO's answer was not believed.");
+        }
+
+        var (removals, missing) = Missing(rule, state, seen, watermark, now, upserts);
+        return new DetectionResult(events, upserts, removals, watermark, baseline, count)
+        {
+            Skipped = skipped,
+            Remembered = state.Snapshot.Values.Count(e => !e.IsTombstone),
+            Changed = changed + missing,
+        };
     }
 
     /// <summary>The lower bound a date-watermarked rule reads from: the watermark day minus the overlap.</summary>
@@ -70,21 +96,63 @@ public static class ChangeDetector
             ? date.AddDays(-(int)Math.Ceiling(rule.WatermarkOverlap.TotalDays))
             : null;
 
-    private static List<string> Removals(RuleDefinition rule, RuleState state, HashSet<string> seen, string? watermark)
+    private static string KeyOf(RuleDefinition rule, SourceRow row, int number)
     {
-        switch (rule.Watermark)
+        var key = row.KeyOf(rule.KeyColumns);
+        foreach (var column in rule.KeyColumns.Where(c => row.Raw(c) is null))
         {
-            case WatermarkKind.None:
-                // Records that left the working set are forgotten; leaving yields no event.
-                return state.Snapshot.Keys.Where(k => !seen.Contains(k)).ToList();
-            case WatermarkKind.Date when DateLowerBound(rule, watermark) is { } bound:
-                // Outside the re-read window a record can no longer come back: forget it.
-                return state.Snapshot.Values.Where(e => !seen.Contains(e.RecordKey) && !IsOnOrAfter(e.WatermarkValue, bound))
-                    .Select(e => e.RecordKey).ToList();
-            default:
-                return [];
+            throw new BadAnswerException($"{rule.Id}: row {number} of {rule.Table} (record {Show(key)}) has no {column}, a key column; " +
+                "SYSPRO's answer was not believed.");
         }
+
+        if (rule.StatusColumn is { } status && row.Raw(status) is null)
+        {
+            throw new BadAnswerException($"{rule.Id}: record {Show(key)} of {rule.Table} has no {status}, the status column; " +
+                "SYSPRO's answer was not believed.");
+        }
+
+        return key;
     }
+
+    /// <summary>What happens to remembered records this read did not return: tombstoned, counted, or forgotten.</summary>
+    private static (List<string> Removals, int NewlyMissing) Missing(RuleDefinition rule, RuleState state, HashSet<string> seen,
+        string? watermark, DateTimeOffset now, List<SnapshotEntry> upserts)
+    {
+        var removals = new List<string>();
+        var newlyMissing = 0;
+        if (rule.Watermark == WatermarkKind.RowVersion)
+        {
+            return (removals, 0); // a rowversion read returns changed rows only: absence says nothing
+        }
+
+        var bound = rule.Watermark == WatermarkKind.Date ? DateLowerBound(rule, watermark) : null;
+        foreach (var entry in state.Snapshot.Values.Where(e => !seen.Contains(e.RecordKey)))
+        {
+            if (bound is { } b && !IsOnOrAfter(entry.WatermarkValue, b))
+            {
+                removals.Add(entry.RecordKey); // outside the re-read window a record can no longer come back: forget it
+            }
+            else if (!entry.IsTombstone)
+            {
+                newlyMissing++;
+                upserts.Add(entry with { MissingReads = 1, MissingSince = now });
+            }
+            else if (entry.MissingReads + 1 >= rule.ForgetMissingAfterReads && now - (entry.MissingSince ?? now) >= rule.ForgetMissingAfter)
+            {
+                removals.Add(entry.RecordKey);
+            }
+            else
+            {
+                upserts.Add(entry with { MissingReads = entry.MissingReads + 1 });
+            }
+        }
+
+        return (removals, newlyMissing);
+    }
+
+    private static string Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Show(string key) => key.Length > 0 && (key[0] == ' ' || key[^1] == ' ') ? $"'{key}'" : key;
 
     private static string? Max(WatermarkKind kind, string? current, string? candidate)
     {

@@ -14,9 +14,13 @@ internal static class DetectionExtensions
         builder.Services.AddSingleton<PollTracker>();
         builder.Services.AddSingleton<RuleStateStore>();
         builder.Services.AddSingleton<RuleLeases>();
+        builder.Services.AddSingleton<AnswerGuard>();
+        builder.Services.AddSingleton<LookupFailures>();
         builder.Services.AddSingleton<RulePoller>();
         builder.Services.AddSingleton<RuleQueries>();
         builder.Services.AddSingleton<RuleControl>();
+        builder.Services.AddSingleton<RuleHolds>();
+        builder.Services.AddSingleton<RuleSchemas>();
         builder.Services.AddSingleton<UnroutedEvents>();
         builder.Services.AddHostedService<PollingScheduler>();
         builder.Services.AddHealthChecks().AddCheck<SysproHealthCheck>("syspro", tags: ["ready"]);

@@ -5,8 +5,16 @@ using MlConnector.Syspro;
 namespace MlConnector.Detection;
 
 /// <summary>What a rule remembers of one record: a fingerprint of the columns it reads, the status value, and the
-/// record's value of the watermark column (for pruning the overlap window).</summary>
-public sealed record SnapshotEntry(string RecordKey, string Fingerprint, string? Status, string? WatermarkValue);
+/// record's value of the watermark column (for pruning the overlap window). A record missing from the latest reads is
+/// a tombstone: <paramref name="MissingReads"/> complete reads without it since <paramref name="MissingSince"/>.</summary>
+public sealed record SnapshotEntry(string RecordKey, string Fingerprint, string? Status, string? WatermarkValue,
+    int MissingReads = 0, DateTimeOffset? MissingSince = null)
+{
+    public bool IsTombstone => MissingReads > 0;
+}
+
+/// <summary>A row read but not believed: its status is outside the rule's <c>Statuses</c>.</summary>
+public sealed record SkippedRow(string RecordKey, string? Status);
 
 /// <summary>A rule's stored state before a poll.</summary>
 public sealed record RuleState(string? Watermark, bool Baselined, IReadOnlyDictionary<string, SnapshotEntry> Snapshot)
@@ -35,7 +43,17 @@ public sealed record DetectionResult(
     IReadOnlyList<string> Removals,
     string? Watermark,
     bool WasBaseline,
-    int RowsRead);
+    int RowsRead)
+{
+    /// <summary>Rows skipped for a status outside the rule's domain (their stored state is left as it was).</summary>
+    public IReadOnlyList<SkippedRow> Skipped { get; init; } = [];
+
+    /// <summary>How many records the rule remembered (not counting tombstones) before this read.</summary>
+    public int Remembered { get; init; }
+
+    /// <summary>How many of those this read would change: their status changed, or they are missing.</summary>
+    public int Changed { get; init; }
+}
 
 /// <summary>What <c>preview</c> shows of one rule: how many events, the texts of the first ones, and which of those
 /// would text nobody (with why).</summary>

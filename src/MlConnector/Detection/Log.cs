@@ -25,4 +25,33 @@ internal static partial class Log
     [LoggerMessage(EventId = 2006, EventName = "RulesLoaded", Level = LogLevel.Information,
         Message = "{Count} polling rules: {Rules}")]
     public static partial void RulesLoaded(this ILogger logger, int count, string rules);
+
+    [LoggerMessage(EventId = 2007, EventName = "UnknownStatus", Level = LogLevel.Warning,
+        Message = "Rule {Rule}: record {RecordKey} has {StatusColumn} '{Status}', which is not among the rule's Statuses; the row is skipped")]
+    public static partial void UnknownStatus(this ILogger logger, string rule, string recordKey, string status, string statusColumn);
+
+    [LoggerMessage(EventId = 2008, EventName = "EnrichmentLookupFailed", Level = LogLevel.Warning,
+        Message = "Rule {Rule}: the {Lookup} lookup failed ({Reason}); texts go out without {Fields}")]
+    public static partial void LookupFailed(this ILogger logger, string rule, string lookup, string reason, string fields);
+
+    // 21xx: held polls and schema checks (issue 12).
+    [LoggerMessage(EventId = 2101, EventName = "PollHeld", Level = LogLevel.Warning,
+        Message = "Rule {Rule}: {Alerts} alerts held, not sent: {Reason} Release or discard them (dashboard, API or 'ml-connector rules release|discard').")]
+    public static partial void PollHeld(this ILogger logger, string rule, int alerts, string reason);
+
+    [LoggerMessage(EventId = 2102, EventName = "HoldEnded", Level = LogLevel.Information,
+        Message = "Rule {Rule}: {Alerts} held alerts {Outcome} by {Actor}")]
+    public static partial void HoldEnded(this ILogger logger, string rule, int alerts, string outcome, string actor);
+
+    [LoggerMessage(EventId = 2103, EventName = "OptionalColumnDropped", Level = LogLevel.Warning,
+        Message = "Rule {Rule}: SYSPRO's {Table} has no column {Column}; the rule runs without it (its texts show it empty)")]
+    public static partial void OptionalColumnDropped(this ILogger logger, string rule, string table, string column);
+
+    [LoggerMessage(EventId = 2104, EventName = "RuleSchemaError", Level = LogLevel.Error,
+        Message = "Rule {Rule} is in error and not polled: {Error} It is checked again every cadence.")]
+    public static partial void RuleSchemaError(this ILogger logger, string rule, string error);
+
+    [LoggerMessage(EventId = 2105, EventName = "RuleSchemaRecovered", Level = LogLevel.Information,
+        Message = "Rule {Rule}: SYSPRO's {Table} now has every column the rule needs; it polls again")]
+    public static partial void RuleSchemaRecovered(this ILogger logger, string rule, string table);
 }

@@ -23,6 +23,12 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LeaseGrace { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a lookup that SYSPRO refused for a lasting reason (an entity set or table it lacks, e.g. no
+    /// InvBuyer) is not asked again; texts go out without its fields meanwhile (1 second to 1 day).</summary>
+    /// <value>The default is 01:00:00.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LookupRetryAfter { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>This instance's name in leases and poll records.</summary>
     /// <value>The default is the machine name and the process id.</value>
     [MaxLength(200)]

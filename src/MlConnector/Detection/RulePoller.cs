@@ -21,6 +21,9 @@ public sealed class RulePoller(
     AlertEnqueuer enqueuer,
     PollTracker tracker,
     RuleLeases leases,
+    AnswerGuard guard,
+    LookupFailures lookups,
+    RuleSchemas schemas,
     TimeProvider time,
     ILogger<RulePoller> logger)
 {
@@ -28,6 +31,9 @@ public sealed class RulePoller(
     {
         var started = time.GetUtcNow();
         var timestamp = time.GetTimestamp();
+        // The poll's run id, allocated now: the alerts it enqueues carry it in their keys (one transition occurrence).
+        // A poll that does not commit enqueues nothing, and the next one detects the same transitions under its own id.
+        var runId = Guid.CreateVersion7(started).ToString("N");
         var rowsRead = 0;
         try
         {
@@ -38,6 +44,9 @@ public sealed class RulePoller(
                 return skipped;
             }
 
+            // A rule whose table or required column SYSPRO lacks is not polled; optional columns it lacks are not read.
+            var (runnable, notPolled) = await schemas.BeforePollAsync(rule, ct);
+            rule = runnable ?? throw new SysproException(notPolled!);
             var state = await store.LoadAsync(rule, ct);
             var source = sources.For(rule);
             var rows = new List<SourceRow>();
@@ -48,33 +57,45 @@ public sealed class RulePoller(
 
             rowsRead = rows.Count;
             var result = ChangeDetector.Detect(rule, state, rows, started);
-            var (alerts, unrouted) = await PrepareAlertsAsync(rule, result.Events, new Enricher(source), started, ct);
+            guard.WarnSkipped(rule, result);
+            if (guard.Confirm(rule, result) is { } unconfirmed)
+            {
+                throw new BadAnswerException(unconfirmed);
+            }
+
+            var (alerts, unrouted) = await PrepareAlertsAsync(rule, result.Events, new Enricher(source, lookups), runId, started, ct);
 
             await using var connection = await dialect.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
             await leases.ConfirmAsync(connection, transaction, rule, ct);
             await RuleStateStore.ApplyAsync(connection, transaction, rule, result, started, ct);
+            var hold = await HoldPolicy.DecideAsync(connection, transaction, rule, alerts.Count(a => a.Alert.RenderError is null), ct);
             var enqueued = 0;
             foreach (var (alert, fields) in alerts)
             {
-                enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct) is null ? 0 : 1;
+                enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct, hold) is null ? 0 : 1;
             }
 
-            foreach (var (nobody, fingerprint) in unrouted)
+            foreach (var (nobody, occurrence) in unrouted)
             {
-                await UnroutedEvents.RecordAsync(connection, transaction, nobody, fingerprint, ct);
+                await UnroutedEvents.RecordAsync(connection, transaction, nobody, occurrence, ct);
             }
 
-            var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null);
+            var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null, RunId: runId);
             await RuleStateStore.RecordPollAsync(connection, transaction, rule, poll, ct);
             await transaction.CommitAsync(ct);
             logger.PollCompleted(rule.Id, rowsRead, result.Events.Count, enqueued, result.WasBaseline);
+            if (hold is not null && enqueued > 0)
+            {
+                logger.PollHeld(rule.Id, enqueued, hold.Text);
+            }
+
             tracker.Completed(rule.Id, poll);
             return poll;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, 0, Describe(e));
+            var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, 0, Describe(rule, e), RunId: runId);
             logger.PollFailed(rule.Id, poll.Error!);
             await TryRecordFailureAsync(rule, poll, ct);
             tracker.Completed(rule.Id, poll);
@@ -101,7 +122,7 @@ public sealed class RulePoller(
         }
 
         var result = ChangeDetector.Detect(windowed, state, rows, now);
-        var (texts, unrouted) = await PrepareAlertsAsync(rule, result.Events.Take(limit).ToList(), new Enricher(source), now, ct);
+        var (texts, unrouted) = await PrepareAlertsAsync(rule, result.Events.Take(limit).ToList(), new Enricher(source, lookups), "preview", now, ct);
         return new RulePreview(result.Events.Count, texts.Select(a => a.Alert).ToList(), unrouted.Select(u => u.Event).ToList());
     }
 
@@ -124,21 +145,23 @@ public sealed class RulePoller(
         return new SourceQuery(rule.Table, rule.SelectedColumns, conditions, rule.KeyColumns);
     }
 
-    private async Task<(List<(NewAlert Alert, Dictionary<string, string?> Fields)> Alerts, List<(UnroutedEvent Event, string Fingerprint)> Unrouted)>
-        PrepareAlertsAsync(RuleDefinition rule, IReadOnlyList<DetectedEvent> events, Enricher enricher, DateTimeOffset now, CancellationToken ct)
+    private async Task<(List<(NewAlert Alert, Dictionary<string, string?> Fields)> Alerts, List<(UnroutedEvent Event, string Occurrence)> Unrouted)>
+        PrepareAlertsAsync(RuleDefinition rule, IReadOnlyList<DetectedEvent> events, Enricher enricher, string runId, DateTimeOffset now,
+            CancellationToken ct)
     {
         var alerts = new List<(NewAlert, Dictionary<string, string?>)>();
         var unrouted = new List<(UnroutedEvent, string)>();
+        var needed = FieldsNeeded(rule);
         foreach (var detected in events)
         {
-            var fields = await enricher.FieldsAsync(rule, detected, ct);
+            var (fields, notes) = await enricher.FieldsAsync(rule, needed, detected, ct);
             var recipients = directory.Resolve(rule.Recipients, fields);
             if (recipients.Count == 0)
             {
                 var why = directory.WhyNobody(rule.Recipients, fields);
                 logger.NobodyToText(rule.Id, detected.RecordKey, why);
                 unrouted.Add((new UnroutedEvent(0, rule.Company, rule.Id, rule.Table, detected.RecordKey, detected.TransitionText, why, now),
-                    detected.Fingerprint));
+                    runId));
             }
 
             foreach (var recipient in recipients)
@@ -147,18 +170,27 @@ public sealed class RulePoller(
                 {
                     ["RecipientName"] = recipient.Name,
                 };
-                alerts.Add((await RenderAsync(rule, detected, recipient, personal), fields));
+                alerts.Add((await RenderAsync(rule, detected, recipient, personal, runId, notes), fields));
             }
         }
 
         return (alerts, unrouted);
     }
 
-    private async Task<NewAlert> RenderAsync(RuleDefinition rule, DetectedEvent detected, Recipient recipient, Dictionary<string, string?> fields)
+    /// <summary>The fields a rule's texts can show or route by: what its template reads, its RouteBy columns and its
+    /// thresholds' fields. Lookups run only for these.</summary>
+    private HashSet<string> FieldsNeeded(RuleDefinition rule) =>
+        templates.FieldsUsedBy(rule.Template)
+            .Concat(rule.Recipients.RouteBy ?? [])
+            .Concat((rule.Recipients.Thresholds ?? []).Select(t => t.Field))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private async Task<NewAlert> RenderAsync(RuleDefinition rule, DetectedEvent detected, Recipient recipient, Dictionary<string, string?> fields,
+        string runId, IReadOnlyList<string> notes)
     {
         NewAlert Alert(string body, int segments, string encoding, string? error, bool truncated) => new(
-            rule.Company, rule.Id, rule.Table, detected.RecordKey, detected.TransitionText, detected.Fingerprint,
-            recipient.Id, recipient.Phone, body, segments, encoding, error, truncated);
+            rule.Company, rule.Id, rule.Table, detected.RecordKey, detected.TransitionText, runId,
+            recipient.Id, recipient.Phone, body, segments, encoding, error, truncated, notes);
 
         try
         {
@@ -184,9 +216,11 @@ public sealed class RulePoller(
         }
     }
 
-    private static string Describe(Exception e) => e switch
+    private static string Describe(RuleDefinition rule, Exception e) => e switch
     {
+        SysproAnswerException a => $"{rule.Id}: {a.Message}",
         SysproException s => s.Message,
+        BadAnswerException b => b.Message,
         LeaseLostException l => l.Message,
         HttpRequestException h => $"SYSPRO did not answer: {h.Message}",
         TaskCanceledException => "SYSPRO did not answer in time.",

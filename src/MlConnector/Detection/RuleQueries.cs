@@ -1,4 +1,5 @@
 using Dapper;
+using MlConnector.Alerts;
 using MlConnector.Rules;
 using MlConnector.Storage;
 
@@ -7,7 +8,8 @@ namespace MlConnector.Detection;
 public sealed record RuleStatus(
     string Id, string Description, string Company, string Transport, string Table, TimeSpan Cadence, string Transitions,
     string Template, bool Paused, DateTimeOffset? LastPollAt, long? LastDurationMs, long? LastRowsRead, long? LastEvents,
-    string? LastError, TimeSpan? Lag, string? HeldBy = null, DateTimeOffset? HeldUntil = null)
+    string? LastError, TimeSpan? Lag, string? HeldBy = null, DateTimeOffset? HeldUntil = null, HeldAlerts? Held = null,
+    RuleSchemaStatus? Schema = null)
 {
     /// <summary>Late: no poll for more than two cadences.</summary>
     public bool IsLate => !Paused && (Lag is null || Lag > Cadence * 2);
@@ -19,7 +21,7 @@ public sealed record PollRun(DateTimeOffset StartedAt, string InstanceId, long D
 public sealed record PollRunSample(long Id, long DurationMs, long RowsRead);
 
 /// <summary>The configured rules joined with their stored state and recent polls.</summary>
-public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, TimeProvider time)
+public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, AlertHolds holds, RuleSchemas schemas, TimeProvider time)
 {
     public async Task<IReadOnlyList<RuleStatus>> StatusAsync(CancellationToken ct)
     {
@@ -31,6 +33,7 @@ public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, TimeProvider 
                    last_error AS LastError, lease_owner AS LeaseOwner, lease_until AS LeaseUntil
             FROM rule_state
             """, cancellationToken: ct))).ToDictionary(s => (s.Company, s.RuleId));
+        var held = await holds.AllAsync(ct);
         var now = time.GetUtcNow();
         return rules.Rules.Select(r =>
         {
@@ -39,7 +42,8 @@ public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, TimeProvider 
             return new RuleStatus(r.Id, r.Description, r.Company, r.Transport.ToString(), r.Table, r.Cadence,
                 string.Join(", ", r.Transitions), r.Template, s?.Paused == 1, last, s?.LastDurationMs, s?.LastRowsRead,
                 s?.LastEvents, s?.LastError, last is { } l ? now - l : null,
-                s?.LeaseUntil > now.ToStored() ? s.LeaseOwner : null, UnixTime.FromStored(s?.LeaseUntil));
+                s?.LeaseUntil > now.ToStored() ? s.LeaseOwner : null, UnixTime.FromStored(s?.LeaseUntil),
+                held.GetValueOrDefault((r.Company, r.Id)), schemas.StatusOf(r));
         }).ToList();
     }
 

@@ -14,12 +14,20 @@ public sealed class RuleStateStore(IDbDialect dialect)
         var header = await connection.QuerySingleOrDefaultAsync<(string? Watermark, long? BaselinedAt)>(new CommandDefinition(
             "SELECT watermark, baselined_at FROM rule_state WHERE company_id = @Company AND rule_id = @Id",
             new { rule.Company, rule.Id }, cancellationToken: ct));
-        var entries = await connection.QueryAsync<(string RecordKey, string Fingerprint, string? StatusAndWatermark)>(new CommandDefinition(
-            "SELECT record_key, fingerprint, watched FROM rule_snapshot WHERE company_id = @Company AND rule_id = @Id",
-            new { rule.Company, rule.Id }, cancellationToken: ct));
+        var entries = await connection.QueryAsync<(string RecordKey, string Fingerprint, string? StatusAndWatermark, long MissingReads, long? MissingSince)>(
+            new CommandDefinition(
+                """
+                SELECT record_key, fingerprint, watched, missing_reads, missing_since FROM rule_snapshot
+                WHERE company_id = @Company AND rule_id = @Id
+                """,
+                new { rule.Company, rule.Id }, cancellationToken: ct));
         var snapshot = entries.ToDictionary(
             e => e.RecordKey,
-            e => Decode(e.RecordKey, e.Fingerprint, e.StatusAndWatermark),
+            e => Decode(e.RecordKey, e.Fingerprint, e.StatusAndWatermark) with
+            {
+                MissingReads = (int)e.MissingReads,
+                MissingSince = UnixTime.FromStored(e.MissingSince),
+            },
             StringComparer.Ordinal);
         return new RuleState(header.Watermark, header.BaselinedAt is not null, snapshot);
     }
@@ -44,12 +52,19 @@ public sealed class RuleStateStore(IDbDialect dialect)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO rule_snapshot (company_id, rule_id, record_key, fingerprint, watched, seen_at)
-                VALUES (@Company, @Id, @RecordKey, @Fingerprint, @StatusAndWatermark, @Now)
+                INSERT INTO rule_snapshot (company_id, rule_id, record_key, fingerprint, watched, seen_at, missing_reads, missing_since)
+                VALUES (@Company, @Id, @RecordKey, @Fingerprint, @StatusAndWatermark, @Now, @MissingReads, @MissingSince)
                 ON CONFLICT (company_id, rule_id, record_key)
-                DO UPDATE SET fingerprint = excluded.fingerprint, watched = excluded.watched, seen_at = excluded.seen_at
+                DO UPDATE SET fingerprint = excluded.fingerprint, watched = excluded.watched, seen_at = excluded.seen_at,
+                              missing_reads = excluded.missing_reads, missing_since = excluded.missing_since
                 """,
-                result.Upserts.Select(e => new { rule.Company, rule.Id, e.RecordKey, e.Fingerprint, StatusAndWatermark = Encode(e), Now = now.ToStored() }),
+                result.Upserts.Select(e => new
+                {
+                    rule.Company, rule.Id, e.RecordKey, e.Fingerprint, StatusAndWatermark = Encode(e),
+                    // A tombstone keeps the time it was last seen.
+                    Now = e.IsTombstone ? (e.MissingSince ?? now).ToStored() : now.ToStored(),
+                    MissingReads = (long)e.MissingReads, MissingSince = e.MissingSince?.ToStored(),
+                }),
                 transaction, cancellationToken: ct));
         }
 
@@ -79,7 +94,7 @@ public sealed class RuleStateStore(IDbDialect dialect)
         var args = new
         {
             rule.Company, rule.Id, poll.InstanceId, StartedAt = poll.StartedAt.ToStored(),
-            DurationMs = (long)poll.Duration.TotalMilliseconds, poll.RowsRead, Events = poll.AlertsEnqueued, poll.Error,
+            DurationMs = (long)poll.Duration.TotalMilliseconds, poll.RowsRead, Events = poll.AlertsEnqueued, poll.Error, poll.RunId,
         };
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -92,8 +107,8 @@ public sealed class RuleStateStore(IDbDialect dialect)
             """, args, transaction, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO poll_runs (company_id, rule_id, instance_id, started_at, duration_ms, rows_read, events, error)
-            VALUES (@Company, @Id, @InstanceId, @StartedAt, @DurationMs, @RowsRead, @Events, @Error)
+            INSERT INTO poll_runs (company_id, rule_id, instance_id, started_at, duration_ms, rows_read, events, error, run_id)
+            VALUES (@Company, @Id, @InstanceId, @StartedAt, @DurationMs, @RowsRead, @Events, @Error, @RunId)
             """, args, transaction, cancellationToken: ct));
     }
 

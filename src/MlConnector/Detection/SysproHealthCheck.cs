@@ -22,6 +22,11 @@ internal sealed class SysproHealthCheck(RuleQueries rules, SysproCompanies compa
             return HealthCheckResult.Unhealthy($"company {stopped.Id}: {stopped.Session.StoppedReason}", data: data);
         }
 
+        if (RuleProblems(all) is { Count: > 0 } problems)
+        {
+            return HealthCheckResult.Unhealthy(string.Join("; ", problems), data: data);
+        }
+
         var active = all.Where(r => !r.Paused && r.LastPollAt is not null).ToList();
         var failing = active.Where(r => r.LastError is not null).ToList();
         return (active.Count, failing.Count) switch
@@ -33,4 +38,13 @@ internal sealed class SysproHealthCheck(RuleQueries rules, SysproCompanies compa
                 string.Join(", ", failing.Select(r => r.Id)), data: data),
         };
     }
+
+    // What an operator must act on, rule by rule: a rule SYSPRO's schema keeps from polling, a hold waiting for release
+    // or discard.
+    private static List<string> RuleProblems(IReadOnlyList<RuleStatus> rules) =>
+        rules.Where(r => r.Schema?.State == RuleSchemaState.Error)
+            .Select(r => $"rule {r.Id} is not polled: {r.Schema!.Error}")
+            .Concat(rules.Where(r => r.Held is not null)
+                .Select(r => $"rule {r.Id}: {r.Held!.Alerts} alert(s) held since {r.Held.Since:u}, not sent until an operator releases or discards them"))
+            .ToList();
 }

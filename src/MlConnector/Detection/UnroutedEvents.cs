@@ -13,13 +13,14 @@ public sealed record UnroutedEvent(
 /// <summary>
 /// The table <c>unrouted_events</c>: events that texted nobody, recorded in the poll's transaction so the operator sees
 /// them on the dashboard, the API, <c>/metrics</c> and <c>preview</c> instead of only in a log line. An occurrence is
-/// recorded once (rule, record, transition and the record's content fingerprint are unique per company).
+/// recorded once: rule, record, transition and the poll run that detected it (the alerts' occurrence, issue 12) are
+/// unique per company.
 /// </summary>
 public sealed class UnroutedEvents(IDbDialect dialect)
 {
     /// <summary>Records one occurrence inside the poll's transaction; false when it was recorded before.</summary>
     public static async Task<bool> RecordAsync(DbConnection connection, DbTransaction transaction, UnroutedEvent unrouted,
-        string contentFingerprint, CancellationToken ct)
+        string occurrence, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(unrouted);
         return await connection.ExecuteAsync(new CommandDefinition(
@@ -30,7 +31,7 @@ public sealed class UnroutedEvents(IDbDialect dialect)
             """,
             new
             {
-                unrouted.Company, Key = $"{unrouted.RuleId}|{unrouted.RecordKey}|{unrouted.Transition}|{contentFingerprint}",
+                unrouted.Company, Key = $"{unrouted.RuleId}|{unrouted.RecordKey}|{unrouted.Transition}|{occurrence}",
                 unrouted.RuleId, unrouted.SourceTable, unrouted.RecordKey, unrouted.Transition, unrouted.Reason,
                 DetectedAt = unrouted.DetectedAt.ToStored(),
             },

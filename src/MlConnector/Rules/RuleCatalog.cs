@@ -12,6 +12,9 @@ public static class RuleCatalog
 {
     public static readonly string[] KnownEnrichments = [.. RuleFields.ByEnrichment.Keys];
 
+    /// <summary>The alerts one poll may queue before it is held (<c>Rules:{id}:HoldAbove</c>).</summary>
+    public const int DefaultHoldAbove = 50;
+
     public static (IReadOnlyList<RuleDefinition> Rules, IReadOnlyList<string> Errors) Build(
         IReadOnlyDictionary<string, RuleOptions> configured,
         Func<string, SysproTransport> defaultTransportOf,
@@ -120,6 +123,24 @@ public static class RuleCatalog
                 $"'{enrichment}' is not an enrichment (known: {string.Join(", ", KnownEnrichments)}){Suggestions.DidYouMean(enrichment, KnownEnrichments)}");
         }
 
+        var statuses = ParseStatuses(o.Statuses);
+        Require(statuses is null || !string.IsNullOrWhiteSpace(o.StatusColumn), "Statuses", "a status domain needs a StatusColumn.");
+        foreach (var value in transitions.SelectMany(t => new[] { t.From, t.To }).OfType<string>().Where(v => statuses?.Contains(v) == false))
+        {
+            errors.Add($"{path}:Statuses: the transition's status '{value}' is not among the statuses ({o.Statuses}).");
+        }
+
+        var columns = o.Columns ?? [];
+        var unknownShare = o.MaxUnknownStatusShare ?? 0.1;
+        Require(unknownShare is >= 0 and <= 1, "MaxUnknownStatusShare", $"must be between 0 and 1 (it is {unknownShare}).");
+        var confirmShare = o.ConfirmChangeShare ?? 0.5;
+        Require(confirmShare is > 0 and <= 1, "ConfirmChangeShare", $"must be above 0 and at most 1 (it is {confirmShare}).");
+        var forgetReads = o.ForgetMissingAfterReads ?? 3;
+        Require(forgetReads >= 1, "ForgetMissingAfterReads", $"must be at least 1 (it is {forgetReads}).");
+        var forgetAfter = o.ForgetMissingAfter ?? TimeSpan.FromDays(1);
+        Require(forgetAfter >= TimeSpan.Zero, "ForgetMissingAfter", "must not be negative.");
+
+        Require(o.HoldAbove is null or >= 0, "HoldAbove", $"must be 0 (never hold) or more (it is {o.HoldAbove}).");
         Require(o.Backfill is null || o.Backfill > TimeSpan.Zero, "Backfill", "must be a positive duration such as 1.00:00:00.");
         Require(!string.IsNullOrWhiteSpace(o.Template), "Template", "an SMS template is required.");
         Require(o.Recipients is not null, "Recipients", "nobody would receive this rule's texts; name People, Groups or RouteBy.");
@@ -139,7 +160,12 @@ public static class RuleCatalog
             Table = o.Table,
             KeyColumns = o.KeyColumns,
             StatusColumn = string.IsNullOrWhiteSpace(o.StatusColumn) ? null : o.StatusColumn,
-            Columns = o.Columns ?? [],
+            Columns = columns,
+            Statuses = statuses,
+            MaxUnknownStatusShare = unknownShare,
+            ConfirmChangeShare = confirmShare,
+            ForgetMissingAfterReads = forgetReads,
+            ForgetMissingAfter = forgetAfter,
             Transitions = transitions,
             Filter = filter,
             Watermark = watermark,
@@ -150,6 +176,7 @@ public static class RuleCatalog
             Enrich = o.Enrich ?? [],
             Template = o.Template,
             Recipients = o.Recipients,
+            HoldAbove = o.HoldAbove ?? DefaultHoldAbove,
         };
     }
 
@@ -163,6 +190,11 @@ public static class RuleCatalog
         KeyColumns = NonEmpty(o.KeyColumns) ?? preset.KeyColumns,
         StatusColumn = o.StatusColumn ?? preset.StatusColumn,
         Columns = NonEmpty(o.Columns) ?? preset.Columns,
+        Statuses = o.Statuses ?? preset.Statuses,
+        MaxUnknownStatusShare = o.MaxUnknownStatusShare ?? preset.MaxUnknownStatusShare,
+        ConfirmChangeShare = o.ConfirmChangeShare ?? preset.ConfirmChangeShare,
+        ForgetMissingAfterReads = o.ForgetMissingAfterReads ?? preset.ForgetMissingAfterReads,
+        ForgetMissingAfter = o.ForgetMissingAfter ?? preset.ForgetMissingAfter,
         Transitions = NonEmpty(o.Transitions) ?? preset.Transitions,
         Filter = o.Filter ?? preset.Filter,
         Watermark = o.Watermark ?? preset.Watermark,
@@ -173,7 +205,15 @@ public static class RuleCatalog
         Enrich = o.Enrich ?? preset.Enrich,
         Template = string.IsNullOrWhiteSpace(o.Template) ? preset.Template : o.Template,
         Recipients = o.Recipients ?? preset.Recipients,
+        HoldAbove = o.HoldAbove ?? preset.HoldAbove,
     };
 
     private static List<string>? NonEmpty(List<string>? list) => list is { Count: > 0 } ? list : null;
+
+    /// <summary><c>0,1,4,9,*</c> or <c>(blank),R,P</c>: the values a status may take, trimmed ("" is blank).</summary>
+    public static IReadOnlySet<string>? ParseStatuses(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? null
+            : text.Split(',').Select(v => v.Trim()).Select(v => v.Equals("(blank)", StringComparison.OrdinalIgnoreCase) ? "" : v)
+                .ToHashSet(StringComparer.Ordinal);
 }

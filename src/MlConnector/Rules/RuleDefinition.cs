@@ -13,6 +13,21 @@ public sealed record RuleDefinition
     public required IReadOnlyList<string> KeyColumns { get; init; }
     public string? StatusColumn { get; init; }
     public required IReadOnlyList<string> Columns { get; init; }
+
+    /// <summary>Every value the status may take (trimmed; "" is SYSPRO's blank), or null for any.</summary>
+    public IReadOnlySet<string>? Statuses { get; init; }
+
+    /// <summary>Above this share of a read's rows with an unknown status, the poll fails.</summary>
+    public double MaxUnknownStatusShare { get; init; } = 0.1;
+
+    /// <summary>A read changing more than this share of the remembered records waits for the next poll to confirm it.</summary>
+    public double ConfirmChangeShare { get; init; } = 0.5;
+
+    /// <summary>A missing record is forgotten after this many complete reads without it...</summary>
+    public int ForgetMissingAfterReads { get; init; } = 3;
+
+    /// <summary>...and this much time since it went missing.</summary>
+    public TimeSpan ForgetMissingAfter { get; init; } = TimeSpan.FromDays(1);
     public required IReadOnlyList<TransitionSpec> Transitions { get; init; }
     public required IReadOnlyList<FilterCondition> Filter { get; init; }
     public required WatermarkKind Watermark { get; init; }
@@ -23,6 +38,9 @@ public sealed record RuleDefinition
     public required IReadOnlyList<string> Enrich { get; init; }
     public required string Template { get; init; }
     public required RecipientRuleOptions Recipients { get; init; }
+
+    /// <summary>More alerts than this from one poll are held, not queued (0: never).</summary>
+    public int HoldAbove { get; init; } = RuleCatalog.DefaultHoldAbove;
 
     /// <summary>Every column the source reads: keys, status, watermark and template columns, without repeats.</summary>
     public IReadOnlyList<string> SelectedColumns =>

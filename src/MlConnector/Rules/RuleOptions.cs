@@ -56,6 +56,30 @@ public sealed class RuleOptions
     /// <summary>Further columns read for the template and the change fingerprint.</summary>
     public List<string>? Columns { get; set; }
 
+    /// <summary>Every value the status column may take, comma-separated, <c>(blank)</c> or an empty item for a blank
+    /// status, e.g. <c>0,1,4,9,*</c>. A row with any other status is skipped with one warning.
+    /// <value>The default is any value; every status preset sets its own (specs/syspro.md).</value></summary>
+    public string? Statuses { get; set; }
+
+    /// <summary>The share of a read's rows whose status is outside <see cref="Statuses"/> above which the whole poll
+    /// fails (SYSPRO's answer is then not believed); at or below it those rows are skipped.
+    /// <value>The default is 0.1 (10%).</value></summary>
+    public double? MaxUnknownStatusShare { get; set; }
+
+    /// <summary>A read that would change or remove more than this share of the records the rule remembers (at least
+    /// 10 records) is believed only when the next poll's read agrees; until then the poll fails and nothing changes.
+    /// <value>The default is 0.5 (half of them).</value></summary>
+    public double? ConfirmChangeShare { get; set; }
+
+    /// <summary>A record missing from a read keeps its last status until it has been missing from this many complete
+    /// reads (and for <see cref="ForgetMissingAfter"/>); a record that comes back sooner is compared with that status.
+    /// <value>The default is 3 reads.</value></summary>
+    public int? ForgetMissingAfterReads { get; set; }
+
+    /// <summary>How long a missing record is remembered at least (see <see cref="ForgetMissingAfterReads"/>).
+    /// <value>The default is 24 hours.</value></summary>
+    public TimeSpan? ForgetMissingAfter { get; set; }
+
     /// <summary>Transitions that fire: <c>0-&gt;1</c>, <c>*-&gt;1</c> (any value to 1, new rows included) or <c>new</c>.</summary>
     public List<string>? Transitions { get; set; }
 
@@ -91,4 +115,9 @@ public sealed class RuleOptions
 
     /// <summary>Who gets the text.</summary>
     public RecipientRuleOptions? Recipients { get; set; }
+
+    /// <summary>A poll that would queue more alerts than this holds them instead (state held) until an operator
+    /// releases or discards them; later polls join the hold while it exists. 0 turns holding off.
+    /// <value>The default is 50.</value></summary>
+    public int? HoldAbove { get; set; }
 }

@@ -16,6 +16,14 @@ public static class RulePresets
     private static readonly string[] PoColumns =
         ["Supplier", "Buyer", "Currency", "OrderEntryDate", "OrderDueDate", "Warehouse", "SupplierClass"];
 
+    /// <summary>PorMasterHdr.OrderStatus (specs/syspro.md, section 3): in process, ready to print, printed, complete,
+    /// cancelled. Extra SYSPRO 8 codes are not established; a site that has them adds them to the rule's Statuses.</summary>
+    public const string PurchaseOrderStatuses = "0,1,4,9,*";
+
+    /// <summary>ReqDetail.ReqnStatus (specs/syspro.md, section 3): blank (in progress), approved, confirmed into a PO,
+    /// issued, transferred, cancelled.</summary>
+    public const string RequisitionStatuses = "(blank),R,P,I,T,*";
+
     public static IReadOnlyDictionary<string, RuleOptions> All { get; } = new Dictionary<string, RuleOptions>(StringComparer.OrdinalIgnoreCase)
     {
         [PoSubmitted] = PurchaseOrderRule("A purchase order was submitted for approval (OrderStatus became 1).", "*->1", OpenOrders,
@@ -31,6 +39,7 @@ public static class RulePresets
             Table = "ReqDetail",
             KeyColumns = ["Requisition", "Line"],
             StatusColumn = "ReqnStatus",
+            Statuses = RequisitionStatuses,
             Columns = ["StockCode", "StockDescription", "OrderQty", "Price", "Supplier", "Originator", "Buyer", "ApprovedDate"],
             Transitions = ["*->R"],
             Filter = ["ReqnStatus in ,R"],
@@ -78,6 +87,7 @@ public static class RulePresets
         Table = "PorMasterHdr",
         KeyColumns = ["PurchaseOrder"],
         StatusColumn = "OrderStatus",
+        Statuses = PurchaseOrderStatuses,
         Columns = [.. PoColumns],
         Transitions = [transition],
         Filter = [workingSet],

@@ -2,7 +2,8 @@ using MlConnector.Rules;
 
 namespace MlConnector.Syspro;
 
-/// <summary>What a rule asks of SYSPRO: a table, its columns, a filter joined by AND, and an order (for paging).</summary>
+/// <summary>What a rule asks of SYSPRO: a table, its columns, a filter joined by AND, and an order (for paging: the
+/// key columns).</summary>
 public sealed record SourceQuery(
     string Table,
     IReadOnlyList<string> Columns,
@@ -21,9 +22,13 @@ public interface ISysproSource
 }
 
 /// <summary>SYSPRO refused or failed in a way the operator must see (credentials, licence, unknown table).</summary>
-public sealed class SysproException(string message, bool isCredentialError = false, Exception? inner = null)
+public class SysproException(string message, bool isCredentialError = false, Exception? inner = null)
     : Exception(message, inner)
 {
     /// <summary>True when retrying cannot help until someone fixes the configuration.</summary>
     public bool IsCredentialError { get; } = isCredentialError;
+
+    /// <summary>True when SYSPRO refused the request itself (no such table or entity set, a column it lacks, a
+    /// licence): asking again soon gets the same answer. False for an answer that could not be believed.</summary>
+    public virtual bool IsLasting => true;
 }

@@ -18,6 +18,23 @@ internal static class ODataQueryText
         return string.Join(" and ", parts);
     }
 
+    /// <summary>
+    /// "Beyond the last key read" for keyset paging, keys compared by the server in its <c>$orderby</c>:
+    /// <c>(K1 gt 'a') or (K1 eq 'a' and K2 gt 5)</c>. The key values go back exactly as SYSPRO gave them.
+    /// </summary>
+    public static string Keyset(IReadOnlyList<string> keys, IReadOnlyList<string> last, Func<string, string?> typeOf)
+    {
+        var alternatives = new List<string>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var terms = Enumerable.Range(0, i).Select(j => $"{keys[j]} eq {Literal(last[j], typeOf(keys[j]))}")
+                .Append($"{keys[i]} gt {Literal(last[i], typeOf(keys[i]))}");
+            alternatives.Add(i == 0 ? terms.Single() : "(" + string.Join(" and ", terms) + ")");
+        }
+
+        return string.Join(" or ", alternatives);
+    }
+
     // SQL Server ignores trailing blanks when it compares char columns, so SYSPRO's blank status (' ' in a char(1))
     // equals ''. An OData service that compares in .NET does not; asking for both forms works on either.
     private static string Equals(string column, string value, string? edmType) =>

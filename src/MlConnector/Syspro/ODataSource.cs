@@ -10,8 +10,10 @@ namespace MlConnector.Syspro;
 
 /// <summary>
 /// Reads SYSPRO over OData v4 with HTTP Basic: <c>$select</c>/<c>$filter</c>/<c>$orderby</c>/<c>$top</c>, following
-/// <c>@odata.nextLink</c>, and falling back to <c>$skip</c> paging when the server caps a page without a link
-/// (detected through <c>@odata.count</c>). Each page is parsed on its own, so memory follows the page size, not the table.
+/// <c>@odata.nextLink</c>. When the server caps a page without a link (seen through <c>@odata.count</c> on the first
+/// page), it pages by key: ordered by the key columns, each page filtered beyond the last key read, so a row that
+/// leaves the working set meanwhile cannot shift the pages (<c>$skip</c> is never used). Every value is checked
+/// against <c>$metadata</c> before it is believed. Each page is parsed on its own, so memory follows the page size.
 /// </summary>
 public sealed class ODataSource : ISysproSource, IDisposable
 {
@@ -48,45 +50,90 @@ public sealed class ODataSource : ISysproSource, IDisposable
             throw new SysproException($"The OData service has no entity set '{query.Table}'.");
         }
 
-        var filter = ODataQueryText.Filter(query.Conditions, c => metadata.TypeOf(query.Table, c));
-        Uri PageUri(int skip, bool count) => new(Root, query.Table + ODataQueryText.QueryString(
-            ("$select", string.Join(',', query.Columns)),
-            ("$filter", filter),
-            ("$orderby", string.Join(',', query.OrderBy)),
-            ("$top", _options.PageSize.ToString(CultureInfo.InvariantCulture)),
-            ("$skip", skip > 0 ? skip.ToString(CultureInfo.InvariantCulture) : null),
-            ("$count", count ? "true" : null)));
+        string? TypeOf(string column) => metadata.TypeOf(query.Table, column);
+        var filter = ODataQueryText.Filter(query.Conditions, TypeOf);
+        Uri PageUri(IReadOnlyList<string>? afterKey, bool count)
+        {
+            var keyset = afterKey is null ? null : ODataQueryText.Keyset(query.OrderBy, afterKey, TypeOf);
+            return new Uri(Root, query.Table + ODataQueryText.QueryString(
+                ("$select", string.Join(',', query.Columns)),
+                ("$filter", (filter.Length > 0, keyset) switch
+                {
+                    (_, null) => filter,
+                    (false, _) => keyset,
+                    (true, _) => $"({filter}) and ({keyset})",
+                }),
+                ("$orderby", string.Join(',', query.OrderBy)),
+                ("$top", _options.PageSize.ToString(CultureInfo.InvariantCulture)),
+                ("$count", count ? "true" : null)));
+        }
 
-        var received = 0;
         long? total = null;
-        Uri? next = PageUri(0, count: true);
-        while (next is not null)
+        var received = 0;
+        int? cap = null;
+        Uri? next = PageUri(null, count: true);
+        for (var page = 0; next is not null; page++)
         {
             using var response = await _http.GetAsync(next, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             await EnsureSuccessAsync(response, query.Table, cancellationToken);
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            using var page = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-            var root = page.RootElement;
-            if (total is null && root.TryGetProperty("@odata.count", out var count) && count.ValueKind == JsonValueKind.Number)
+            using var document = await ParseAsync(stream, query.Table, cancellationToken);
+            var root = document.RootElement;
+            if (page == 0 && root.TryGetProperty("@odata.count", out var count) && count.ValueKind == JsonValueKind.Number)
             {
                 total = count.GetInt64();
             }
 
             var rows = 0;
+            SourceRow? last = null;
             foreach (var item in root.GetProperty("value").EnumerateArray())
             {
-                rows++;
-                received++;
-                yield return ToRow(item, column => metadata.TypeOf(query.Table, column));
+                last = ToRow(item, query, rows++, TypeOf);
+                yield return last;
             }
 
-            next = root.TryGetProperty("@odata.nextLink", out var link) && link.GetString() is { } href
-                ? new Uri(Root, href)
-                : rows > 0 && (total is { } t ? received < t : rows >= _options.PageSize) ? PageUri(received, count: false) : null;
+            received += rows;
+            if (root.TryGetProperty("@odata.nextLink", out var link) && link.GetString() is { } href)
+            {
+                next = new Uri(Root, href);
+                continue;
+            }
+
+            // No link: a short page while the count says there is more means the server caps pages at that size.
+            var isShort = rows < _options.PageSize;
+            if (isShort && rows > 0 && total is { } t && received < t)
+            {
+                cap ??= rows;
+            }
+
+            var more = last is not null && query.OrderBy.Count > 0
+                && (!isShort || (cap is { } c && rows >= c) || (total is { } all && received < all));
+            next = more ? PageUri(query.OrderBy.Select(k => last!.Raw(k)!).ToList(), count: false) : null;
         }
     }
 
-    private async Task<ODataMetadata> MetadataAsync(CancellationToken ct)
+    private static async Task<JsonDocument> ParseAsync(Stream stream, string table, CancellationToken ct)
+    {
+        try
+        {
+            var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Array)
+            {
+                document.Dispose();
+                throw new SysproAnswerException(table, null, null, "OData answered without a \"value\" list of rows.");
+            }
+
+            return document;
+        }
+        catch (JsonException e)
+        {
+            throw new SysproAnswerException(table, null, null, $"OData answered with text that is not JSON ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>The service's <c>$metadata</c>, read once per source (the schema check asks a fresh source).</summary>
+    internal async Task<ODataMetadata> MetadataAsync(CancellationToken ct)
     {
         if (_metadata is { } known)
         {
@@ -107,8 +154,17 @@ public sealed class ODataSource : ISysproSource, IDisposable
         }
     }
 
-    private static SourceRow ToRow(JsonElement item, Func<string, string?> typeOf)
+    private static SourceRow ToRow(JsonElement item, SourceQuery query, int index, Func<string, string?> typeOf)
     {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new SysproAnswerException(query.Table, $"(row {index + 1})", null, "a row that is not an object.");
+        }
+
+        string KeyText(string column) => item.TryGetProperty(column, out var v) && v.ValueKind is JsonValueKind.String or JsonValueKind.Number
+            ? (v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText())
+            : "?";
+        var record = string.Join('|', query.OrderBy.Select(KeyText));
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in item.EnumerateObject())
         {
@@ -117,26 +173,20 @@ public sealed class ODataSource : ISysproSource, IDisposable
                 continue;
             }
 
-            values[property.Name] = property.Value.ValueKind switch
+            values[property.Name] = ODataValues.Read(property.Value, typeOf(property.Name), out var problem);
+            if (problem is not null)
             {
-                JsonValueKind.Null or JsonValueKind.Undefined => null,
-                JsonValueKind.String when typeOf(property.Name) == "Edm.DateTimeOffset" => DateText(property.Value.GetString()!),
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                JsonValueKind.Number => SysproValues.Number(property.Value.GetRawText()),
-                _ => property.Value.GetRawText(),
-            };
+                throw new SysproAnswerException(query.Table, record, property.Name, problem + ".");
+            }
+        }
+
+        foreach (var key in query.OrderBy.Where(k => values.GetValueOrDefault(k) is null))
+        {
+            throw new SysproAnswerException(query.Table, $"(row {index + 1}: {record})", key, "the row has no value for this key column.");
         }
 
         return new SourceRow(values);
     }
-
-    // SYSPRO dates are date-only; the feed shows them at midnight UTC.
-    private static string DateText(string value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? (date.TimeOfDay == TimeSpan.Zero ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date.ToString("O", CultureInfo.InvariantCulture))
-            : value;
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken ct)
     {

@@ -2,8 +2,8 @@ namespace MlConnector.Syspro;
 
 /// <summary>
 /// One record as read from SYSPRO, the same whichever transport read it: column name to text, with dates as
-/// yyyy-MM-dd, numbers in invariant notation, empty and 0000-00-00 dates as null, and key padding kept (SYSPRO needs
-/// the padded key to find the record again).
+/// yyyy-MM-dd, numbers in invariant notation, empty and 0000-00-00 dates as null, and text verbatim: a key keeps its
+/// leading spaces and zeros (SYSPRO keys are fixed-width strings, and SYSPRO finds a record only by its padded key).
 /// </summary>
 public sealed class SourceRow(IReadOnlyDictionary<string, string?> values)
 {
@@ -19,8 +19,8 @@ public sealed class SourceRow(IReadOnlyDictionary<string, string?> values)
     /// <summary>The value without padding, as people read it.</summary>
     public string? this[string column] => Raw(column)?.Trim();
 
-    /// <summary>The record key: trimmed key values joined with '|'.</summary>
-    public string KeyOf(IReadOnlyList<string> keyColumns) => string.Join('|', keyColumns.Select(k => this[k] ?? ""));
+    /// <summary>The record key: the key values exactly as SYSPRO gave them, joined with '|'; compared ordinally.</summary>
+    public string KeyOf(IReadOnlyList<string> keyColumns) => string.Join('|', keyColumns.Select(k => Raw(k) ?? ""));
 
     /// <summary>The trimmed values, for templates and recipient routing.</summary>
     public Dictionary<string, string?> TrimmedValues() =>

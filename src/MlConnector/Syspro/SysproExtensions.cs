@@ -10,6 +10,9 @@ internal static class SysproExtensions
     public const string ODataClient = "syspro-odata";
     public const string EnetClient = "syspro-enet";
 
+    /// <summary>Schema checks and the CLI's e.net probe sessions: no retries, so an unreachable SYSPRO is said at once.</summary>
+    public const string CheckClient = "syspro-check";
+
     /// <summary>The SYSPRO settings of every company, and the two transports of each over IHttpClientFactory with a
     /// resilience handler for these GETs, timed by that company's own settings.</summary>
     public static IHostApplicationBuilder AddSyspro(this IHostApplicationBuilder builder)
@@ -33,6 +36,9 @@ internal static class SysproExtensions
             builder.Services.AddHttpClient(clients.NameOf(EnetClient, company)).RemoveAllLoggers().AddStandardResilienceHandler()
                 .Configure((HttpStandardResilienceOptions o, IServiceProvider sp) => Timeouts(o, SettingsOf(sp, company).Enet.Timeout));
         }
+
+        builder.Services.AddHttpClient(CheckClient).RemoveAllLoggers();
+        builder.Services.AddSingleton<SysproSchemaProbe>();
 
         builder.Services.AddSingleton<SysproCompanies>();
         builder.Services.AddSingleton<Rules.IRuleCompanies>(sp => sp.GetRequiredService<SysproCompanies>());

@@ -41,23 +41,11 @@ internal sealed class SysproProbe(IHttpClientFactory httpClients, SysproClients 
             return null;
         }
 
-        var probe = !string.IsNullOrWhiteSpace(o.ProbeOperator);
-        if (!probe && !force)
+        if (ProbeCredentials(o, force) is not { } credentials)
         {
-            return new ProbeResult(target, false,
-                $"not checked: logging on as {o.Operator} would end the running service's session (SYSPRO allows one per operator). " +
-                "Set Syspro:Enet:ProbeOperator, or pass --force when the service is stopped.");
+            return new ProbeResult(target, false, NotProbed(o));
         }
 
-        var credentials = new EnetOptions
-        {
-            BaseUrl = o.BaseUrl,
-            Operator = probe ? o.ProbeOperator : o.Operator,
-            OperatorPassword = probe ? o.ProbeOperatorPassword : o.OperatorPassword,
-            CompanyId = o.CompanyId,
-            CompanyPassword = o.CompanyPassword,
-            Timeout = o.Timeout,
-        };
         using var session = new EnetSession(httpClients.CreateClient(clients.NameOf(SysproExtensions.EnetClient, company.Id)), credentials, time,
             loggers.CreateLogger<EnetSession>());
         try
@@ -69,6 +57,33 @@ internal sealed class SysproProbe(IHttpClientFactory httpClients, SysproClients 
         {
             return new ProbeResult(target, false, e is SysproException { InnerException: SysproException inner } ? inner.Message : e.Message);
         }
+    }
+
+    /// <summary>A session for the CLI's schema checks: as the probe operator, or (with <paramref name="force"/>) the
+    /// service's own; null when neither may log on. Log it off when done.</summary>
+    public EnetSession? ProbeSession(SysproCompany company, bool force) =>
+        company.Options.Enet.BaseUrl is not null && ProbeCredentials(company.Options.Enet, force) is { } credentials
+            ? new EnetSession(httpClients.CreateClient(SysproExtensions.CheckClient), credentials, time, loggers.CreateLogger<EnetSession>())
+            : null;
+
+    /// <summary>Why the CLI does not log on to e.net without a probe operator.</summary>
+    public static string NotProbed(EnetOptions o) =>
+        $"not checked: logging on as {o.Operator} would end the running service's session (SYSPRO allows one per operator). " +
+        "Set Syspro:Enet:ProbeOperator, or pass --force when the service is stopped.";
+
+    private static EnetOptions? ProbeCredentials(EnetOptions o, bool force)
+    {
+        var probe = !string.IsNullOrWhiteSpace(o.ProbeOperator);
+        return !probe && !force ? null : new EnetOptions
+        {
+            BaseUrl = o.BaseUrl,
+            Operator = probe ? o.ProbeOperator : o.Operator,
+            OperatorPassword = probe ? o.ProbeOperatorPassword : o.OperatorPassword,
+            CompanyId = o.CompanyId,
+            CompanyPassword = o.CompanyPassword,
+            Timeout = o.Timeout,
+            PageSize = 1,
+        };
     }
 
     private static string Target(string what, SysproCompany company) =>

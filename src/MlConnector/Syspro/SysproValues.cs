@@ -3,20 +3,36 @@ using System.Globalization;
 namespace MlConnector.Syspro;
 
 /// <summary>Normalises values so both transports yield the same text: numbers without padding or trailing zeros,
-/// no-date markers as null.</summary>
+/// no-date markers as null, text (keys above all) verbatim.</summary>
 internal static class SysproValues
 {
     public const string NoDate = "0000-00-00";
 
-    public static string? FromEnet(string? raw)
+    /// <summary>An e.net value read as its column's kind; null with <paramref name="problem"/> set when it does not fit.</summary>
+    public static string? FromEnet(string raw, SysproColumnKind kind, out string? problem)
     {
-        if (raw is null || raw.Trim() == NoDate)
+        problem = null;
+        var trimmed = raw.Trim();
+        switch (kind)
         {
-            return null;
+            case SysproColumnKind.Text:
+                return raw;
+            case SysproColumnKind.Number when TryNumber(trimmed, out var number):
+                return number;
+            case SysproColumnKind.Number:
+                problem = $"'{raw}' is not a number";
+                return null;
+            case SysproColumnKind.Date when trimmed.Length == 0 || trimmed == NoDate:
+                return null;
+            case SysproColumnKind.Date when DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _):
+                return trimmed;
+            case SysproColumnKind.Date:
+                problem = $"'{raw}' is not a date (yyyy-MM-dd)";
+                return null;
+            default:
+                // Not catalogued: e.net right-aligns numbers in a fixed width ("    12.50000"); anything else is kept.
+                return trimmed == NoDate ? null : raw.StartsWith(' ') && TryNumber(trimmed, out var n) ? n : raw;
         }
-
-        // e.net right-aligns numbers in a fixed width ("    12.50000"); keys are zero-padded, never space-led.
-        return raw.StartsWith(' ') && TryNumber(raw.Trim(), out var number) ? number : raw;
     }
 
     public static string Number(string text) => TryNumber(text, out var number) ? number : text;

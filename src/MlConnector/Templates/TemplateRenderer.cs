@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Fluid;
+using Fluid.Ast;
 using MlConnector.Common;
 
 namespace MlConnector.Templates;
@@ -17,6 +18,7 @@ public sealed class TemplateRenderer
 
     private static readonly FluidParser Parser = new();
     private readonly ConcurrentDictionary<string, IFluidTemplate> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _fields = new(StringComparer.Ordinal);
     private readonly TemplateOptions _options = new();
 
     public bool TryCompile(string source, out string error)
@@ -37,6 +39,23 @@ public sealed class TemplateRenderer
         error = $"the template does not compile: {parseError}";
         return false;
     }
+
+    /// <summary>
+    /// The names a template reads (the first segment of every member expression: <c>{{ SupplierName }}</c>,
+    /// <c>{% if LineCount != "1" %}</c>, filter arguments), whatever branch they sit in, so lookups run only for the
+    /// fields a text can show. Empty for a template that does not compile.
+    /// </summary>
+    public IReadOnlySet<string> FieldsUsedBy(string source) => _fields.GetOrAdd(source, s =>
+    {
+        if (!TryCompile(s, out _))
+        {
+            return new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        var visitor = new IdentifierCollector();
+        visitor.VisitTemplate(_compiled[s]);
+        return visitor.Names;
+    });
 
     /// <summary>The fields a template reads (names it sets itself left out); empty when it does not compile.</summary>
     public IReadOnlyList<string> FieldsOf(string source) =>
@@ -85,3 +104,19 @@ public sealed class TemplateRenderer
 }
 
 public sealed class TemplateRenderException(string message) : Exception(message);
+
+/// <summary>Walks a parsed template (Fluid's own visitor) and keeps the root name of every member it reads.</summary>
+internal sealed class IdentifierCollector : AstVisitor
+{
+    public HashSet<string> Names { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    protected override Expression VisitMemberExpression(MemberExpression memberExpression)
+    {
+        if (memberExpression.Segments.Count > 0 && memberExpression.Segments[0] is IdentifierSegment identifier)
+        {
+            Names.Add(identifier.Identifier);
+        }
+
+        return base.VisitMemberExpression(memberExpression);
+    }
+}

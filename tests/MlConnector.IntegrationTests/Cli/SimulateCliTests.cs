@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using MlConnector.IntegrationTests.Infrastructure;
+using MlConnector.Simulators.Syspro;
 
 namespace MlConnector.IntegrationTests.Cli;
 
@@ -115,5 +117,79 @@ public sealed partial class SimulateCliTests
             _process.Dispose();
             return ValueTask.CompletedTask;
         }
+    }
+}
+
+/// <summary>The SYSPRO simulator run alone takes the hosted options (issue 12): schema profile, untyped columns, key
+/// style and scanned paging, and prints every family of control endpoints it serves.</summary>
+public sealed class SimulateSysproOptionsTests
+{
+    [Fact]
+    public async Task SimulateSyspro_MinimalSchemaSpacePaddedKeysUntypedColumn_ServesThatSite()
+    {
+        var start = CliRunner.StartInfo(null, ["simulate", "syspro", "--port", "0", "--purchase-orders", "50", "--schema", "minimal",
+            "--key-style", "spaces", "--untyped-column", "ApInvoice.Journal", "--no-indexed-paging"]);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            var output = new StringBuilder();
+            while (!output.ToString().Contains("Ctrl+C stops", StringComparison.Ordinal))
+            {
+                output.AppendLine(await process.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken)
+                    ?? throw new InvalidOperationException("the simulator stopped: " + output));
+            }
+
+            var text = output.ToString();
+            var url = new Uri(System.Text.RegularExpressions.Regex.Match(text, @"listening on (http://127\.0\.0\.1:\d+/?)").Groups[1].Value);
+            using var http = new HttpClient { BaseAddress = url };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("odata:odata-password")));
+            var metadata = await http.GetStringAsync(new Uri("/odata/$metadata", UriKind.Relative), TestContext.Current.CancellationToken);
+            var order = await http.GetStringAsync(new Uri("/odata/PorMasterHdr?$select=PurchaseOrder&$top=1", UriKind.Relative), TestContext.Current.CancellationToken);
+
+            Assert.Contains("site      : schema minimal, keys spaces, untyped in $metadata: ApInvoice.Journal; keyset pages by scanning", text, StringComparison.Ordinal);
+            Assert.Contains("bad-answers", text, StringComparison.Ordinal);
+            var orders = System.Xml.Linq.XDocument.Parse(metadata).Descendants()
+                .Single(e => e.Name.LocalName == "EntityType" && (string?)e.Attribute("Name") == "PorMasterHdr");
+            Assert.DoesNotContain(orders.Elements(), p => (string?)p.Attribute("Name") is "SupplierClass" or "Warehouse");
+            Assert.Contains(orders.Elements(), p => (string?)p.Attribute("Name") == "OrderStatus");
+            Assert.DoesNotContain("EntitySet Name=\"InvBuyer\"", metadata, StringComparison.Ordinal);
+            Assert.Contains("OpenType=\"true\"", metadata, StringComparison.Ordinal);
+            Assert.Matches("\"PurchaseOrder\":\" \\d{5}\"", order); // space-padded: ' 00001'-style
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task SimulateSyspro_UntypedColumnNotTableDotColumn_IsAUsageError()
+    {
+        var result = await CliRunner.RunAsync(Path.GetTempPath(), null, "simulate", "syspro", "--untyped-column", "Journal");
+
+        Assert.Equal(64, result.ExitCode);
+        Assert.Contains("--untyped-column 'Journal' is not of the form Table.Column.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SysproSimulatorHost_PrintsEveryFamilyOfControlEndpoints()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddSysproSimulator(new SysproSimulatorOptions { PurchaseOrders = 10 });
+        var app = builder.Build();
+        app.MapSysproSimulator();
+
+        var families = ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints)
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText ?? "")
+            .Where(p => p.StartsWith("/_sim/syspro/", StringComparison.Ordinal) && p.Length > "/_sim/syspro/".Length)
+            .Select(p => p["/_sim/syspro/".Length..].Split('/')[0])
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(families);
+        var printed = string.Join("\n", MlConnector.Cli.SysproSimulatorHost.ControlEndpoints);
+        Assert.All(families, f => Assert.Contains(f, printed, StringComparison.Ordinal));
     }
 }

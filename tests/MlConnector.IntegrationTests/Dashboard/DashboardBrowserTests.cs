@@ -90,6 +90,33 @@ public sealed class DashboardBrowserTests
         await Expect(page.Locator("#alert-state")).ToHaveTextAsync("failed");
     }
 
+    [Fact]
+    public async Task Operator_DiscardsAHeldPollOnTheRulesPage_WithAReasonKeptPerAlert()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        var held = new[]
+        {
+            await OperatorSeed.HeldAlertAsync(host.App.Services, "+15550100001", "PO-000201"),
+            await OperatorSeed.HeldAlertAsync(host.App.Services, "+15550100001", "PO-000202"),
+        };
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await SignedInPageAsync(browser, host, "olivia", 390, 844);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rules", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#held-po-submitted")).ToContainTextAsync("2 alert(s) held since");
+        var discard = page.Locator("form", new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Discard (send none)" }) });
+        await discard.Locator("input[name=reason]").FillAsync("SYSPRO answered wrongly during the upgrade");
+        await discard.GetByRole(AriaRole.Button).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("2 held alert(s) discarded");
+        await Expect(page.Locator("#held-po-submitted")).ToHaveCountAsync(0);
+        await page.GotoAsync($"/alerts/{held[0]}");
+        await Expect(page.Locator("#alert-state")).ToHaveTextAsync("discarded");
+        await Expect(page.Locator("table tr", new() { HasText = "discarded" }).Last).ToContainTextAsync("olivia");
+    }
+
     private static async Task<IPage> SignedInPageAsync(IBrowser browser, DashboardHost host, string user, int width, int height)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = host.BaseUrl, ViewportSize = new() { Width = width, Height = height } });

@@ -27,4 +27,20 @@ public static class OperatorSeed
         await transaction.CommitAsync(ct);
         return id;
     }
+
+    /// <summary>An alert in its rule's hold, as a held poll leaves it.</summary>
+    public static async Task<long> HeldAlertAsync(IServiceProvider services, string phone, string sourceKey, string rule = "po-submitted")
+    {
+        var dialect = services.GetRequiredService<IDbDialect>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var ct = TestContext.Current.CancellationToken;
+        await using var connection = await dialect.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var alert = new NewAlert("default", rule, "PorMasterHdr", sourceKey, "0->1", Guid.NewGuid().ToString("N"), "approver",
+            phone, $"PO {sourceKey} awaits your approval", 1, "Gsm7", null);
+        var id = (await services.GetRequiredService<AlertEnqueuer>().EnqueueAsync(connection, transaction, alert,
+            new Dictionary<string, string?>(), now, ct, new HoldReason("a burst")))!.Value;
+        await transaction.CommitAsync(ct);
+        return id;
+    }
 }

@@ -38,14 +38,15 @@ internal sealed class TestStore : IAsyncDisposable
     }
 
     /// <summary>A pending alert due at <paramref name="now"/>, as detection enqueues it; its id.</summary>
-    public async Task<long> EnqueueAsync(string key, DateTimeOffset now, string? renderError = null)
+    public async Task<long> EnqueueAsync(string key, DateTimeOffset now, string? renderError = null, HoldReason? hold = null,
+        string rule = "po-approved")
     {
         var ct = TestContext.Current.CancellationToken;
         await using var connection = await Dialect.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var id = await new AlertEnqueuer(Protector).EnqueueAsync(connection, transaction,
-            new NewAlert("default", "po-approved", "PorMasterHdr", key, "0->1", "1", "approver", "+15550100001", $"PO {key} approved",
-                1, "Gsm7", renderError), new Dictionary<string, string?>(), now, ct);
+            new NewAlert("default", rule, "PorMasterHdr", key, "0->1", "1", "approver", "+15550100001", $"PO {key} approved",
+                1, "Gsm7", renderError), new Dictionary<string, string?>(), now, ct, hold);
         await transaction.CommitAsync(ct);
         return id!.Value;
     }

@@ -71,7 +71,7 @@ public sealed class RecordedBodiesTests
             </PorDetail>
             """;
 
-        var summary = PorqryQuery.Parse(Encoding.GetEncoding(1252).GetBytes(xml));
+        var summary = PorqryQuery.Parse(Encoding.GetEncoding(1252).GetBytes(xml), "000000000150802");
 
         Assert.Equal("O'Brien & Sons Müller", summary.SupplierName);
         Assert.Equal("Jane Buyer", summary.BuyerName);

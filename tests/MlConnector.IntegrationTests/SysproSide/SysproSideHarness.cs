@@ -60,7 +60,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
     public static async Task<SysproSideHarness> StartAsync(SysproTransport transport, Action<SysproSimulatorOptions>? simulator = null,
         IDictionary<string, string?>? settings = null, int purchaseOrders = 2000, bool captureLogs = false,
         string? postgresConnectionString = null, SysproSideHarness? sharing = null, bool withTwilio = false,
-        FakeTimeProvider? time = null)
+        FakeTimeProvider? time = null, Action<WebApplicationBuilder>? customize = null)
     {
         time ??= sharing?.Time ?? NewClock();
         var options = new SysproSimulatorOptions { PurchaseOrders = purchaseOrders };
@@ -90,6 +90,8 @@ public sealed class SysproSideHarness : IAsyncDisposable
                 {
                     builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true).AddFakeLogging();
                 }
+
+                customize?.Invoke(builder);
             });
             return new SysproSideHarness(host, sim, app) { _ownsSimulator = sharing is null, Twilio = twilio };
         }
@@ -138,6 +140,21 @@ public sealed class SysproSideHarness : IAsyncDisposable
 
         Assert.True(reached, "the alerts did not reach the expected state");
     }
+
+    /// <summary>Lets the dispatcher run for <paramref name="steps"/> steps of the clock whatever happens (to show that
+    /// something is NOT sent).</summary>
+    public async Task DriveStepsAsync(int steps)
+    {
+        var activity = App.Services.GetRequiredService<DispatcherActivity>();
+        activity.Wake();
+        await new DispatchDriver(Time, activity, Twilio!).UntilAsync(() => Task.FromResult(false), TimeSpan.FromMilliseconds(500), steps);
+    }
+
+    /// <summary>The settings of this connector as the CLI's environment (same database, key and SYSPRO).</summary>
+    public IReadOnlyDictionary<string, string?> CliEnvironment => _host.Environment;
+
+    /// <summary>The folder the CLI runs in.</summary>
+    public string Folder => _host.Root;
 
     /// <summary>The alerts of a rule with phone and body decrypted, oldest first.</summary>
     public async Task<IReadOnlyList<StoredAlert>> AlertsAsync(string ruleId)

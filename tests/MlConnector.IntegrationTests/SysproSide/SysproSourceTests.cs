@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Detection;
 using MlConnector.Rules;
+using MlConnector.Simulators.Syspro.Requests;
 using MlConnector.Syspro;
 
 namespace MlConnector.IntegrationTests.SysproSide;
@@ -35,7 +36,7 @@ public sealed class SysproSourceTests
     }
 
     [Fact]
-    public async Task OData_PagesCappedWithoutLink_FallsBackToSkipPaging()
+    public async Task OData_PagesCappedWithoutLink_PagesByKey()
     {
         await using var harness = await SysproSideHarness.StartAsync(SysproTransport.OData, purchaseOrders: 20_000,
             simulator: o => o.ODataPagesWithoutNextLink = true,
@@ -45,6 +46,29 @@ public sealed class SysproSourceTests
 
         Assert.True(rows.Count >= 20_000);
         Assert.Equal(rows.Count, rows.Select(r => r["PurchaseOrder"]).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task OData_PagesCappedWithoutLink_ARowLeavingDuringTheRead_NoOtherRowIsMissed()
+    {
+        await using var harness = await SysproSideHarness.StartAsync(SysproTransport.OData, purchaseOrders: 2000,
+            simulator: o =>
+            {
+                o.ODataPagesWithoutNextLink = true;
+                o.ODataPageSize = 10;
+            });
+        var data = harness.Simulator.Data;
+        var ready = data.PurchaseOrdersInStatus("1").Select(p => p.PurchaseOrder).Order(StringComparer.Ordinal).ToList();
+        Assert.True(ready.Count > 25, "the read spans several pages");
+        var leaving = ready[2];
+        harness.Simulator.PagingHooks.Add(new PagingHook("PorMasterHdr", 1, [leaving], new Dictionary<string, string?> { ["OrderStatus"] = "4" }));
+        var query = new SourceQuery("PorMasterHdr", ["PurchaseOrder", "OrderStatus"],
+            [new FilterCondition("OrderStatus", FilterOperator.Eq, ["1"])], ["PurchaseOrder"]);
+
+        var read = (await ReadAllAsync(harness, SysproTransport.OData, query)).Select(r => r.Raw("PurchaseOrder")).ToList();
+
+        Assert.Empty(ready.Where(k => k != leaving).Except(read));
+        Assert.Equal(read.Count, read.Distinct().Count());
     }
 
     [Fact]

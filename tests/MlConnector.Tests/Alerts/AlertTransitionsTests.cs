@@ -12,8 +12,8 @@ public sealed class AlertTransitionsTests
     }
 
     [Fact]
-    public void NewAlerts_StartPendingOrFailed() =>
-        Assert.Equal([AlertStates.Failed, AlertStates.Pending], AlertTransitions.Initial.Order());
+    public void NewAlerts_StartPendingHeldOrFailed() =>
+        Assert.Equal([AlertStates.Failed, AlertStates.Held, AlertStates.Pending], AlertTransitions.Initial.Order());
 
     [Theory]
     [InlineData(AlertStates.Pending, AlertStates.Pending)] // retry scheduled, or a send in doubt
@@ -31,6 +31,9 @@ public sealed class AlertTransitionsTests
     [InlineData(AlertStates.Failed, AlertStates.Pending)]
     [InlineData(AlertStates.Suppressed, AlertStates.Pending)]
     [InlineData(AlertStates.Expired, AlertStates.Pending)]
+    [InlineData(AlertStates.Held, AlertStates.Pending)] // released
+    [InlineData(AlertStates.Held, AlertStates.Discarded)]
+    [InlineData(AlertStates.Discarded, AlertStates.Pending)] // a replay of one discarded alert, by hand
     public void Allows_TheMovesAnAlertMakes(string from, string to) => Assert.True(AlertTransitions.Allows(from, to));
 
     [Theory]
@@ -43,6 +46,13 @@ public sealed class AlertTransitionsTests
     [InlineData(AlertStates.Suppressed, AlertStates.Sent)]
     [InlineData(AlertStates.Expired, AlertStates.Failed)]
     [InlineData("sending", AlertStates.Sent)] // not a state
+    [InlineData(AlertStates.Held, AlertStates.Sent)] // a held alert is never claimed...
+    [InlineData(AlertStates.Held, AlertStates.Failed)]
+    [InlineData(AlertStates.Held, AlertStates.Expired)]
+    [InlineData(AlertStates.Pending, AlertStates.Held)] // ...and nothing enters the hold after creation
+    [InlineData(AlertStates.Failed, AlertStates.Held)]
+    [InlineData(AlertStates.Pending, AlertStates.Discarded)]
+    [InlineData(AlertStates.Discarded, AlertStates.Sent)]
     public void Refuses_EveryOtherMove(string from, string to) => Assert.False(AlertTransitions.Allows(from, to));
 
     [Fact]
@@ -51,6 +61,25 @@ public sealed class AlertTransitionsTests
         Assert.Equal([AlertStates.Sent], AlertTransitions.Into(AlertStates.Delivered));
         Assert.Equal([AlertStates.Pending, AlertStates.Sent], AlertTransitions.Into(AlertStates.Failed).Order());
         Assert.Equal(AlertStates.All.Order(), AlertTransitions.Into(AlertStates.Pending).Order()); // replay from anywhere
+    }
+
+    [Fact]
+    public void HeldAlerts_LeaveOnlyByReleaseOrDiscard()
+    {
+        Assert.Equal([AlertStates.Discarded, AlertStates.Pending], AlertTransitions.Allowed[AlertStates.Held].Order());
+        Assert.Equal([AlertStates.Held], AlertTransitions.Into(AlertStates.Discarded));
+        Assert.DoesNotContain(AlertTransitions.Allowed, a => a.Value.Contains(AlertStates.Held));
+    }
+
+    [Fact]
+    public void SqlFilterInto_Except_LeavesOutTheHold()
+    {
+        var replay = AlertTransitions.SqlFilterInto(AlertStates.Pending, except: AlertStates.Held);
+
+        Assert.DoesNotContain("'held'", replay, StringComparison.Ordinal);
+        Assert.Contains("'discarded'", replay, StringComparison.Ordinal);
+        Assert.Equal("state = 'held'", AlertTransitions.SqlFilterFrom(AlertStates.Held, AlertStates.Discarded));
+        Assert.Throws<ArgumentException>(() => AlertTransitions.SqlFilterFrom(AlertStates.Pending, AlertStates.Discarded));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public sealed class ChangeDetectorTests
         var again = ChangeDetector.Detect(PoSubmitted, state, [Po("  101", "1")], Now);
 
         var e = Assert.Single(submitted.Events);
-        Assert.Equal("101", e.RecordKey);
+        Assert.Equal("  101", e.RecordKey); // verbatim, as SYSPRO gave it (design.md: SYSPRO keys are verbatim)
         Assert.Equal("0->1", e.TransitionText);
         Assert.Empty(again.Events);
         Assert.Empty(again.Upserts);
@@ -107,14 +107,108 @@ public sealed class ChangeDetectorTests
     }
 
     [Fact]
-    public void Detect_RecordLeavesTheWorkingSet_GivesNoEventAndIsForgotten()
+    public void Detect_RecordLeavesTheWorkingSet_GivesNoEventAndIsForgottenAfterThreeReadsAndADay()
+    {
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("1", "0"), Po("2", "4")], Now));
+
+        var reads = new List<DetectionResult>();
+        foreach (var at in new[] { Now, Now.AddHours(1), Now.AddHours(2), Now.AddDays(1) })
+        {
+            var result = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "0")], at);
+            state = Apply(state, result);
+            reads.Add(result);
+        }
+
+        Assert.All(reads, r => Assert.Empty(r.Events));
+        // Missing from three complete reads, but not yet for a day: still remembered as it was.
+        Assert.All(reads.Take(3), r => Assert.Empty(r.Removals));
+        Assert.Equal(["2"], reads[3].Removals);
+    }
+
+    [Fact]
+    public void Detect_RecordMissing_IsATombstoneWithItsLastStatus()
     {
         var state = Apply(RuleState.Empty, ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("1", "0"), Po("2", "4")], Now));
 
         var result = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "0")], Now);
 
+        var tombstone = Assert.Single(result.Upserts);
+        Assert.Equal(("2", "4", 1, Now), (tombstone.RecordKey, tombstone.Status, tombstone.MissingReads, tombstone.MissingSince));
+        Assert.Equal((2, 1), (result.Remembered, result.Changed));
+    }
+
+    [Fact]
+    public void Detect_RecordBackFromTombstoneInAnotherStatus_IsComparedWithItsLastStatus()
+    {
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("1", "0"), Po("2", "0")], Now));
+        state = Apply(state, ChangeDetector.Detect(PoSubmitted, state, [Po("2", "0")], Now));
+
+        var back = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1"), Po("2", "0")], Now);
+
+        var e = Assert.Single(back.Events);
+        Assert.Equal(("1", "0->1"), (e.RecordKey, e.TransitionText));
+        Assert.Equal(0, Assert.Single(back.Upserts).MissingReads);
+    }
+
+    [Fact]
+    public void Detect_PaddedKeys_AreKeptVerbatimAndComparedOrdinally()
+    {
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po(" 00001", "0"), Po("00001", "0")], Now));
+
+        var result = ChangeDetector.Detect(PoSubmitted, state, [Po(" 00001", "1"), Po("00001", "0")], Now);
+
+        Assert.Equal(2, state.Snapshot.Count);
+        Assert.Equal(" 00001", Assert.Single(result.Events).RecordKey);
+    }
+
+    [Fact]
+    public void Detect_AStatusOutsideTheDomain_IsSkippedAndItsStateKept()
+    {
+        var rule = PoSubmitted with { Statuses = RuleCatalog.ParseStatuses("0,1,4,9,*") };
+        var rows = Enumerable.Range(1, 20).Select(i => Po($"{i}", "0")).ToList();
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(rule, RuleState.Empty, rows, Now));
+
+        var result = ChangeDetector.Detect(rule, state, [Po("1", "?"), .. rows.Skip(1)], Now);
+
+        Assert.Equal(new SkippedRow("1", "?"), Assert.Single(result.Skipped));
         Assert.Empty(result.Events);
-        Assert.Equal(["2"], result.Removals);
+        Assert.Empty(result.Upserts);
+    }
+
+    [Fact]
+    public void Detect_TooManyUnknownStatuses_FailsNamingRuleRecordAndValue()
+    {
+        var rule = PoSubmitted with { Statuses = RuleCatalog.ParseStatuses("0,1,4,9,*") };
+
+        var error = Assert.Throws<BadAnswerException>(() =>
+            ChangeDetector.Detect(rule, RuleState.Empty, [Po("100101", "?"), Po("100102", "?"), Po("100103", "1")], Now));
+
+        Assert.Contains("po-submitted", error.Message, StringComparison.Ordinal);
+        Assert.Contains("record 100101 has '?'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PurchaseOrder")]
+    [InlineData("OrderStatus")]
+    public void Detect_RowWithoutKeyOrStatus_FailsNamingTheColumn(string missing)
+    {
+        var row = new Dictionary<string, string?> { ["PurchaseOrder"] = "100101", ["OrderStatus"] = "1", ["Supplier"] = "S1" };
+        row.Remove(missing);
+
+        var error = Assert.Throws<BadAnswerException>(() => ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [new SourceRow(row)], Now));
+
+        Assert.Contains($"has no {missing}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_FirstRunOfADateRule_StartsTheWatermarkAtToday()
+    {
+        var rule = Rule("invoice-posted", "new", WatermarkKind.Date, "JournalDate");
+
+        var result = ChangeDetector.Detect(rule, RuleState.Empty, [Invoice("S1", "A", "2026-11-25")], Now);
+
+        Assert.Equal("2026-11-26", result.Watermark);
+        Assert.Equal(new DateOnly(2026, 11, 25), ChangeDetector.DateLowerBound(rule, result.Watermark));
     }
 
     [Fact]
@@ -180,5 +274,18 @@ public sealed class ChangeDetectorTests
         var second = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1", supplier: "S9")], Now);
 
         Assert.NotEqual(Assert.Single(first.Events).Fingerprint, Assert.Single(second.Events).Fingerprint);
+    }
+
+    [Fact]
+    public void Detect_RecordMissingFromOneReadThenBack_IsComparedWithItsLastStatusNotReportedAsNew()
+    {
+        var state = Apply(RuleState.Empty, ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("1", "1"), Po("2", "0")], Now));
+
+        var missing = ChangeDetector.Detect(PoSubmitted, state, [Po("2", "0")], Now.AddMinutes(5));
+        state = Apply(state, missing);
+        var back = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1"), Po("2", "0")], Now.AddMinutes(10));
+
+        Assert.Empty(missing.Events);
+        Assert.Empty(back.Events);
     }
 }

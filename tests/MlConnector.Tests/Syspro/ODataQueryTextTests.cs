@@ -33,4 +33,13 @@ public sealed class ODataQueryTextTests
     [Fact]
     public void QueryString_AmpersandInAValue_IsPercentEncoded() =>
         Assert.Equal("?$filter=Name%20eq%20%27A%20%26%20B%27", ODataQueryText.QueryString(("$filter", "Name eq 'A & B'")));
+
+    [Fact]
+    public void Keyset_CompositeKey_ContinuesBeyondTheLastKeyWithPaddingKept() =>
+        Assert.Equal("PurchaseOrder gt ' 00002' or (PurchaseOrder eq ' 00002' and Journal gt 7)",
+            ODataQueryText.Keyset(["PurchaseOrder", "Journal"], [" 00002", "7"], Types));
+
+    [Fact]
+    public void Keyset_SingleKey_IsOneComparison() =>
+        Assert.Equal("PurchaseOrder gt '000000000100002'", ODataQueryText.Keyset(["PurchaseOrder"], ["000000000100002"], Types));
 }

@@ -107,4 +107,20 @@ public sealed class PresetTemplateTests
 
         Assert.Equal("Invoice INV-1 from Café Société posted: 16,689.85 EUR, due 2026-12-24.", text.Body);
     }
+
+    [Fact]
+    public void FieldsUsedBy_OutputsConditionsLoopsAndFilterArguments_AllNamed()
+    {
+        var fields = _renderer.FieldsUsedBy(
+            "PO {{ PurchaseOrder }}{% if LineCount != \"1\" %} for {{ SupplierName | upcase }}{% endif %}" +
+            "{% for l in Lines %}{{ l.Qty }}{% endfor %}{{ Total | default: Fallback }}");
+
+        Assert.Superset(new HashSet<string>(["PurchaseOrder", "LineCount", "SupplierName", "Lines", "Total", "Fallback"]),
+            new HashSet<string>(fields));
+        Assert.DoesNotContain("BuyerName", fields);
+    }
+
+    [Fact]
+    public void FieldsUsedBy_PoSubmittedPreset_NeedsNoBuyer() =>
+        Assert.DoesNotContain("BuyerName", _renderer.FieldsUsedBy(RulePresets.All[RulePresets.PoSubmitted].Template!));
 }

@@ -32,9 +32,12 @@ public sealed class AlertDetailModel(AlertQueries queries, ReplayService replay,
         }
         else
         {
-            Message = await replay.ReplayAsync(Id, ActorName, reason.Trim(), ct) == ReplayOutcome.Replayed
-                ? "Replayed: the alert is queued again."
-                : "Not replayed: the alert is already queued or being sent.";
+            Message = await replay.ReplayAsync(Id, ActorName, reason.Trim(), ct) switch
+            {
+                ReplayOutcome.Replayed => "Replayed: the alert is queued again.",
+                ReplayOutcome.Held => "Not replayed: the alert waits in its rule's hold; release or discard the hold on the rules page.",
+                _ => "Not replayed: the alert is already queued or being sent.",
+            };
         }
 
         return RedirectToPage(new { id = Id });

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
+using MlConnector.Rules;
+using MlConnector.Syspro;
+
+namespace MlConnector.Detection;
+
+/// <summary>Where a rule stands against SYSPRO's schema (in JSON: <c>unchecked</c>, <c>ok</c>, <c>error</c>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RuleSchemaState>))]
+public enum RuleSchemaState
+{
+    /// <summary>Not checked yet (or SYSPRO did not answer the check): the rule polls, and its polls say what fails.</summary>
+    [JsonStringEnumMemberName("unchecked")]
+    Unchecked,
+
+    /// <summary>Its table and required columns are there; <see cref="RuleSchemaStatus.Dropped"/> lists the optional
+    /// columns it runs without.</summary>
+    [JsonStringEnumMemberName("ok")]
+    Ok,
+
+    /// <summary>Its table or a required column is missing: it is not polled, and is checked again every cadence.</summary>
+    [JsonStringEnumMemberName("error")]
+    Error,
+}
+
+/// <summary>A rule's schema state: the error when in error, the optional columns dropped, when it was checked, and
+/// why it was not when SYSPRO did not answer.</summary>
+public sealed record RuleSchemaStatus(RuleSchemaState State, string? Error, IReadOnlyList<string> Dropped, DateTimeOffset? CheckedAt,
+    string? NotChecked = null)
+{
+    public static RuleSchemaStatus Unchecked { get; } = new(RuleSchemaState.Unchecked, null, [], null);
+}
+
+/// <summary>
+/// Schema-aware rules (issue 12): each rule's table and columns checked against SYSPRO before its first poll (and
+/// before every poll while it is in error), by <c>ping</c>, <c>config validate</c> and <c>preview</c>. A missing
+/// required column puts that rule alone in error; a missing optional one is dropped with one warning.
+/// </summary>
+public sealed class RuleSchemas(SysproSchemaProbe probe, TimeProvider time, ILogger<RuleSchemas> logger)
+{
+    private readonly ConcurrentDictionary<(string Company, string Rule), RuleSchemaStatus> _states = new();
+
+    public RuleSchemaStatus StatusOf(RuleDefinition rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return _states.GetValueOrDefault((rule.Company, rule.Id)) ?? RuleSchemaStatus.Unchecked;
+    }
+
+    /// <summary>One check, remembered nowhere (the CLI's). SYSPRO not answering gives <see cref="RuleSchemaState.Unchecked"/>
+    /// with the reason.</summary>
+    /// <param name="session">The e.net session to ask through; null: the company's own.</param>
+    /// <param name="readOneRow">Over OData, also read one row (ping).</param>
+    public async Task<RuleSchemaStatus> CheckAsync(RuleDefinition rule, EnetSession? session, bool readOneRow, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        try
+        {
+            var found = await probe.CheckAsync(rule.Company, rule.Transport, rule.Table, RuleColumns.Checked(rule), rule.KeyColumns,
+                session, readOneRow, ct);
+            var verdict = RuleColumns.Judge(rule, found.TableMissing, found.MissingColumns);
+            return new RuleSchemaStatus(verdict.Error is null ? RuleSchemaState.Ok : RuleSchemaState.Error, verdict.Error, verdict.Dropped,
+                time.GetUtcNow());
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && NotAnswered(e) is { } reason)
+        {
+            return RuleSchemaStatus.Unchecked with { NotChecked = reason };
+        }
+    }
+
+    /// <summary>
+    /// Before a poll: the rule as it runs now (without the optional columns SYSPRO lacks), or null with the reason
+    /// when it must not be polled (in error). Checks SYSPRO while the rule is unchecked or in error; a rule leaves
+    /// error by itself once the column is there.
+    /// </summary>
+    public async Task<(RuleDefinition? Rule, string? NotPolled)> BeforePollAsync(RuleDefinition rule, CancellationToken ct)
+    {
+        var known = StatusOf(rule);
+        if (known.State == RuleSchemaState.Ok)
+        {
+            return (RuleColumns.WithoutColumns(rule, known.Dropped), null);
+        }
+
+        var now = await CheckAsync(rule, null, readOneRow: false, ct);
+        if (now.State == RuleSchemaState.Unchecked)
+        {
+            // No answer about the schema: a rule in error stays there; any other polls and says what fails.
+            return known.State == RuleSchemaState.Error ? (null, NotPolledBecause(rule, known)) : (rule, null);
+        }
+
+        Remember(rule, known, now);
+        return now.State == RuleSchemaState.Error ? (null, NotPolledBecause(rule, now)) : (RuleColumns.WithoutColumns(rule, now.Dropped), null);
+    }
+
+    private void Remember(RuleDefinition rule, RuleSchemaStatus before, RuleSchemaStatus now)
+    {
+        _states[(rule.Company, rule.Id)] = now;
+        foreach (var column in now.Dropped.Except(before.Dropped, StringComparer.OrdinalIgnoreCase))
+        {
+            logger.OptionalColumnDropped(rule.Id, rule.Table, column);
+        }
+
+        if (now.State == RuleSchemaState.Error && now.Error != before.Error)
+        {
+            logger.RuleSchemaError(rule.Id, now.Error!);
+        }
+        else if (now.State == RuleSchemaState.Ok && before.State == RuleSchemaState.Error)
+        {
+            logger.RuleSchemaRecovered(rule.Id, rule.Table);
+        }
+    }
+
+    private static string NotPolledBecause(RuleDefinition rule, RuleSchemaStatus status) =>
+        $"rule {rule.Id} is not polled: {status.Error} It is checked again every cadence and polls once the column is there.";
+
+    private static string? NotAnswered(Exception e) => e switch
+    {
+        SysproException s => s.Message,
+        HttpRequestException h => $"SYSPRO did not answer: {h.Message}",
+        OperationCanceledException => "SYSPRO did not answer in time.",
+        System.Text.Json.JsonException or System.Xml.XmlException => $"SYSPRO's answer could not be read: {e.Message}",
+        _ => null,
+    };
+}

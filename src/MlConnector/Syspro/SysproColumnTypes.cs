@@ -1,0 +1,67 @@
+namespace MlConnector.Syspro;
+
+/// <summary>What a SYSPRO column holds, as far as reading its text is concerned.</summary>
+public enum SysproColumnKind
+{
+    /// <summary>Not in the catalogue: read as given, numbers unpadded, no check.</summary>
+    Unknown,
+
+    /// <summary>char/varchar: verbatim, padding kept (keys are fixed-width strings).</summary>
+    Text,
+
+    /// <summary>decimal/int (and the rowversion as e.net prints it): must read as a number.</summary>
+    Number,
+
+    /// <summary>datetime, date-only in SYSPRO: yyyy-MM-dd, or empty / 0000-00-00 for none.</summary>
+    Date,
+}
+
+/// <summary>
+/// The types e.net's answers are checked against, since COMFND carries no types (OData's come from <c>$metadata</c>).
+/// The columns the presets and enrichments read, typed from specs/syspro.md (S8's inspectdb of a live database, S7's
+/// reports); a column not listed here is read without a check. Keys that are text stay text however they look
+/// (<c>' 00001'</c> is a key, not the number 1).
+/// </summary>
+public static class SysproColumnTypes
+{
+    private static readonly Dictionary<string, Dictionary<string, SysproColumnKind>> Tables = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["PorMasterHdr"] = Columns(
+            text: ["PurchaseOrder", "OrderStatus", "Supplier", "Buyer", "Currency", "Warehouse", "SupplierClass", "OrderType",
+                "ActiveFlag", "CancelledFlag", "CustomerPoNumber"],
+            number: ["TimeStamp", "ExchangeRate", "PrintCount", "AmendedCount"],
+            date: ["OrderEntryDate", "OrderDueDate", "DateLastDocPrt", "DatePoCompleted", "MemoDate"]),
+        ["PorMasterDetail"] = Columns(
+            text: ["PurchaseOrder", "LineType", "MStockCode", "MStockDes", "MWarehouse", "MOrderUom", "MCompleteFlag"],
+            number: ["Line", "MOrderQty", "MReceivedQty", "MPrice", "MForeignPrice", "TimeStamp"],
+            date: ["MLatestDueDate", "MLastReceiptDat", "MOrigDueDate"]),
+        ["ReqDetail"] = Columns(
+            text: ["Requisition", "ReqnStatus", "StockCode", "StockDescription", "OrderUom", "Supplier", "Originator", "Buyer",
+                "Operator", "CurrentHolder", "GlCode"],
+            number: ["Line", "OrderQty", "Price", "TimeStamp"],
+            date: ["ApprovedDate", "DueDate", "DateReqnRaised", "DatePoConfirmed"]),
+        ["ApInvoice"] = Columns(
+            text: ["Supplier", "Invoice", "Reference", "Currency", "InvoiceStatus", "Branch", "Bank", "PaymentNumber"],
+            number: ["Journal", "OrigInvValue", "OrigDiscValue", "MthInvBal1", "InvoiceYear", "InvoiceMonth", "EntryNumber", "TimeStamp"],
+            date: ["JournalDate", "InvoiceDate", "DueDate", "DiscountDate"]),
+        ["ApSupplier"] = Columns(
+            text: ["Supplier", "SupplierName", "SupShortName", "SupplierClass", "Currency", "OnHold"],
+            number: ["CurrentBalance", "TimeStamp"],
+            date: []),
+        ["InvBuyer"] = Columns(text: ["Buyer", "Name", "Email"], number: [], date: []),
+        ["GenTransaction"] = Columns(
+            text: ["Company", "GlCode", "Source", "Reference", "Comment", "SubModSupplier", "SubModApInvoice"],
+            number: ["GlYear", "GlPeriod", "GlLine", "Journal", "EntryValue", "TimeStamp"],
+            date: ["JnlDate", "TransactionDate"]),
+    };
+
+    /// <summary>The expected kind of a column, or <see cref="SysproColumnKind.Unknown"/>.</summary>
+    public static SysproColumnKind Of(string table, string column) =>
+        Tables.TryGetValue(table, out var columns) && columns.TryGetValue(column, out var kind) ? kind : SysproColumnKind.Unknown;
+
+    private static Dictionary<string, SysproColumnKind> Columns(string[] text, string[] number, string[] date) =>
+        text.Select(c => (c, SysproColumnKind.Text))
+            .Concat(number.Select(c => (c, SysproColumnKind.Number)))
+            .Concat(date.Select(c => (c, SysproColumnKind.Date)))
+            .ToDictionary(p => p.c, p => p.Item2, StringComparer.OrdinalIgnoreCase);
+}
