@@ -16,14 +16,24 @@ public sealed class SlidingWindowLimiter(TimeProvider time, int perSecond)
 
     public int PerSecond { get; } = perSecond > 0 ? perSecond : throw new ArgumentOutOfRangeException(nameof(perSecond));
 
+    /// <summary>Takes a slot, or says how long the clock must move before one frees up.</summary>
+    public Slot? TryAcquire(out TimeSpan wait) => TryAcquire(out wait, out _);
+
     /// <summary>
     /// Takes a slot, or says how long the clock must move before one frees up (<see cref="TimeSpan.Zero"/> with a
-    /// null slot: every slot is held by a request still in flight; await <see cref="WhenReleased"/>).
+    /// null slot: every slot is held by a request still in flight; await <paramref name="released"/>).
     /// </summary>
-    public Slot? TryAcquire(out TimeSpan wait)
+    /// <param name="wait">How long the clock must move before a slot frees up.</param>
+    /// <param name="released">
+    /// Completes when a request in flight gives its slot back. Taken under the same lock as the answer, so a slot
+    /// given back between this call and the caller's await still wakes it (read separately, that release was lost and
+    /// the dispatcher waited for ever with nothing in flight).
+    /// </param>
+    public Slot? TryAcquire(out TimeSpan wait, out Task released)
     {
         lock (_gate)
         {
+            released = _released.Task;
             var now = time.GetUtcNow();
             while (_ended.Count > 0 && _ended.Peek() <= now - Window)
             {
@@ -39,18 +49,6 @@ public sealed class SlidingWindowLimiter(TimeProvider time, int perSecond)
 
             wait = _ended.Count > 0 ? _ended.Peek() + Window - now : TimeSpan.Zero;
             return null;
-        }
-    }
-
-    /// <summary>Completes when a request in flight gives its slot back.</summary>
-    public Task WhenReleased
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _released.Task;
-            }
         }
     }
 

@@ -43,4 +43,16 @@ public sealed class SlidingWindowLimiterTests
 
         Assert.NotNull(limiter.TryAcquire(out _));
     }
+
+    [Fact]
+    public void TryAcquire_EverySlotInFlight_AReleaseBeforeTheCallerWaitsStillWakesIt()
+    {
+        var limiter = new SlidingWindowLimiter(_time, 1);
+        var inFlight = limiter.TryAcquire(out _)!;
+
+        Assert.Null(limiter.TryAcquire(out var wait, out var released));
+        Assert.Equal(TimeSpan.Zero, wait);
+        inFlight.Complete(); // the answer arrives before the caller has begun to wait
+        Assert.True(released.IsCompleted, "a release the caller had not yet awaited was lost");
+    }
 }
