@@ -19,6 +19,7 @@ public sealed class RulePoller(
     RecipientDirectory directory,
     TemplateRenderer templates,
     AlertEnqueuer enqueuer,
+    NewAlertsSignal newAlerts,
     PollTracker tracker,
     RuleLeases leases,
     AnswerGuard guard,
@@ -88,6 +89,10 @@ public sealed class RulePoller(
             if (hold is not null && enqueued > 0)
             {
                 logger.PollHeld(rule.Id, enqueued, hold.Text);
+            }
+            else if (enqueued > 0)
+            {
+                newAlerts.Raise(); // sent within moments of the commit, not at the dispatcher's next look
             }
 
             tracker.Completed(rule.Id, poll);

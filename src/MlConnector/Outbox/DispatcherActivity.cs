@@ -1,9 +1,11 @@
+using MlConnector.Alerts;
+
 namespace MlConnector.Outbox;
 
 /// <summary>
 /// What the dispatcher is doing, for tests and the dashboard: "idle" means it waits only for the clock (poll interval,
 /// rate window or backoff) with no send in flight, so a test can advance a fake clock exactly then. Also the wake-up
-/// for new work (replay) that should not wait for the next poll.
+/// for new work (replay, a poll's new alerts) that should not wait for the next poll.
 /// </summary>
 public sealed class DispatcherActivity
 {
@@ -13,6 +15,12 @@ public sealed class DispatcherActivity
     private bool _wakeable;
     private TaskCompletionSource? _idle;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public DispatcherActivity(NewAlertsSignal newAlerts)
+    {
+        ArgumentNullException.ThrowIfNull(newAlerts);
+        newAlerts.Raised += Wake;
+    }
 
     public bool IsIdle
     {
