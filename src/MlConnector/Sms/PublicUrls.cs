@@ -5,28 +5,37 @@ using Microsoft.Extensions.Options;
 namespace MlConnector.Sms;
 
 /// <summary>
-/// The URLs Twilio calls: Twilio:PublicBaseUrl when set (behind a proxy), else the address the service is bound to
-/// (enough for the simulator and the demo).
+/// The URLs Twilio calls: Twilio:PublicBaseUrl when set (behind a proxy, path included: <c>https://host/mlc/</c> gives
+/// <c>https://host/mlc/webhooks/twilio/status</c>), else the address the service is bound to (enough for the simulator
+/// and the demo). The signature of a webhook is checked over the same public URL, so what the connector gives Twilio
+/// is what it accepts.
 /// </summary>
 public sealed class PublicUrls(IOptions<TwilioOptions> options, IServer server)
 {
     public const string StatusPath = "/webhooks/twilio/status";
     public const string InboundPath = "/webhooks/twilio/inbound";
 
-    public Uri? StatusCallback => Base() is { } b ? new Uri(b, StatusPath) : null;
+    public Uri? StatusCallback => Base() is { } b ? Under(b, StatusPath) : null;
 
-    /// <summary>The URL Twilio signed for a request with this path and query.</summary>
+    /// <summary>
+    /// The URL Twilio signed for a request with this path and query. With a public base URL, the request's path is
+    /// taken as what the proxy forwarded below that base (a proxy publishing <c>/mlc/</c> strips it on the way in).
+    /// </summary>
     public string SignedUrl(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (options.Value.PublicBaseUrl is { } configured)
         {
-            return configured.GetLeftPart(UriPartial.Authority) + configured.AbsolutePath.TrimEnd('/')
-                + request.PathBase + request.Path + request.QueryString;
+            return Prefix(configured) + request.Path + request.QueryString;
         }
 
         return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
     }
+
+    /// <summary>The base's scheme, authority and path, then <paramref name="path"/> (which starts with '/').</summary>
+    private static Uri Under(Uri baseUrl, string path) => new(Prefix(baseUrl) + path);
+
+    private static string Prefix(Uri baseUrl) => baseUrl.GetLeftPart(UriPartial.Authority) + baseUrl.AbsolutePath.TrimEnd('/');
 
     private Uri? Base()
     {
