@@ -53,7 +53,8 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
         if (outcome.ErrorCode == UnsubscribedRecipient)
         {
             var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
-            await optOuts.AddAsync(alert.CompanyId, alert.RecipientPhoneIndex, phone, "twilio-21610", time.GetUtcNow(), ct);
+            await optOuts.AddAsync(options.Value.SenderKey, alert.RecipientPhoneIndex, phone, alert.CompanyId, "twilio-21610",
+                time.GetUtcNow(), ct);
         }
     }
 
@@ -67,7 +68,8 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
                 AuditKinds.Expired, Json(new { validFrom, validity = options.Value.ValidityPeriod.ToString() }));
         }
 
-        if (await optOuts.ContainsAsync(alert.CompanyId, alert.RecipientPhoneIndex, ct))
+        // The alert goes out through the configured sender: a STOP to that sender stops it, whatever its company.
+        if (await optOuts.ContainsAsync(options.Value.SenderKey, alert.RecipientPhoneIndex, ct))
         {
             return new(AlertStates.Suppressed, alert.Attempts, null, null, null, "recipient opted out (STOP)", null,
                 AuditKinds.Suppressed, Json(new { reason = "opted-out" }));

@@ -34,4 +34,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3008, EventName = "LeaseLostBeforeSend", Level = LogLevel.Warning,
         Message = "Alert {AlertId}: the lease ran out before the send; not sent by this dispatcher")]
     public static partial void LeaseLostBeforeSend(this ILogger logger, long alertId);
+
+    [LoggerMessage(EventId = 3009, EventName = "OptOutsAdopted", Level = LogLevel.Information,
+        Message = "{Count} opt-out(s) kept from before opt-outs were per sender now stop texts through {Sender}")]
+    public static partial void OptOutsAdopted(this ILogger logger, int count, string sender);
 }

@@ -50,8 +50,16 @@ public sealed class TwilioOptions
     /// <value>Longest retry delay. The default is 10 minutes.</value>
     public TimeSpan BackoffCap { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <value>
+    /// The connector's own answer to a HELP (or INFO) text, sent back as TwiML. None by default: Twilio answers HELP
+    /// itself (Advanced Opt-Out); set this only with Twilio's own help reply turned off, or the person gets two.
+    /// At most 1,600 characters.
+    /// </value>
+    public string? HelpReply { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(AccountSid);
 
-    /// <summary>The sender the rate limit applies to.</summary>
-    public string SenderKey => MessagingServiceSid ?? From ?? "";
+    /// <summary>The sender every alert goes out through (the Messaging Service, else the number): the rate limit and the
+    /// opt-out list are kept per sender.</summary>
+    public string SenderKey => string.IsNullOrWhiteSpace(MessagingServiceSid) ? From ?? "" : MessagingServiceSid;
 }

@@ -6,6 +6,7 @@ namespace MlConnector.Sms;
 internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
 {
     private const int MaxValiditySeconds = 36000; // Twilio's maximum ValidityPeriod
+    private const int MaxBodyLength = 1600; // Twilio's maximum Body
 
     public ValidateOptionsResult Validate(string? name, TwilioOptions options)
     {
@@ -63,6 +64,11 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         if (options.BackoffBase <= TimeSpan.Zero || options.BackoffCap < options.BackoffBase)
         {
             failures.Add("Twilio:BackoffBase must be positive and Twilio:BackoffCap at least as long.");
+        }
+
+        if (options.HelpReply is { Length: > MaxBodyLength })
+        {
+            failures.Add($"Twilio:HelpReply must be at most {MaxBodyLength} characters (Twilio's limit for a text).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
