@@ -13,6 +13,9 @@ public sealed class ClaimedAlert
     public long CreatedAt { get; init; }
     public long? ChainStartedAt { get; init; }
     public long? InDoubtSince { get; init; }
+
+    /// <summary>This claim's fencing token: every write about the alert by this claim's holder names it.</summary>
+    public long LeaseToken { get; init; }
 }
 
 /// <summary>What an attempt (or a decision not to send) leaves on the alert, and its audit line.</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace MlConnector.Detection;
 
 internal static class DetectionExtensions
@@ -6,13 +8,17 @@ internal static class DetectionExtensions
     /// and the readiness check of SYSPRO as the polls see it.</summary>
     public static IHostApplicationBuilder AddDetection(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.SectionName);
+        builder.Services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PollingOptions>, PollingOptionsValidator>();
         builder.Services.AddSingleton<PollTracker>();
         builder.Services.AddSingleton<RuleStateStore>();
         builder.Services.AddSingleton<RuleLeases>();
         builder.Services.AddSingleton<RulePoller>();
         builder.Services.AddSingleton<RuleQueries>();
         builder.Services.AddSingleton<RuleControl>();
+        // Before the scheduler: the instance id is checked (and a dead predecessor's leases freed) before any poll.
+        builder.Services.AddSingleton<InstanceRegistry>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceRegistry>());
         builder.Services.AddHostedService<PollingScheduler>();
         builder.Services.AddHealthChecks().AddCheck<SysproHealthCheck>("syspro", tags: ["ready"]);
         return builder;

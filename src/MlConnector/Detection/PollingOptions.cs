@@ -12,10 +12,18 @@ public sealed class PollingOptions
     /// <value>The default is 30 seconds (never more than the rule's cadence).</value></summary>
     public TimeSpan StartJitter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a rule's lease outlives its cadence; when instances share a database, another instance
-    /// takes a rule over this long after its holder stopped. <value>The default is 1 minute.</value></summary>
-    public TimeSpan LeaseGrace { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often this instance says it is alive: it renews the leases of the rules it polls, and its row among
+    /// the running instances. <value>The default is 5 seconds.</value></summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>This instance's name in leases and poll records. <value>The default is machine name and process id.</value></summary>
+    /// <summary>How long a rule's lease lasts without a heartbeat. When instances share a database, another instance takes
+    /// a rule over this long after its holder died (at once after a clean stop); an instance that finds a rule held
+    /// tries again after this long rather than a whole cadence. At least twice <see cref="HeartbeatInterval"/>.
+    /// <value>The default is 15 seconds.</value></summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>This instance's name in leases and poll records. Two running processes may not share one: the second
+    /// refuses to start (exit 2); a process restarting under its id takes over what its dead predecessor held.
+    /// <value>The default is machine name, process id and a random suffix (new at every start).</value></summary>
     public string? InstanceId { get; set; }
 }

@@ -27,12 +27,14 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
         var o = options.Value;
         var schedule = new RetrySchedule((int)(alert.MaxAttempts ?? o.MaxAttempts), o.BackoffBase, o.BackoffCap);
         var now = time.GetUtcNow();
+        var lease = outboxOptions.Value.LeaseDuration;
+        await using var heartbeat = LeaseHeartbeat.Start(leases, alert, lease, time, logger);
         var outcome = await DecideWithoutSendingAsync(alert, schedule, now, ct);
         if (outcome is not null)
         {
             await slot.CancelAsync(ct);
         }
-        else if (!await leases.MarkSendingAsync(alert.Id, owner, time.GetUtcNow(), outboxOptions.Value.LeaseDuration, ct))
+        else if (!await leases.MarkSendingAsync(alert, time.GetUtcNow(), lease, ct))
         {
             await slot.CancelAsync(ct);
             logger.LeaseLostBeforeSend(alert.Id);

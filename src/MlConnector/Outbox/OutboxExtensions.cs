@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace MlConnector.Outbox;
 
 internal static class OutboxExtensions
@@ -5,7 +7,8 @@ internal static class OutboxExtensions
     /// <summary>The dispatcher that sends due alerts (claimed through the alerts' leases), its rate budget, and replay.</summary>
     public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         builder.Services.AddSingleton<AttemptRunner>();
         builder.Services.AddSingleton<SendBudget>();
         builder.Services.AddSingleton<DispatcherActivity>();
