@@ -15,6 +15,11 @@ public sealed class AttemptRecorder(IDbDialect dialect)
     {
         await using var connection = await dialect.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (outcome.MessageSid is { } recorded)
+        {
+            await MessageLock.HoldAsync(dialect, connection, transaction, recorded, ct); // before a callback for it looks
+        }
+
         var updated = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE alerts SET state = @State, attempts = @Attempts, next_attempt_at = @Next, lease_owner = NULL,

@@ -26,6 +26,7 @@ public sealed class DeliveryEvents(IDbDialect dialect, FieldProtector protector)
         var (sid, status, errorCode) = (callback.MessageSid, callback.Status, callback.ErrorCode);
         await using var connection = await dialect.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        await MessageLock.HoldAsync(dialect, connection, transaction, sid, ct); // the record of this SID is done or waits
         var alert = await connection.QuerySingleOrDefaultAsync<(long Id, string CompanyId, string? DeliveryStatus)?>(new CommandDefinition(
             "SELECT id, company_id, delivery_status FROM alerts WHERE message_sid = @Sid", new { Sid = sid }, transaction, cancellationToken: ct));
         var companyId = alert?.CompanyId ?? "default";
