@@ -10,6 +10,7 @@ var root = new RootCommand("ml-connector watches SYSPRO and texts people through
     DbCommand.Create(),
     ReplayCommand.Create(),
     PingCommand.Create(),
+    InitCommand.Create(),
     new Command("simulate", "Run a simulator alone, for trying the connector or a client without real systems.")
     {
         SimulateTwilioCommand.Create(),

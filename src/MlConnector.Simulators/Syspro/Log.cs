@@ -29,6 +29,10 @@ internal static partial class Log
         Message = "Injected fault: HTTP 500 for {Path}")]
     public static partial void Fault(this ILogger logger, string path);
 
+    [LoggerMessage(EventId = 9111, EventName = "SysproBadAnswer", Level = LogLevel.Information,
+        Message = "Injected bad answer '{Mode}' for {Target}")]
+    public static partial void BadAnswer(this ILogger logger, string mode, string target);
+
     [LoggerMessage(EventId = 9120, EventName = "SysproScenarioChange", Level = LogLevel.Information,
         Message = "Scenario: {Change}")]
     public static partial void ScenarioChange(this ILogger logger, string change);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MlConnector.Simulators.Syspro.Data;
 using MlConnector.Simulators.Syspro.Enet;
+using MlConnector.Simulators.Syspro.Requests;
 
 namespace MlConnector.Simulators.Syspro;
 
@@ -26,6 +27,9 @@ public sealed class SysproSimulator : IAsyncDisposable
         Sessions = app.Services.GetRequiredService<EnetSessions>();
         Faults = app.Services.GetRequiredService<SysproFaults>();
         Scenario = app.Services.GetRequiredService<SysproScenarioDriver>();
+        Requests = app.Services.GetRequiredService<SysproRequestCounter>();
+        PagingHooks = app.Services.GetRequiredService<SysproPagingHooks>();
+        BadAnswers = app.Services.GetRequiredService<SysproBadAnswers>();
     }
 
     /// <summary>The bound address with a trailing slash, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -51,6 +55,15 @@ public sealed class SysproSimulator : IAsyncDisposable
     public SysproFaults Faults { get; }
 
     public SysproScenarioDriver Scenario { get; }
+
+    /// <summary>Requests and rows served per transport and target since the last reset.</summary>
+    public SysproRequestCounter Requests { get; }
+
+    /// <summary>Row changes made between the page requests of one read.</summary>
+    public SysproPagingHooks PagingHooks { get; }
+
+    /// <summary>Bad answers served for a span of requests, from fixed bodies the caller gives.</summary>
+    public SysproBadAnswers BadAnswers { get; }
 
     /// <summary>Starts Kestrel on <paramref name="url"/> (port 0 picks a free port). Logging is off.</summary>
     public static async Task<SysproSimulator> StartAsync(

@@ -7,6 +7,8 @@ using MlConnector.Simulators.Syspro.Control;
 using MlConnector.Simulators.Syspro.Data;
 using MlConnector.Simulators.Syspro.Enet;
 using MlConnector.Simulators.Syspro.OData;
+using MlConnector.Simulators.Syspro.Requests;
+using MlConnector.Simulators.Syspro.Schema;
 
 namespace MlConnector.Simulators.Syspro;
 
@@ -22,12 +24,20 @@ public static class SysproSimulatorExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
+        var schema = new SysproSchema(options);
+        var model = SysproEdmModel.Build(schema);
+        services.AddSingleton(schema);
+        services.AddSingleton(new SysproODataModel(model));
+        services.AddSingleton<ODataServices>();
         services.AddSingleton<SysproData>();
         services.AddSingleton<EnetSessions>();
         services.AddSingleton<EnetCatalog>();
         services.AddSingleton<EnetContext>();
         services.AddSingleton<SysproFaults>();
-        services.AddSingleton<SysproFaultFilter>();
+        services.AddSingleton<SysproRequestFilter>();
+        services.AddSingleton<SysproRequestCounter>();
+        services.AddSingleton<SysproPagingHooks>();
+        services.AddSingleton<SysproBadAnswers>();
         services.AddSingleton<ODataBasicAuthFilter>();
         services.AddSingleton<SysproScenarioDriver>();
         if (options.RunScenario)
@@ -38,7 +48,7 @@ public static class SysproSimulatorExtensions
         services.AddControllers()
             .ConfigureApplicationPartManager(m => m.FeatureProviders.Add(new SysproControllerFeatureProvider()))
             .AddOData(o => o.EnableQueryFeatures(maxTopValue: null)
-                .AddRouteComponents(options.ODataRoute, SysproEdmModel.Build()));
+                .AddRouteComponents(options.ODataRoute, model));
         return services;
     }
 
@@ -48,6 +58,14 @@ public static class SysproSimulatorExtensions
         EnetEndpoints.MapEnet(endpoints);
         SysproControlEndpoints.MapControl(endpoints);
         endpoints.MapControllers();
+        var schema = endpoints.ServiceProvider.GetRequiredService<SysproSchema>();
+        if (schema.UntypedColumns.Count > 0)
+        {
+            var options = endpoints.ServiceProvider.GetRequiredService<SysproSimulatorOptions>();
+            var model = endpoints.ServiceProvider.GetRequiredService<SysproODataModel>().Model;
+            PartialMetadata.Map(endpoints, options.ODataRoute, model, schema);
+        }
+
         return endpoints;
     }
 }

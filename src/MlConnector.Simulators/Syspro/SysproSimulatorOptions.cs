@@ -1,3 +1,6 @@
+using MlConnector.Simulators.Syspro.Data;
+using MlConnector.Simulators.Syspro.Schema;
+
 namespace MlConnector.Simulators.Syspro;
 
 /// <summary>Settings of the SYSPRO simulator. The credentials are fake and printed at start.</summary>
@@ -50,4 +53,30 @@ public sealed class SysproSimulatorOptions
 
     /// <summary>Run the scenario driver as a hosted service. <value>The default is off.</value></summary>
     public bool RunScenario { get; set; }
+
+    /// <summary>
+    /// Which tables and columns the site exposes (OData and COMFND). <value>The default is
+    /// <see cref="SysproSchemaProfile.Full"/>.</value>
+    /// </summary>
+    public SysproSchemaProfile Schema { get; set; } = SysproSchemaProfile.Full;
+
+    /// <summary>
+    /// Columns, as <c>Table.Column</c>, that <c>$metadata</c> does not type: they are left out of their entity type,
+    /// which is declared open, while rows still carry them (issue 14, "partial metadata"). <value>The default is
+    /// none.</value>
+    /// </summary>
+    public IList<string> UntypedColumns { get; } = new List<string>();
+
+    /// <summary>
+    /// How PurchaseOrder and Requisition keys are padded, and whether lookups accept only the verbatim key.
+    /// <value>The default is <see cref="SysproKeyStyle.Default"/> (15/10 zero-padded digits, lenient lookups).</value>
+    /// </summary>
+    public SysproKeyStyle KeyStyle { get; set; } = SysproKeyStyle.Default;
+
+    /// <summary>
+    /// Answer queries ordered by the key (OData <c>$orderby</c>, COMFND <c>OrderBy</c>) from a key index kept across
+    /// changes, so a keyset page costs about a page, not the table. The answers are the same either way; off only to
+    /// compare. <value>The default is on.</value>
+    /// </summary>
+    public bool IndexedPaging { get; set; } = true;
 }

@@ -17,6 +17,7 @@ internal static class ApiExtensions
         var api = app.MapGroup("/api").RequireAuthorization(OperatorRoles.CanView);
         api.MapAlertsApi();
         api.MapRulesApi();
+        api.MapUnroutedApi();
         api.MapAuditApi();
         app.MapOpenApi().RequireAuthorization(OperatorRoles.CanView);
         return app;

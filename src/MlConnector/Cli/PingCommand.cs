@@ -19,8 +19,9 @@ internal static class PingCommand
     public static Command Create()
     {
         var command = new Command("ping",
-            "Test the configured SYSPRO (OData read, e.net Logon and Logoff) and Twilio (account fetch) credentials. " +
-            "Exit code 0 only when every configured check passes.")
+            "Test the configured SYSPRO (OData read, e.net Logon and Logoff) and Twilio (account fetch) credentials; with the " +
+            "real Twilio API, warn when Twilio:PublicBaseUrl does not resolve to a public address. " +
+            "Exit code 0 only when every configured check passes (a warning passes).")
         {
             RunCommand.Config,
             Force,
@@ -39,6 +40,7 @@ internal static class PingCommand
             }
 
             checks.Add(await app.Services.GetRequiredService<TwilioAccountProbe>().CheckAsync());
+            checks.Add(await app.Services.GetRequiredService<WebhookReachabilityProbe>().CheckAsync(ct));
             var results = checks.OfType<ProbeResult>().ToList();
 
             if (results.Count == 0)
@@ -50,7 +52,7 @@ internal static class PingCommand
 
             foreach (var r in results)
             {
-                Console.WriteLine($"{r.Target,-13} {(r.Passed ? "PASS" : "FAIL")}  {r.Message}");
+                Console.WriteLine($"{r.Target,-13} {r.Verdict}  {r.Message}");
             }
 
             return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.Failed;

@@ -68,12 +68,18 @@ internal static class PreviewCommand
         {
             try
             {
-                var (events, texts) = await poller.PreviewAsync(rule, result.GetValue(lookBack), result.GetValue(limit), ct);
-                Console.WriteLine($"{rule.Id}: {events} event(s), {texts.Count} text(s) shown");
-                foreach (var text in texts)
+                var preview = await poller.PreviewAsync(rule, result.GetValue(lookBack), result.GetValue(limit), ct);
+                Console.WriteLine($"{rule.Id}: {preview.Events} event(s), {preview.Texts.Count} text(s) shown" +
+                    (preview.Unrouted.Count > 0 ? $", {preview.Unrouted.Count} would text nobody" : ""));
+                foreach (var text in preview.Texts)
                 {
                     Console.WriteLine($"  to {text.RecipientId} {text.Phone} about {text.SourceKey} ({text.Transition}):");
                     Console.WriteLine($"    {(text.RenderError is null ? text.Body.Replace("\n", "\n    ", StringComparison.Ordinal) : "[render failed] " + text.RenderError)}");
+                }
+
+                foreach (var nobody in preview.Unrouted)
+                {
+                    Console.WriteLine($"  would text nobody about {nobody.RecordKey} ({nobody.Transition}): {nobody.Reason}");
                 }
             }
             catch (Exception e) when (e is SysproException or HttpRequestException or TaskCanceledException)

@@ -16,6 +16,7 @@ internal static class DetectionExtensions
         builder.Services.AddSingleton<RulePoller>();
         builder.Services.AddSingleton<RuleQueries>();
         builder.Services.AddSingleton<RuleControl>();
+        builder.Services.AddSingleton<UnroutedEvents>();
         // Before the scheduler: the instance id is checked (and a dead predecessor's leases freed) before any poll.
         builder.Services.AddSingleton<InstanceRegistry>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceRegistry>());

@@ -1,3 +1,4 @@
+using MlConnector.Alerts;
 using MlConnector.Rules;
 using MlConnector.Syspro;
 
@@ -35,3 +36,7 @@ public sealed record DetectionResult(
     string? Watermark,
     bool WasBaseline,
     int RowsRead);
+
+/// <summary>What <c>preview</c> shows of one rule: how many events, the texts of the first ones, and which of those
+/// would text nobody (with why).</summary>
+public sealed record RulePreview(int Events, IReadOnlyList<NewAlert> Texts, IReadOnlyList<UnroutedEvent> Unrouted);

@@ -11,8 +11,8 @@ internal static partial class Log
     public static partial void PollFailed(this ILogger logger, string rule, string error);
 
     [LoggerMessage(EventId = 2003, EventName = "NobodyToText", Level = LogLevel.Warning,
-        Message = "Rule {Rule}: record {RecordKey} made a transition but its recipients resolve to nobody")]
-    public static partial void NobodyToText(this ILogger logger, string rule, string recordKey);
+        Message = "Rule {Rule}: record {RecordKey} made a transition but its recipients resolve to nobody: {Reason}")]
+    public static partial void NobodyToText(this ILogger logger, string rule, string recordKey, string reason);
 
     [LoggerMessage(EventId = 2004, EventName = "RenderFailed", Level = LogLevel.Error,
         Message = "Rule {Rule}: the text for record {RecordKey} could not be rendered: {Reason}")]

@@ -48,7 +48,7 @@ public sealed class RulePoller(
 
             rowsRead = rows.Count;
             var result = ChangeDetector.Detect(rule, state, rows, started);
-            var alerts = await PrepareAlertsAsync(rule, result.Events, new Enricher(source), ct);
+            var (alerts, unrouted) = await PrepareAlertsAsync(rule, result.Events, new Enricher(source), started, ct);
 
             await using var connection = await dialect.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -58,6 +58,11 @@ public sealed class RulePoller(
             foreach (var (alert, fields) in alerts)
             {
                 enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct) is null ? 0 : 1;
+            }
+
+            foreach (var (nobody, fingerprint) in unrouted)
+            {
+                await UnroutedEvents.RecordAsync(connection, transaction, nobody, fingerprint, ct);
             }
 
             var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null);
@@ -79,8 +84,8 @@ public sealed class RulePoller(
 
     /// <summary>The <c>preview</c> verb: what the rule would text now (nothing stored, nothing sent): the number of
     /// events, and the texts of the first <paramref name="limit"/> of them (each text needs SYSPRO lookups, so only
-    /// those are rendered).</summary>
-    public async Task<(int Events, IReadOnlyList<NewAlert> Texts)> PreviewAsync(RuleDefinition rule, TimeSpan lookBack, int limit,
+    /// those are rendered), and which of those would text nobody, with why.</summary>
+    public async Task<RulePreview> PreviewAsync(RuleDefinition rule, TimeSpan lookBack, int limit,
         CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -96,8 +101,8 @@ public sealed class RulePoller(
         }
 
         var result = ChangeDetector.Detect(windowed, state, rows, now);
-        var texts = await PrepareAlertsAsync(rule, result.Events.Take(limit).ToList(), new Enricher(source), ct);
-        return (result.Events.Count, texts.Select(a => a.Alert).ToList());
+        var (texts, unrouted) = await PrepareAlertsAsync(rule, result.Events.Take(limit).ToList(), new Enricher(source), now, ct);
+        return new RulePreview(result.Events.Count, texts.Select(a => a.Alert).ToList(), unrouted.Select(u => u.Event).ToList());
     }
 
     /// <summary>What the rule reads this time: its working set, narrowed by the watermark.</summary>
@@ -119,17 +124,21 @@ public sealed class RulePoller(
         return new SourceQuery(rule.Table, rule.SelectedColumns, conditions, rule.KeyColumns);
     }
 
-    private async Task<List<(NewAlert Alert, Dictionary<string, string?> Fields)>> PrepareAlertsAsync(
-        RuleDefinition rule, IReadOnlyList<DetectedEvent> events, Enricher enricher, CancellationToken ct)
+    private async Task<(List<(NewAlert Alert, Dictionary<string, string?> Fields)> Alerts, List<(UnroutedEvent Event, string Fingerprint)> Unrouted)>
+        PrepareAlertsAsync(RuleDefinition rule, IReadOnlyList<DetectedEvent> events, Enricher enricher, DateTimeOffset now, CancellationToken ct)
     {
         var alerts = new List<(NewAlert, Dictionary<string, string?>)>();
+        var unrouted = new List<(UnroutedEvent, string)>();
         foreach (var detected in events)
         {
             var fields = await enricher.FieldsAsync(rule, detected, ct);
             var recipients = directory.Resolve(rule.Recipients, fields);
             if (recipients.Count == 0)
             {
-                logger.NobodyToText(rule.Id, detected.RecordKey);
+                var why = directory.WhyNobody(rule.Recipients, fields);
+                logger.NobodyToText(rule.Id, detected.RecordKey, why);
+                unrouted.Add((new UnroutedEvent(0, rule.Company, rule.Id, rule.Table, detected.RecordKey, detected.TransitionText, why, now),
+                    detected.Fingerprint));
             }
 
             foreach (var recipient in recipients)
@@ -142,7 +151,7 @@ public sealed class RulePoller(
             }
         }
 
-        return alerts;
+        return (alerts, unrouted);
     }
 
     private async Task<NewAlert> RenderAsync(RuleDefinition rule, DetectedEvent detected, Recipient recipient, Dictionary<string, string?> fields)

@@ -2,7 +2,7 @@ namespace MlConnector.Recipients;
 
 /// <summary>Resolves a rule's recipients for one record: fixed people and groups, routes by column value, and
 /// amount thresholds.</summary>
-public sealed class RecipientDirectory
+public sealed partial class RecipientDirectory
 {
     private readonly Dictionary<string, Recipient> _people = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<Recipient>> _groups = new(StringComparer.OrdinalIgnoreCase);

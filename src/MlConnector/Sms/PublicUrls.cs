@@ -15,7 +15,17 @@ public sealed class PublicUrls(IOptions<TwilioOptions> options, IServer server)
     public const string StatusPath = "/webhooks/twilio/status";
     public const string InboundPath = "/webhooks/twilio/inbound";
 
+    /// <summary>The status callback URL; under a base with a path (a proxy at /alerts) the path is kept, as the
+    /// signature check (<see cref="SignedUrl"/>) expects.</summary>
     public Uri? StatusCallback => Base() is { } b ? Under(b, StatusPath) : null;
+
+    /// <summary>A path of the connector under a public base address, keeping the base's own path (a proxy that serves
+    /// the connector under <c>/alerts</c>): <c>https://example.com/alerts</c> + <c>/webhooks/twilio/inbound</c>.</summary>
+    public static Uri Under(Uri publicBase, string path)
+    {
+        ArgumentNullException.ThrowIfNull(publicBase);
+        return new Uri(Prefix(publicBase) + path);
+    }
 
     /// <summary>
     /// The URL Twilio signed for a request with this path and query. With a public base URL, the request's path is
@@ -31,9 +41,6 @@ public sealed class PublicUrls(IOptions<TwilioOptions> options, IServer server)
 
         return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}";
     }
-
-    /// <summary>The base's scheme, authority and path, then <paramref name="path"/> (which starts with '/').</summary>
-    private static Uri Under(Uri baseUrl, string path) => new(Prefix(baseUrl) + path);
 
     private static string Prefix(Uri baseUrl) => baseUrl.GetLeftPart(UriPartial.Authority) + baseUrl.AbsolutePath.TrimEnd('/');
 

@@ -21,6 +21,9 @@ internal static class SmsExtensions
             .AddHttpMessageHandler<RetryAfterCapture>();
         builder.Services.AddSingleton<ISmsSender, TwilioSmsSender>();
         builder.Services.AddSingleton<TwilioAccountProbe>();
+        builder.Services.AddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
+        builder.Services.AddSingleton<WebhookReachabilityProbe>();
+        builder.Services.AddSingleton<TwilioSenderSetup>();
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<TestSms>();
         // A singleton, so its once-a-minute Twilio probe result survives between readiness checks.

@@ -32,6 +32,7 @@ internal static class SysproExtensions
         builder.Services.AddHostedService<CompanyRegistration>();
         builder.Services.AddSingleton<SysproSources>();
         builder.Services.AddSingleton<SysproProbe>();
+        builder.Services.AddSingleton<SysproTableCheck>();
         builder.Services.AddHostedService<EnetSessionKeeper>();
         return builder;
     }

@@ -25,12 +25,15 @@ public sealed class ConnectorMetrics : IDisposable
         RowsRead = _meter.CreateCounter<long>("mlc.poll.rows", "{row}", "Rows read from SYSPRO.");
         SendLatency = _meter.CreateHistogram<double>("mlc.send.latency", "s", "From detection to a send attempt.");
         Retries = _meter.CreateCounter<long>("mlc.send.retries", "{attempt}", "Send attempts after the first.");
+        Unrouted = _meter.CreateCounter<long>("mlc.events.unrouted", "{event}",
+            "Events whose recipients resolved to nobody (listed at /api/unrouted).");
     }
 
     public Histogram<double> PollDuration { get; }
     public Counter<long> RowsRead { get; }
     public Histogram<double> SendLatency { get; }
     public Counter<long> Retries { get; }
+    public Counter<long> Unrouted { get; }
 
     public void Sampled(IReadOnlyDictionary<string, long> byState, long queueDepth, long awaitingRetry)
     {

@@ -63,4 +63,51 @@ public sealed class RecipientDirectoryTests
     [InlineData("12", "***")]
     public void Mask_KeepsCountryCodeAndLastTwoDigits(string phone, string masked) =>
         Assert.Equal(masked, PhoneFormat.Mask(phone));
+
+    [Fact]
+    public void WhyNobody_RouteCodeWithoutEntry_NamesTheColumnAndTheCode()
+    {
+        var options = new RecipientRuleOptions { RouteBy = ["Buyer"] };
+        var fields = new Dictionary<string, string?> { ["Buyer"] = "B99 " };
+
+        Assert.Empty(Directory.Resolve(options, fields));
+        Assert.Equal("RouteBy Buyer: 'B99' has no entry in Directory:Routes:Buyer", Directory.WhyNobody(options, fields));
+    }
+
+    [Fact]
+    public void WhyNobody_EveryFailedTarget_IsListedInOrder()
+    {
+        var options = new RecipientRuleOptions
+        {
+            Groups = ["night-shift"],
+            RouteBy = ["Warehouse", "Buyer"],
+            Thresholds =
+            [
+                new ThresholdOptions { Field = "Total", Above = 10000, Groups = ["directors"] },
+                new ThresholdOptions { Field = "OrderQty", Above = 5, Groups = ["nobody-group"] },
+            ],
+        };
+        var fields = new Dictionary<string, string?> { ["Total"] = "9,500.00", ["OrderQty"] = "12" };
+
+        var why = Directory.WhyNobody(options, fields);
+
+        Assert.Equal(
+            "Groups: nobody is in group 'night-shift'; RouteBy Warehouse: the record has no Warehouse; " +
+            "RouteBy Buyer: the record has no Buyer; Thresholds Total: 9,500.00 is not above 10000; " +
+            "Thresholds OrderQty: 12 is above 5, but nobody is in 'nobody-group'", why);
+    }
+
+    [Fact]
+    public void WhyNobody_RouteMapMissingOrNumberUnreadable_SaysSo()
+    {
+        var options = new RecipientRuleOptions
+        {
+            RouteBy = ["SupplierClass"],
+            Thresholds = [new ThresholdOptions { Field = "Total", Above = 1 }],
+        };
+
+        var why = Directory.WhyNobody(options, new Dictionary<string, string?> { ["SupplierClass"] = "X", ["Total"] = "n/a" });
+
+        Assert.Equal("RouteBy SupplierClass: there is no Directory:Routes:SupplierClass map; Thresholds Total: 'n/a' is not a number", why);
+    }
 }

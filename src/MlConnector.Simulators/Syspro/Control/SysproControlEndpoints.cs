@@ -61,9 +61,11 @@ internal static class SysproControlEndpoints
         });
 
         control.MapPost("/scenario/step", (SysproScenarioDriver scenario) => Change(scenario.Step));
+        VariationControlEndpoints.Map(control);
+        LedgerControlEndpoints.Map(control);
     }
 
-    private static IResult Change<T>(Func<T> change)
+    internal static IResult Change<T>(Func<T> change)
     {
         try
         {
@@ -79,5 +81,5 @@ internal static class SysproControlEndpoints
         }
     }
 
-    private static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound);
+    internal static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound);
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MlConnector.Simulators.Syspro.Data;
 
-/// <summary>Purchase order header (syspro.md section 3). <c>PurchaseOrder</c> is 15 digits, zero-padded.</summary>
+/// <summary>Purchase order header (syspro.md section 3). <c>PurchaseOrder</c> is padded as <see cref="SysproKeyStyle"/> says.</summary>
 public sealed record PorMasterHdr
 {
     [Key]

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MlConnector.Simulators.Syspro.Data;
 
-/// <summary>Requisition line (syspro.md section 3). <c>Requisition</c> is 10 digits, zero-padded.</summary>
+/// <summary>Requisition line (syspro.md section 3). <c>Requisition</c> is padded as <see cref="SysproKeyStyle"/> says.</summary>
 public sealed record ReqDetail
 {
     [Key]

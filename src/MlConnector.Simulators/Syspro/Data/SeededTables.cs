@@ -12,4 +12,6 @@ internal sealed record SeededTables(
     IReadOnlyList<InvMasterRow> StockItems,
     int LastJournal,
     int LastGlLine,
-    int LastPurchaseOrder);
+    int LastPurchaseOrder,
+    SysproDataGenerator.PaymentHistory Payments,
+    SysproDataGenerator.JournalHistory Journals);

@@ -28,7 +28,7 @@ public sealed partial class SysproData
     public ReqDetail ApproveRequisition(string requisition, int line, string approver)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(approver);
-        var key = SysproKeys.Composite(SysproKeys.NormalizeRequisition(requisition), line);
+        var key = SysproKeys.Composite(Keys.NormalizeRequisition(requisition), line);
         lock (_changeLock)
         {
             var row = ReqDetail.Find(key)
@@ -94,7 +94,7 @@ public sealed partial class SysproData
         {
             var vendor = ApSupplier.Find(supplier.Trim())
                 ?? throw new KeyNotFoundException($"Supplier {supplier} does not exist.");
-            var key = SysproKeys.PurchaseOrder(++_nextPurchaseOrder);
+            var key = Keys.PurchaseOrder(++_nextPurchaseOrder);
             var today = Today;
             var order = new PorMasterHdr
             {
@@ -129,7 +129,7 @@ public sealed partial class SysproData
 
     private PorMasterHdr ChangeOrder(string purchaseOrder, string[] from, Func<PorMasterHdr, PorMasterHdr> change)
     {
-        var key = SysproKeys.NormalizePurchaseOrder(purchaseOrder);
+        var key = Keys.NormalizePurchaseOrder(purchaseOrder);
         lock (_changeLock)
         {
             var row = PorMasterHdr.Find(key) ?? throw new KeyNotFoundException($"Purchase order {key} does not exist.");

@@ -7,14 +7,14 @@ public sealed partial class SysproData
     public static IReadOnlyList<string> SpecialSupplierNames { get; } = SysproDataGenerator.SpecialSupplierNames;
 
     public PorMasterHdr? FindPurchaseOrder(string purchaseOrder) =>
-        PorMasterHdr.Find(SysproKeys.NormalizePurchaseOrder(purchaseOrder));
+        PorMasterHdr.Find(Keys.NormalizePurchaseOrder(purchaseOrder));
 
     public IEnumerable<PorMasterHdr> PurchaseOrdersInStatus(string status) =>
         PorMasterHdr.Snapshot().Where(po => po.OrderStatus == status);
 
     public IEnumerable<PorMasterDetail> LinesOf(string purchaseOrder)
     {
-        var key = SysproKeys.NormalizePurchaseOrder(purchaseOrder);
+        var key = Keys.NormalizePurchaseOrder(purchaseOrder);
         return PorMasterDetail.Snapshot().Where(l => l.PurchaseOrder == key);
     }
 

@@ -59,7 +59,7 @@ internal static partial class SysproDataGenerator
     }
 
     private static List<ReqDetail> Requisitions(
-        Random random, int count, DateTimeOffset today, List<ApSupplier> suppliers,
+        SysproKeyFormat keys, Random random, int count, DateTimeOffset today, List<ApSupplier> suppliers,
         List<InvBuyer> buyers, List<StockItem> stock)
     {
         var rows = new List<ReqDetail>(count * 2);
@@ -76,7 +76,7 @@ internal static partial class SysproDataGenerator
                 var item = stock[random.Next(stock.Count)];
                 rows.Add(new ReqDetail
                 {
-                    Requisition = SysproKeys.Requisition(i + 1),
+                    Requisition = keys.Requisition(i + 1),
                     Line = line,
                     StockCode = item.Code,
                     StockDescription = item.Description,

@@ -9,25 +9,30 @@ internal static partial class SysproDataGenerator
     public const int FirstPurchaseOrder = 100_000;
     private const int HistoryDays = 730;
 
-    public static SeededTables Generate(int seed, int purchaseOrders, DateTimeOffset today, string company)
+    public static SeededTables Generate(
+        int seed, int purchaseOrders, DateTimeOffset today, string company, SysproKeyFormat? keyFormat = null)
     {
+        var keys = keyFormat ?? SysproKeyFormat.Default;
 #pragma warning disable CA5394 // Deterministic test data, not security: a seeded Random is the point.
         var random = new Random(seed);
 #pragma warning restore CA5394
         var buyers = Buyers();
         var suppliers = Suppliers(random, 200);
         var stock = StockItems(random, 240, suppliers, buyers, today);
-        var (orders, lines) = Orders(random, purchaseOrders, today, suppliers, buyers, stock);
-        var requisitions = Requisitions(random, 400, today, suppliers, buyers, stock);
+        var (orders, lines) = Orders(keys, random, purchaseOrders, today, suppliers, buyers, stock);
+        var requisitions = Requisitions(keys, random, 400, today, suppliers, buyers, stock);
         var (invoices, lastJournal) = Invoices(random, Math.Max(50, purchaseOrders / 12), today, suppliers);
         var (glRows, lastGlLine) = GlRows(random, invoices, company);
+        var payments = Payments(random, invoices, suppliers, today);
+        var journals = Journals(random, today, company);
         return new SeededTables(
             buyers, suppliers, orders, lines, requisitions, invoices, glRows,
-            stock.Select(s => s.Row).ToList(), lastJournal, lastGlLine, FirstPurchaseOrder + purchaseOrders);
+            stock.Select(s => s.Row).ToList(), lastJournal, lastGlLine, keys.FirstPurchaseOrder + purchaseOrders,
+            payments, journals);
     }
 
     private static (List<PorMasterHdr> Orders, List<PorMasterDetail> Lines) Orders(
-        Random random, int count, DateTimeOffset today, List<ApSupplier> suppliers,
+        SysproKeyFormat keys, Random random, int count, DateTimeOffset today, List<ApSupplier> suppliers,
         List<InvBuyer> buyers, List<StockItem> stock)
     {
         var orders = new List<PorMasterHdr>(count);
@@ -39,7 +44,7 @@ internal static partial class SysproDataGenerator
             var entered = today.AddDays(-age);
             var supplier = suppliers[random.Next(suppliers.Count)];
             var status = Status(random, count - 1 - i < recent, age);
-            var key = SysproKeys.PurchaseOrder(FirstPurchaseOrder + i + 1);
+            var key = keys.PurchaseOrder(keys.FirstPurchaseOrder + i + 1);
             var due = entered.AddDays(7 + random.Next(35));
             orders.Add(new PorMasterHdr
             {

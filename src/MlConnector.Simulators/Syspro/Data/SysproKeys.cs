@@ -3,8 +3,9 @@ using System.Globalization;
 namespace MlConnector.Simulators.Syspro.Data;
 
 /// <summary>
-/// Key padding as SYSPRO stores it. The simulator zero-pads numeric keys: <c>PurchaseOrder</c> to 15 digits
-/// (<c>'000000000100001'</c>), <c>Requisition</c> to 10. e.net output keeps the padding; inputs may omit it.
+/// Key padding in the default key style: <c>PurchaseOrder</c> zero-padded to 15 digits (<c>'000000000100001'</c>),
+/// <c>Requisition</c> to 10. e.net output keeps the padding; lookups pad a hand-typed key. The padded styles of
+/// <see cref="SysproKeyFormat"/> accept only the verbatim key.
 /// </summary>
 public static class SysproKeys
 {

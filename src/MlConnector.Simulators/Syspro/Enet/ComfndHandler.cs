@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using MlConnector.Simulators.Syspro.Data;
 
 namespace MlConnector.Simulators.Syspro.Enet;
 
@@ -9,7 +10,7 @@ namespace MlConnector.Simulators.Syspro.Enet;
 /// </summary>
 internal static class ComfndHandler
 {
-    public static string Handle(EnetCatalog catalog, XElement query, string version)
+    public static EnetAnswer Handle(EnetCatalog catalog, XElement query, string version)
     {
         var request = ComfndRequest.Parse(query);
         var table = catalog.Find(request.TableName)
@@ -22,10 +23,20 @@ internal static class ComfndHandler
             ?? throw new ComfndException($"Column '{c}' is not in table '{table.Name}'.")).ToList();
         var where = ComfndWhere.Build(table, request.Where);
 
-        IEnumerable<object> rows = table.Rows().Where(where);
-        if (orderBy.Count > 0)
+        IEnumerable<object> rows;
+        if (KeyOrdered(table, orderBy) && table.SortedByKey() is { } sorted)
         {
-            rows = rows.Order(new RowComparer(orderBy));
+            // Keyset paging without a scan or a sort: start at the lowest key the Where allows, in key order.
+            var bound = where.LowerBound(orderBy[0]);
+            rows = sorted.From(bound is null ? 0 : sorted.First(bound.Admits)).Where(where.Test);
+        }
+        else
+        {
+            rows = table.Rows().Where(where.Test);
+            if (orderBy.Count > 0)
+            {
+                rows = rows.Order(new RowComparer(orderBy));
+            }
         }
 
         if (request.ReturnRows > 0)
@@ -62,8 +73,12 @@ internal static class ComfndHandler
             count++;
         }
 
-        return xml.Element("RowsReturned", EnetFormat.Number(count, 8, 0)).Finish();
+        return new EnetAnswer(xml.Element("RowsReturned", EnetFormat.Number(count, 8, 0)).Finish(), count);
     }
+
+    /// <summary>Whether the OrderBy is the table's key, column for column.</summary>
+    private static bool KeyOrdered(EnetTable table, List<EnetColumn> orderBy) =>
+        orderBy.Count > 0 && orderBy.Select(c => c.Name).SequenceEqual(table.KeyColumns, StringComparer.OrdinalIgnoreCase);
 
     private sealed class RowComparer(IReadOnlyList<EnetColumn> columns) : IComparer<object>
     {

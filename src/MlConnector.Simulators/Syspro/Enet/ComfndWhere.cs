@@ -3,6 +3,7 @@ namespace MlConnector.Simulators.Syspro.Enet;
 /// <summary>
 /// Turns COMFND Where expressions into a row predicate. Brackets group; AND binds tighter than OR, as in the SQL
 /// SYSPRO builds from them. Operators: EQ, NE, LT, LE, GT, GE (design.md: only EQ was seen on a real SYSPRO).
+/// It also tells the lowest value a column can have in a matching row, so a keyset query can start there.
 /// </summary>
 internal sealed class ComfndWhere
 {
@@ -20,54 +21,52 @@ internal sealed class ComfndWhere
             }
 
             _tokens.AddRange(Enumerable.Repeat<object>("(", e.OpenBrackets));
-            _tokens.Add(Predicate(table, e));
+            _tokens.Add(Leaf(table, e));
             _tokens.AddRange(Enumerable.Repeat<object>(")", e.CloseBrackets));
         }
     }
 
-    /// <summary>The predicate, or throws <see cref="ComfndException"/> for a bad column, operator or bracket.</summary>
-    public static Func<object, bool> Build(EnetTable table, IReadOnlyList<ComfndExpression> expressions)
+    /// <summary>The filter, or throws <see cref="ComfndException"/> for a bad column, operator or bracket.</summary>
+    public static ComfndFilter Build(EnetTable table, IReadOnlyList<ComfndExpression> expressions)
     {
         if (expressions.Count == 0)
         {
-            return _ => true;
+            return ComfndFilter.All;
         }
 
         var parser = new ComfndWhere(table, expressions);
-        var predicate = parser.Or();
+        var filter = parser.Or();
         if (parser._at != parser._tokens.Count)
         {
             throw new ComfndException("The brackets of the Where expressions do not match.");
         }
 
-        return predicate;
+        return filter;
     }
 
-    private Func<object, bool> Or()
+    private ComfndFilter Or()
     {
         var left = And();
         while (Accept("OR"))
         {
-            var (a, b) = (left, And());
-            left = row => a(row) || b(row);
+            left = ComfndFilter.Or(left, And());
         }
 
         return left;
     }
 
-    private Func<object, bool> And()
+    private ComfndFilter And()
     {
         var left = Primary();
         while (Accept("AND"))
         {
-            var (a, b) = (left, Primary());
-            left = row => a(row) && b(row);
+            left = ComfndFilter.And(left, Primary());
         }
 
         return left;
     }
 
-    private Func<object, bool> Primary()
+    private ComfndFilter Primary()
     {
         if (Accept("("))
         {
@@ -75,15 +74,13 @@ internal sealed class ComfndWhere
             return Accept(")") ? inner : throw new ComfndException("The brackets of the Where expressions do not match.");
         }
 
-        return _at < _tokens.Count && _tokens[_at] is Func<object, bool> predicate
-            ? Advance(predicate)
-            : throw new ComfndException("The brackets of the Where expressions do not match.");
-    }
+        if (_at < _tokens.Count && _tokens[_at] is ComfndFilter leaf)
+        {
+            _at++;
+            return leaf;
+        }
 
-    private Func<object, bool> Advance(Func<object, bool> predicate)
-    {
-        _at++;
-        return predicate;
+        throw new ComfndException("The brackets of the Where expressions do not match.");
     }
 
     private bool Accept(string token)
@@ -97,7 +94,7 @@ internal sealed class ComfndWhere
         return false;
     }
 
-    private static Func<object, bool> Predicate(EnetTable table, ComfndExpression e)
+    private static ComfndFilter Leaf(EnetTable table, ComfndExpression e)
     {
         var column = table.Column(e.Column)
             ?? throw new ComfndException($"Column '{e.Column}' is not in table '{table.Name}'.");
@@ -111,6 +108,7 @@ internal sealed class ComfndWhere
             "GE" => c => c >= 0,
             _ => throw new ComfndException($"Condition '{e.Condition}' is not supported."),
         };
-        return row => EnetFormat.Compare(column, column.Get(row), e.Value) is { } c && test(c);
+        var bound = e.Condition is "EQ" or "GE" or "GT" ? new ComfndBound(column, e.Value, e.Condition != "GT") : null;
+        return ComfndFilter.Leaf(row => EnetFormat.Compare(column, column.Get(row), e.Value) is { } c && test(c), bound);
     }
 }

@@ -1,26 +1,35 @@
 using MlConnector.Simulators.Syspro.Data;
+using MlConnector.Simulators.Syspro.Schema;
 
 namespace MlConnector.Simulators.Syspro.Enet;
 
-/// <summary>The tables COMFND and COMFCH can read, by case-insensitive name.</summary>
+/// <summary>The tables COMFND and COMFCH can read, by case-insensitive name, as the schema profile exposes them.</summary>
 internal sealed class EnetCatalog
 {
     private readonly Dictionary<string, EnetTable> _tables;
 
-    public EnetCatalog(SysproData data)
+    public EnetCatalog(SysproData data, SysproSchema schema)
     {
         EnetTable[] tables =
         [
-            EnetTable.FromEntity(data.PorMasterHdr),
-            EnetTable.FromEntity(data.PorMasterDetail),
-            EnetTable.FromEntity(data.ApSupplier),
-            EnetTable.FromEntity(data.ApInvoice),
-            EnetTable.FromEntity(data.GenTransaction),
-            EnetTable.FromEntity(data.ReqDetail),
-            EnetTable.FromEntity(data.InvBuyer),
+            Entity(data.PorMasterHdr),
+            Entity(data.PorMasterDetail),
+            Entity(data.ApSupplier),
+            Entity(data.ApInvoice),
+            Entity(data.GenTransaction),
+            Entity(data.ReqDetail),
+            Entity(data.InvBuyer),
+            Entity(data.ApPayRunHdr),
+            Entity(data.ApPayRunDet),
+            Entity(data.ApInvoicePay),
+            Entity(data.GenJournalCtl),
+            Entity(data.GenJournalDetail),
             InvMasterSchema.Table(data.InvMaster),
         ];
-        _tables = tables.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+        _tables = tables.Where(t => schema.HasTable(t.Name)).ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
+
+        EnetTable Entity<T>(SysproTable<T> table)
+            where T : class => EnetTable.FromEntity(table, column => schema.HasColumn(table.Name, column));
     }
 
     public EnetTable? Find(string name) => _tables.GetValueOrDefault(name.Trim());

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using MlConnector.Simulators.Syspro.Data;
+using MlConnector.Simulators.Syspro.Requests;
 
 namespace MlConnector.Simulators.Syspro.Enet;
 
@@ -18,14 +19,14 @@ internal static class EnetEndpoints
 
     public static void MapEnet(IEndpointRouteBuilder endpoints)
     {
-        var rest = endpoints.MapGroup(Prefix).AddEndpointFilter<SysproFaultFilter>().ExcludeFromDescription();
+        var rest = endpoints.MapGroup(Prefix).AddEndpointFilter<SysproRequestFilter>().ExcludeFromDescription();
         rest.MapGet("/Logon", EnetLogon.Logon);
         rest.MapGet("/Logoff", EnetLogon.Logoff);
         rest.MapGet("/GetLogonProfile", EnetLogon.GetLogonProfile);
         rest.MapGet("/GetVersion", (SysproSimulatorOptions options) => EnetText.Body(options.EnetVersion));
         rest.MapGet("/Query/Query", QueryQuery);
         rest.MapGet("/Query/Fetch", (HttpRequest request, EnetContext context) =>
-            Run(request, context, "Fetch", "COMFCH", xml => ComfchHandler.Handle(context.Catalog, xml, context.Version)));
+            Run(request, context, "Fetch", "COMFCH", xml => new EnetAnswer(ComfchHandler.Handle(context.Catalog, xml, context.Version), 1)));
         rest.MapGet("/Query/Browse", (HttpRequest request, EnetContext context) =>
             Run(request, context, "Browse", "COMBRW", _ => throw new UnknownBusinessObjectException()));
         rest.MapGet("/Setup/Add", SetupAdd);
@@ -39,11 +40,11 @@ internal static class EnetEndpoints
     private static IResult QueryQuery(HttpRequest request, EnetContext context)
     {
         var businessObject = request.Query["BusinessObject"].ToString().Trim();
-        Func<XElement, string> handler = businessObject.ToUpperInvariant() switch
+        Func<XElement, EnetAnswer> handler = businessObject.ToUpperInvariant() switch
         {
             "COMFND" => xml => ComfndHandler.Handle(context.Catalog, xml, context.Version),
-            "PORQRY" => xml => PorqryHandler.Handle(context.Data, xml, context.Version),
-            "APSQRY" => xml => ApsqryHandler.Handle(context.Data, xml, context.Version),
+            "PORQRY" => xml => new EnetAnswer(PorqryHandler.Handle(context.Data, xml, context.Version), 1),
+            "APSQRY" => xml => new EnetAnswer(ApsqryHandler.Handle(context.Data, xml, context.Version), 1),
             _ => _ => throw new UnknownBusinessObjectException(),
         };
         return Run(request, context, "Query", businessObject, handler);
@@ -54,14 +55,14 @@ internal static class EnetEndpoints
         var businessObject = request.Query["BusinessObject"].ToString().Trim();
         return Run(request, context, "Setup/Add", businessObject, businessObject.ToUpperInvariant() switch
         {
-            "INVSWS" => xml => InvswsHandler.Handle(context.Data, xml, context.Version),
+            "INVSWS" => xml => new EnetAnswer(InvswsHandler.Handle(context.Data, xml, context.Version), 0),
             _ => _ => throw new UnknownBusinessObjectException(),
         });
     }
 
     /// <summary>Session check first (as SYSPRO does), then the business object on the parsed XmlIn.</summary>
     private static IResult Run(
-        HttpRequest request, EnetContext context, string method, string businessObject, Func<XElement, string> handler)
+        HttpRequest request, EnetContext context, string method, string businessObject, Func<XElement, EnetAnswer> handler)
     {
         if (!context.Sessions.Touch(request.Query["UserId"]))
         {
@@ -74,7 +75,9 @@ internal static class EnetEndpoints
         {
             var xmlIn = request.Query["XmlIn"].ToString();
             var root = xmlIn.Length == 0 ? new XElement("Query") : XDocument.Parse(xmlIn).Root!;
-            return EnetText.Body(handler(root));
+            var answer = handler(root);
+            request.HttpContext.Items[SysproRequestFilter.RowsItem] = answer.Rows;
+            return EnetText.Body(answer.Xml);
         }
         catch (UnknownBusinessObjectException)
         {
@@ -97,3 +100,6 @@ internal sealed record EnetContext(
 {
     public string Version => Options.BusinessObjectVersion;
 }
+
+/// <summary>A business object's XML answer and how many rows it carries (for the request counter).</summary>
+internal sealed record EnetAnswer(string Xml, int Rows);

@@ -44,6 +44,17 @@ internal static class EnetFormat
         }
     }
 
+    /// <summary>Compares two COMFND literals of one column (a number that does not parse sorts first).</summary>
+    public static int CompareLiterals(EnetColumn column, string left, string right) => column.Kind switch
+    {
+        EnetColumnKind.Number => Nullable.Compare(ParseNumber(left), ParseNumber(right)),
+        EnetColumnKind.Date => string.CompareOrdinal(left.Trim().Length == 0 ? NoDate : left.Trim(), right.Trim().Length == 0 ? NoDate : right.Trim()),
+        _ => CompareText(left, right),
+    };
+
+    private static decimal? ParseNumber(string literal) =>
+        decimal.TryParse(literal.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : null;
+
     public static int CompareText(string left, string right) =>
         string.Compare(left.TrimEnd(), right.TrimEnd(), StringComparison.OrdinalIgnoreCase);
 

@@ -15,7 +15,9 @@ internal sealed class SysproControllerFeatureProvider : IApplicationFeatureProvi
     [
         typeof(PorMasterHdrController), typeof(PorMasterDetailController), typeof(ApSupplierController),
         typeof(ApInvoiceController), typeof(GenTransactionController), typeof(ReqDetailController),
-        typeof(InvBuyerController), typeof(MetadataController),
+        typeof(InvBuyerController), typeof(ApPayRunHdrController), typeof(ApPayRunDetController),
+        typeof(ApInvoicePayController), typeof(GenJournalCtlController), typeof(GenJournalDetailController),
+        typeof(MetadataController),
     ];
 
     public void PopulateFeature(IEnumerable<ApplicationPart> parts, ControllerFeature feature)

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace MlConnector.PeerComparison.Sides;
+
+/// <summary>
+/// The connector's settings for the comparison: OData against its SYSPRO simulator, its Twilio simulator with the
+/// step's send limit, one person in group <c>bench</c>, and the five default presets with that group as recipients
+/// and the flow's cadence. Everything else is the product's default. Passwords go in the environment.
+/// </summary>
+internal static class ConnectorSettings
+{
+    public static JsonObject Create(IEnumerable<string> ruleIds, SimulatorPair simulators, string dataFolder, string keyFile, int cadenceSeconds, int messagesPerSecond)
+    {
+        var cadence = TimeSpan.FromSeconds(cadenceSeconds).ToString("c", CultureInfo.InvariantCulture);
+        var rules = new JsonObject();
+        foreach (var rule in ruleIds)
+        {
+            rules[rule] = new JsonObject
+            {
+                ["Cadence"] = cadence,
+                ["Recipients"] = new JsonObject { ["Groups"] = new JsonArray("bench") },
+            };
+        }
+
+        return new JsonObject
+        {
+            ["Storage"] = new JsonObject { ["DataFolder"] = dataFolder },
+            ["Security"] = new JsonObject { ["KeyFile"] = keyFile },
+            ["Syspro"] = new JsonObject
+            {
+                ["Transport"] = "OData",
+                ["OData"] = new JsonObject { ["BaseUrl"] = simulators.Syspro.ODataRoot.AbsoluteUri, ["Username"] = "odata" },
+            },
+            ["Twilio"] = new JsonObject
+            {
+                ["AccountSid"] = TwilioSimulatorDefaults.AccountSid,
+                ["From"] = TwilioSimulatorDefaults.From,
+                ["BaseUrl"] = simulators.Twilio.ApiRoot.AbsoluteUri,
+                ["MessagesPerSecond"] = messagesPerSecond,
+            },
+            ["Directory"] = new JsonObject
+            {
+                ["DefaultRegion"] = "US",
+                ["People"] = new JsonObject
+                {
+                    ["reader"] = new JsonObject { ["Name"] = "Bench Reader", ["Phone"] = TwilioSimulatorDefaults.To, ["Groups"] = new JsonArray("bench") },
+                },
+            },
+            ["Rules"] = rules,
+        };
+    }
+}
