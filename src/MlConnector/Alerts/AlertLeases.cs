@@ -29,7 +29,8 @@ public sealed class AlertLeases(IDbDialect dialect)
             RETURNING id AS Id, company_id AS CompanyId, recipient_phone AS RecipientPhone,
                 recipient_phone_index AS RecipientPhoneIndex, body AS Body, attempts AS Attempts,
                 max_attempts AS MaxAttempts, created_at AS CreatedAt, chain_started_at AS ChainStartedAt,
-                in_doubt_since AS InDoubtSince, lease_token AS LeaseToken
+                in_doubt_since AS InDoubtSince, lease_token AS LeaseToken, message_sid AS MessageSid,
+                lookup_failures AS LookupFailures
             """,
             new { Owner = owner, Now = now.ToStored(), Until = (now + lease).ToStored(), Token = NewToken(), AlertStates.Pending },
             cancellationToken: ct));
@@ -38,7 +39,7 @@ public sealed class AlertLeases(IDbDialect dialect)
     /// <summary>
     /// Written just before the POST: from here until an outcome is recorded the send is "in doubt", so a process
     /// that dies mid-request leaves an alert that is reconciled against Twilio before any resend. Also the last check
-    /// that the lease is still this claim's and has not run out (else another dispatcher may claim the alert now, so we
+    /// that the lease is still this claim's (whose token the StatusCallback URL carries, kept as the send token) and has not run out (else another dispatcher may claim the alert now, so we
     /// must not send), and that nothing settled the alert meanwhile (a status callback); it renews the lease.
     /// </summary>
     public async Task<bool> MarkSendingAsync(ClaimedAlert alert, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
@@ -47,7 +48,7 @@ public sealed class AlertLeases(IDbDialect dialect)
         await using var connection = await dialect.OpenAsync(ct);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE alerts SET in_doubt_since = COALESCE(in_doubt_since, @Now), lease_until = @Until
+            UPDATE alerts SET in_doubt_since = COALESCE(in_doubt_since, @Now), lease_until = @Until, send_token = @Token
             WHERE id = @Id AND lease_token = @Token AND lease_until >= @Now AND state = @Pending AND message_sid IS NULL
             """,
             new { alert.Id, Token = alert.LeaseToken, Now = now.ToStored(), Until = (now + lease).ToStored(), AlertStates.Pending },
@@ -81,6 +82,24 @@ public sealed class AlertLeases(IDbDialect dialect)
             """,
             new { alert.Id, Token = alert.LeaseToken, Next = nextAttemptAt.ToStored(), AlertStates.Pending },
             cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>
+    /// The MessageSids recorded on other alerts to the same phone and touched since <paramref name="since"/>: a look at
+    /// Twilio's message list for a send in doubt must not take one of those texts (the same body, sent for another
+    /// event) for this alert's.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> SidsOfOtherAlertsAsync(ClaimedAlert alert, DateTimeOffset since, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        await using var connection = await dialect.OpenAsync(ct);
+        var sids = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT message_sid FROM alerts
+            WHERE recipient_phone_index = @Index AND id <> @Id AND message_sid IS NOT NULL AND updated_at >= @Since
+            """,
+            new { Index = alert.RecipientPhoneIndex, alert.Id, Since = since.ToStored() }, cancellationToken: ct));
+        return sids.ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Gives back every alert an owner still holds (a dispatcher stopping cleanly).</summary>

@@ -24,14 +24,14 @@ public sealed class AttemptRecorder(IDbDialect dialect)
             $"""
             UPDATE alerts SET state = @State, attempts = @Attempts, next_attempt_at = @Next, lease_owner = NULL,
                 lease_until = NULL, lease_token = NULL, message_sid = COALESCE(@Sid, message_sid), error_code = @Code,
-                error_message = @Error, in_doubt_since = @InDoubt, updated_at = @Now
+                error_message = @Error, in_doubt_since = @InDoubt, lookup_failures = @LookupFailures, updated_at = @Now
             WHERE id = @Id AND lease_owner = @Owner AND lease_token = @Token AND {AlertTransitions.SqlFilterInto(outcome.State)}
             """,
             new
             {
                 outcome.State, outcome.Attempts, Next = outcome.NextAttemptAt?.ToStored(), Sid = outcome.MessageSid,
                 Code = outcome.ErrorCode, Error = outcome.ErrorMessage, InDoubt = outcome.InDoubtSince?.ToStored(),
-                Now = now.ToStored(), alert.Id, Owner = owner, Token = alert.LeaseToken,
+                Now = now.ToStored(), alert.Id, Owner = owner, Token = alert.LeaseToken, outcome.LookupFailures,
             }, transaction, cancellationToken: ct));
         if (updated == 0)
         {
@@ -39,8 +39,12 @@ public sealed class AttemptRecorder(IDbDialect dialect)
             return false;
         }
 
-        await AuditWriter.AppendAsync(connection, transaction,
-            new AuditEntry(alert.CompanyId, alert.Id, now, outcome.AuditKind, "dispatcher", outcome.AuditDetail), ct);
+        if (outcome.AuditKind is { } kind)
+        {
+            await AuditWriter.AppendAsync(connection, transaction,
+                new AuditEntry(alert.CompanyId, alert.Id, now, kind, "dispatcher", outcome.AuditDetail), ct);
+        }
+
         if (outcome.MessageSid is { } sid)
         {
             await DeliveryEvents.ApplyEarlyAsync(connection, transaction, alert, sid, now, ct);

@@ -10,15 +10,12 @@ using MlConnector.Storage;
 namespace MlConnector.Outbox;
 
 /// <summary>
-/// One claimed alert: expire it if too old, suppress it if the number opted out, reconcile a send in doubt, else send
-/// it; then record the outcome (state + audit "attempt" in one transaction).
+/// One claimed alert: reconcile a send in doubt (<see cref="InDoubtReconciler"/>), expire it if too old, suppress it if
+/// the number opted out, else send it (its StatusCallback URL naming the alert and this send); then record the outcome (state + audit "attempt" in one transaction).
 /// </summary>
 public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, AttemptRecorder recorder, OptOutList optOuts,
-    ISmsSender sender, PublicUrls urls, IOptions<TwilioOptions> options, IOptions<OutboxOptions> outboxOptions, TimeProvider time, ILogger<AttemptRunner> logger)
+    InDoubtReconciler reconciler, ISmsSender sender, PublicUrls urls, IOptions<TwilioOptions> options, IOptions<OutboxOptions> outboxOptions, TimeProvider time, ILogger<AttemptRunner> logger)
 {
-    // Twilio's DateSent filter is coarse and clocks differ: look a little before the attempt began.
-    private static readonly TimeSpan LookupSlack = TimeSpan.FromMinutes(2);
-
     // Twilio: "Attempt to send to unsubscribed recipient" (the person replied STOP at Twilio's side).
     private const int UnsubscribedRecipient = 21610;
 
@@ -63,6 +60,12 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
     private async Task<AttemptOutcome?> DecideWithoutSendingAsync(ClaimedAlert alert, RetrySchedule schedule,
         DateTimeOffset now, CancellationToken ct)
     {
+        // A send in doubt first: if Twilio has it, it was sent, however old the alert is now.
+        if (alert.InDoubtSince is not null && await reconciler.ReconcileAsync(alert, schedule, now, ct) is { } settled)
+        {
+            return settled;
+        }
+
         var validFrom = UnixTime.FromStored(alert.ChainStartedAt ?? alert.CreatedAt);
         if (now >= validFrom + options.Value.ValidityPeriod)
         {
@@ -77,26 +80,7 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
                 AuditKinds.Suppressed, Json(new { reason = "opted-out" }));
         }
 
-        if (alert.InDoubtSince is not { } since)
-        {
-            return null;
-        }
-
-        var doubtSince = UnixTime.FromStored(since);
-        var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
-        var body = protector.Unprotect(alert.Body, AlertEnqueuer.BodyPurpose);
-        return await sender.FindAsync(phone, body, doubtSince - LookupSlack, ct) switch
-        {
-            LookupResult.Found f => new(AlertStates.Sent, alert.Attempts, null, f.MessageSid, null, null, null,
-                AuditKinds.Attempt, Json(new { outcome = "reconciled", messageSid = f.MessageSid, twilioStatus = f.Status, inDoubtSince = doubtSince })),
-            LookupResult.Unknown u => new(AlertStates.Pending, alert.Attempts,
-                    schedule.Next(1, now, null, Random.Shared.NextDouble()) ?? now + schedule.Base, null, null,
-                    "in doubt; Twilio's message list unavailable", doubtSince, AuditKinds.Attempt,
-                    Json(new { outcome = "reconcile-failed", reason = u.Reason, inDoubtSince = doubtSince })),
-            _ when alert.Attempts >= schedule.MaxAttempts => new(AlertStates.Failed, alert.Attempts, null, null, null,
-                "attempts used up", null, AuditKinds.Attempt, Json(new { outcome = "failed", reason = "attempts used up; the send in doubt was not found at Twilio" })),
-            _ => null, // not at Twilio: send again
-        };
+        return null;
     }
 
     private async Task<AttemptOutcome> SendAsync(ClaimedAlert alert, RetrySchedule schedule, SendSlot slot,
@@ -110,7 +94,7 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
             var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
             var body = protector.Unprotect(alert.Body, AlertEnqueuer.BodyPurpose);
             var remaining = UnixTime.FromStored(alert.ChainStartedAt ?? alert.CreatedAt) + options.Value.ValidityPeriod - started;
-            result = await sender.SendAsync(new SmsMessage(phone, body, remaining, urls.StatusCallback), ct);
+            result = await sender.SendAsync(new SmsMessage(phone, body, remaining, urls.StatusCallbackFor(alert.Id, alert.LeaseToken)), ct);
         }
         finally
         {

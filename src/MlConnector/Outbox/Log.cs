@@ -16,7 +16,7 @@ internal static partial class Log
     public static partial void DispatchFailed(this ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3004, EventName = "AttemptFailed", Level = LogLevel.Error,
-        Message = "Alert {AlertId}: the attempt failed unexpectedly; its lease will expire and it is claimed again")]
+        Message = "Alert {AlertId}: the attempt failed unexpectedly; it is given back and tried again later")]
     public static partial void AttemptFailed(this ILogger logger, Exception exception, long alertId);
 
     [LoggerMessage(EventId = 3005, EventName = "DispatcherStarted", Level = LogLevel.Information,
@@ -46,4 +46,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 3011, EventName = "LeaseRenewalFailed", Level = LogLevel.Warning,
         Message = "Alert {AlertId}: renewing its lease failed; trying again at the next heartbeat")]
     public static partial void LeaseRenewalFailed(this ILogger logger, Exception exception, long alertId);
+
+    [LoggerMessage(EventId = 3020, EventName = "LookupPostponed", Level = LogLevel.Warning,
+        Message = "Alert {AlertId}: send in doubt, Twilio's message list could not be read ({Failures} time(s): {Reason}); looked at again at {NextAt}")]
+    public static partial void LookupPostponed(this ILogger logger, long alertId, long failures, string reason, DateTimeOffset nextAt);
 }

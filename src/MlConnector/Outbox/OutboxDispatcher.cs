@@ -115,6 +115,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.AttemptFailed(e, alert.Id);
+            await GiveBackAsync(alert, ct); // not left to wait out its lease; a send in doubt stays in doubt
         }
         catch (OperationCanceledException)
         {
@@ -125,6 +126,20 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
             await slot.CancelAsync(CancellationToken.None); // no-op when the runner completed or cancelled it
             concurrency.Release();
             activity.Finished();
+        }
+    }
+
+    /// <summary>An alert whose attempt failed unexpectedly (a broken row, a database error) is due again after the
+    /// longest retry delay: soon enough to recover, rare enough that a row that always fails logs once in a while.</summary>
+    private async Task GiveBackAsync(ClaimedAlert alert, CancellationToken ct)
+    {
+        try
+        {
+            await leases.ReleaseAsync(alert, time.GetUtcNow() + twilioOptions.Value.BackoffCap, ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or OperationCanceledException)
+        {
+            logger.DispatchFailed(e); // the lease runs out instead
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,23 @@ public sealed class PublicUrls(IOptions<TwilioOptions> options, IServer server)
     public const string StatusPath = "/webhooks/twilio/status";
     public const string InboundPath = "/webhooks/twilio/inbound";
 
+    /// <summary>The status callback's query parameter naming the alert.</summary>
+    public const string AlertParameter = "alert";
+
+    /// <summary>The status callback's query parameter naming the send (the fencing token of the claim that POSTed).</summary>
+    public const string SendParameter = "send";
+
     /// <summary>The status callback URL; under a base with a path (a proxy at /alerts) the path is kept, as the
     /// signature check (<see cref="SignedUrl"/>) expects.</summary>
     public Uri? StatusCallback => Base() is { } b ? Under(b, StatusPath) : null;
+
+    /// <summary>
+    /// The status callback URL for one send of one alert: <see cref="StatusCallback"/><c>?alert=ID&amp;send=TOKEN</c>,
+    /// so any callback for the message that create made names its alert, even when the create's answer was lost.
+    /// </summary>
+    public Uri? StatusCallbackFor(long alertId, long sendToken) => StatusCallback is { } url
+        ? new Uri(string.Create(CultureInfo.InvariantCulture, $"{url}?{AlertParameter}={alertId}&{SendParameter}={sendToken}"))
+        : null;
 
     /// <summary>A path of the connector under a public base address, keeping the base's own path (a proxy that serves
     /// the connector under <c>/alerts</c>): <c>https://example.com/alerts</c> + <c>/webhooks/twilio/inbound</c>.</summary>

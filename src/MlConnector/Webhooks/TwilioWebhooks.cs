@@ -28,7 +28,7 @@ internal static class TwilioWebhooks
             .AddEndpointFilter<TwilioSignatureFilter>();
         group.MapPost(PublicUrls.StatusPath["/webhooks/twilio".Length..], async (HttpRequest request, StatusCallbackHandler handler) =>
         {
-            await handler.HandleAsync(await FormAsync(request), request.HttpContext.RequestAborted);
+            await handler.HandleAsync(await FormAsync(request), request.Query, request.HttpContext.RequestAborted);
             return TypedResults.Ok();
         });
         group.MapPost(PublicUrls.InboundPath["/webhooks/twilio".Length..], async (HttpRequest request, InboundHandler handler) =>

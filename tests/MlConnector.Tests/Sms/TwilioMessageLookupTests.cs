@@ -19,6 +19,8 @@ public sealed class TwilioMessageLookupTests
     private const string Body = "PO 4711 approved";
     private static readonly DateTimeOffset Since = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
+    private static readonly HashSet<string> NoSids = [];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -28,7 +30,7 @@ public sealed class TwilioMessageLookupTests
             ? new(Enumerable.Range(0, 50).Select(i => Message($"SM{page:D4}{i:D28}", "another text", Since.AddMinutes(1))), HasNext: true)
             : null);
 
-        var result = await Sender(twilio).FindAsync(Phone, Body, Since, Ct);
+        var result = await Sender(twilio).FindAsync(Phone, Body, Since, NoSids, Ct);
 
         Assert.IsType<LookupResult.NotFound>(result);
         Assert.InRange(twilio.Requests, 1, 4);
@@ -41,7 +43,7 @@ public sealed class TwilioMessageLookupTests
             ? new(Enumerable.Range(0, 50).Select(i => Message($"SM{i:D32}", "another text", Since.AddMinutes(1))), HasNext: true)
             : null); // the next page: 500 with an HTML body
 
-        var result = await Sender(twilio).FindAsync(Phone, Body, Since, Ct);
+        var result = await Sender(twilio).FindAsync(Phone, Body, Since, NoSids, Ct);
 
         Assert.IsType<LookupResult.Unknown>(result);
         Assert.Equal(2, twilio.Requests);
@@ -58,7 +60,7 @@ public sealed class TwilioMessageLookupTests
             ], HasNext: false)
             : null);
 
-        var result = await Sender(twilio).FindAsync(Phone, Body, Since, Ct);
+        var result = await Sender(twilio).FindAsync(Phone, Body, Since, NoSids, Ct);
 
         var found = Assert.IsType<LookupResult.Found>(result);
         Assert.Equal("SM" + new string('3', 32), found.MessageSid);
@@ -67,12 +69,25 @@ public sealed class TwilioMessageLookupTests
     }
 
     [Fact]
+    public async Task Find_TheNewestMatchRecordedOnAnotherAlert_IsSkipped()
+    {
+        var twilio = new CannedMessageList(page => page == 0
+            ? new([Message("SM" + new string('5', 32), Body, Since.AddSeconds(20)), Message("SM" + new string('4', 32), Body, Since.AddSeconds(5))],
+                HasNext: false)
+            : null);
+
+        var result = await Sender(twilio).FindAsync(Phone, Body, Since, new HashSet<string> { "SM" + new string('5', 32) }, Ct);
+
+        Assert.Equal("SM" + new string('4', 32), Assert.IsType<LookupResult.Found>(result).MessageSid);
+    }
+
+    [Fact]
     public async Task Find_APageAllOlderThanTheAttempt_EndsTheLookThere()
     {
         var twilio = new CannedMessageList(page => new(
             Enumerable.Range(0, 50).Select(i => Message($"SM{page:D4}{i:D28}", "another text", Since.AddHours(-1 - page))), HasNext: true));
 
-        Assert.IsType<LookupResult.NotFound>(await Sender(twilio).FindAsync(Phone, Body, Since, Ct));
+        Assert.IsType<LookupResult.NotFound>(await Sender(twilio).FindAsync(Phone, Body, Since, NoSids, Ct));
         Assert.Equal(1, twilio.Requests);
     }
 
