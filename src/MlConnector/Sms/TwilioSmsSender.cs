@@ -11,7 +11,7 @@ namespace MlConnector.Sms;
 
 /// <summary>Sends through the official Twilio SDK over an <see cref="IHttpClientFactory"/> client (no HTTP retries).</summary>
 internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<TwilioOptions> options,
-    ILogger<TwilioSmsSender> logger) : ISmsSender
+    ILogger<TwilioSmsSender> logger, RecentSendOutcomes? outcomes = null) : ISmsSender
 {
     public const string HttpClientName = "twilio";
     private const int MaxValiditySeconds = 36000;
@@ -52,6 +52,7 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<T
             result = TwilioErrorClassifier.Classify(e, retryAfter.Value);
         }
 
+        outcomes?.Record(result);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.SendCompleted(PhoneFormat.Mask(message.To), result.GetType().Name, Describe(result));
