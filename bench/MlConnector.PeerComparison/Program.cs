@@ -2,6 +2,7 @@ using System.CommandLine;
 using MlConnector.PeerComparison;
 using MlConnector.PeerComparison.Report;
 using MlConnector.PeerComparison.Setup;
+using MlConnector.Bench.Harness.Setup;
 
 // The peer comparison of issue 15 (bench/README.md): `dotnet run -c Release --project bench/MlConnector.PeerComparison`
 // runs the full comparison, `-- --quick` a short check of the tool, `-- million` the 1,000,000-PO step alone.
@@ -24,7 +25,7 @@ return await root.Parse(args).InvokeAsync();
 
 static async Task<int> RunAsync(ComparisonPlan plan, string? scratchFolder, bool skipPublish, CancellationToken ct)
 {
-    var workspace = Workspace.Locate(scratchFolder);
+    var workspace = Workspace.Locate(scratchFolder, "peer");
     if (!skipPublish || !File.Exists(workspace.ConnectorExecutable))
     {
         await ConnectorPublisher.PublishAsync(workspace, ct);

@@ -127,7 +127,7 @@ public sealed class TestHostBuilder : IDisposable
     /// <summary>One rule (po-submitted, to the approvers), one approver, and no polling (SYSPRO is a closed port): the
     /// only alerts are the ones a test seeds.</summary>
     public TestHostBuilder WithOneRuleNotPolled(string approverPhone) => With("Polling:Enabled", "false")
-        .With("Syspro:OData:BaseUrl", "http://127.0.0.1:9/odata/")
+        .With("Syspro:OData:BaseUrl", "http://127.0.0.1:9/odata/").With("Syspro:OData:Username", "odata").With("Syspro:OData:Password", "unused")
         .WithPerson("approver", "Alex Approver", approverPhone, "approvers")
         .WithRuleTexting("po-submitted", "approvers");
 

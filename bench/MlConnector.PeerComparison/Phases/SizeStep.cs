@@ -2,6 +2,8 @@ using MlConnector.PeerComparison.Processes;
 using MlConnector.PeerComparison.Report;
 using MlConnector.PeerComparison.Setup;
 using MlConnector.PeerComparison.Sides;
+using MlConnector.Bench.Harness.Setup;
+using MlConnector.Bench.Harness.Simulators;
 
 namespace MlConnector.PeerComparison.Phases;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using MlConnector.PeerComparison.Setup;
+using MlConnector.Bench.Harness.Setup;
 
 namespace MlConnector.PeerComparison.Report;
 

@@ -5,6 +5,9 @@ using System.Text.Json.Nodes;
 using MlConnector.PeerComparison.Processes;
 using MlConnector.PeerComparison.Report;
 using MlConnector.PeerComparison.Setup;
+using MlConnector.Bench.Harness.Processes;
+using MlConnector.Bench.Harness.Setup;
+using MlConnector.Bench.Harness.Simulators;
 
 namespace MlConnector.PeerComparison.Sides;
 

@@ -4,6 +4,9 @@ using MlConnector.PeerComparison.Flow;
 using MlConnector.PeerComparison.Processes;
 using MlConnector.PeerComparison.Report;
 using MlConnector.PeerComparison.Setup;
+using MlConnector.Bench.Harness.Processes;
+using MlConnector.Bench.Harness.Setup;
+using MlConnector.Bench.Harness.Simulators;
 
 namespace MlConnector.PeerComparison.Sides;
 
@@ -47,7 +50,7 @@ internal sealed partial class FlowPeer : IPeer
             ["SMS_TO"] = TwilioSimulatorDefaults.To,
         };
         var process = ManagedProcess.Start("Node-RED", "node",
-            [workspace.NodeRedScript, "--userDir", userDirectory, "--settings", Path.Combine(userDirectory, "settings.js")],
+            [NodeRedInstaller.Script(workspace), "--userDir", userDirectory, "--settings", Path.Combine(userDirectory, "settings.js")],
             userDirectory, environment, Path.Combine(folder, "logs", "node-red.log"));
         var peer = new FlowPeer(process, simulators);
         try

@@ -1,4 +1,6 @@
 using MlConnector.PeerComparison.Processes;
+using MlConnector.Bench.Harness.Processes;
+using MlConnector.Bench.Harness.Simulators;
 
 namespace MlConnector.PeerComparison.Sides;
 

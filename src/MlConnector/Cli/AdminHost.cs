@@ -5,15 +5,16 @@ using MlConnector.Storage;
 
 namespace MlConnector.Cli;
 
-/// <summary>Admin verbs build the service's host without starting it (no Kestrel, no workers), bring the schema up to
-/// date, and use the same services the dashboard and API use.</summary>
+/// <summary>Admin verbs build the service's host without starting it (no Kestrel, no workers), make the start-up
+/// checks (settings, key, rules, the database brought up to date), say which database they opened, and use the same
+/// services the dashboard and API use. They find the service's settings the way the service does, and beside a demo
+/// folder with no other settings, the demo's.</summary>
 internal static class AdminHost
 {
-    /// <summary>Adds <c>--config</c> and lets host settings (<c>--Storage:DataFolder=...</c>) through.</summary>
+    /// <summary>Adds <c>--config</c>; host settings (<c>--Storage:DataFolder=...</c>) go through after any verb.</summary>
     public static Command Admin(this Command command)
     {
         command.Options.Add(RunCommand.Config);
-        command.TreatUnmatchedTokensAsErrors = false;
         return command;
     }
 
@@ -21,8 +22,9 @@ internal static class AdminHost
         CancellationToken ct, params string[] extraHostArgs) =>
         StartupErrors.GuardAsync(async () =>
         {
-            await using var app = ConnectorHost.Build([.. RunCommand.HostArguments(result), .. extraHostArgs]);
-            app.Services.GetRequiredService<IDbDialect>().Migrate();
+            await using var app = ConnectorHost.Build([.. Arguments(result), .. extraHostArgs]);
+            StartupChecks.Run(app.Services, needsKey);
+            await CliConsole.Error.WriteLineAsync($"ml-connector: database: {app.Services.GetRequiredService<IDbDialect>().Describe()}");
             if (needsKey)
             {
                 var protector = app.Services.GetRequiredService<FieldProtector>();
@@ -31,6 +33,21 @@ internal static class AdminHost
 
             return await action(app.Services);
         });
+
+    /// <summary>The host arguments of a verb that works on the service's data: its own, or beside a running demo with
+    /// no settings of its own (no --config, no appsettings.json here), the demo's settings file.</summary>
+    public static string[] Arguments(ParseResult result)
+    {
+        var args = RunCommand.HostArguments(result);
+        if (result.GetValue(RunCommand.Config) is not null || File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
+            || DemoSettings.FileBeside(Directory.GetCurrentDirectory()) is not { } demo)
+        {
+            return args;
+        }
+
+        CliConsole.Error.WriteLine($"ml-connector: settings: {demo} (the demo's; there is no appsettings.json or --config here)");
+        return [$"--{HostingExtensions.ConfigFileSetting}={demo}", .. args];
+    }
 
     /// <summary>A role option shared by <c>users add</c> and <c>apikeys create</c>.</summary>
     public static Option<string> RoleOption() => new("--role")

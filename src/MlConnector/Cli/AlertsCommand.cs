@@ -28,17 +28,17 @@ internal static class AlertsCommand
                 result.GetValue(phone), result.GetValue(page), result.GetValue(pageSize)), ct);
             if (result.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(found, Json));
+                CliConsole.Out.WriteLine(JsonSerializer.Serialize(found, Json));
                 return ExitCodes.Ok;
             }
 
-            Console.WriteLine($"{"ID",8}  {"CREATED (UTC)",-20}  {"RULE",-22}  {"RECORD",-16}  {"TO",-16}  {"STATE",-11}  ATTEMPTS");
+            CliConsole.Out.WriteLine($"{"ID",8}  {"CREATED (UTC)",-20}  {"RULE",-22}  {"RECORD",-16}  {"TO",-16}  {"STATE",-11}  ATTEMPTS");
             foreach (var a in found.Items)
             {
-                Console.WriteLine($"{a.Id,8}  {a.CreatedAt:yyyy-MM-dd HH:mm:ss}  {a.Rule,-22}  {a.SourceKey,-16}  {a.Phone,-16}  {a.State,-11}  {a.Attempts}");
+                CliConsole.Out.WriteLine($"{a.Id,8}  {a.CreatedAt:yyyy-MM-dd HH:mm:ss}  {a.Rule,-22}  {a.SourceKey,-16}  {a.Phone,-16}  {a.State,-11}  {a.Attempts}");
             }
 
-            Console.WriteLine($"{found.Total} alert(s); page {found.Page} of {found.Pages}.");
+            CliConsole.Out.WriteLine($"{found.Total} alert(s); page {found.Page} of {found.Pages}.");
             return ExitCodes.Ok;
         }, ct));
 
@@ -52,11 +52,11 @@ internal static class AlertsCommand
         {
             if (await services.GetRequiredService<AlertQueries>().GetAsync(result.GetValue(id), ct) is not { } detail)
             {
-                await Console.Error.WriteLineAsync($"alerts show: no alert {result.GetValue(id)}.");
+                await CliConsole.Error.WriteLineAsync($"alerts show: no alert {result.GetValue(id)}.");
                 return ExitCodes.Failed;
             }
 
-            Console.WriteLine(result.GetValue(showJson) ? JsonSerializer.Serialize(detail, Json) : Describe(detail));
+            CliConsole.Out.WriteLine(result.GetValue(showJson) ? JsonSerializer.Serialize(detail, Json) : Describe(detail));
             return ExitCodes.Ok;
         }, ct));
 

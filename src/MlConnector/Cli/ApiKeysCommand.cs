@@ -19,12 +19,12 @@ internal static class ApiKeysCommand
             var keyName = result.GetRequiredValue(name);
             if (await services.GetRequiredService<ApiKeyStore>().CreateAsync(keyName, result.GetRequiredValue(role), ct) is not { } key)
             {
-                await Console.Error.WriteLineAsync($"apikeys create: a key named {keyName} already exists.");
+                await CliConsole.Error.WriteLineAsync($"apikeys create: a key named {keyName} already exists.");
                 return ExitCodes.Failed;
             }
 
-            Console.WriteLine(key);
-            await Console.Error.WriteLineAsync($"API key {keyName} ({result.GetRequiredValue(role)}) created. It is shown only now: " +
+            CliConsole.Out.WriteLine(key);
+            await CliConsole.Error.WriteLineAsync($"API key {keyName} ({result.GetRequiredValue(role)}) created. It is shown only now: " +
                 "send it as the X-Api-Key header.");
             return ExitCodes.Ok;
         }, ct));
@@ -35,7 +35,7 @@ internal static class ApiKeysCommand
         {
             var keyName = result.GetRequiredValue(revokeName);
             var revoked = await services.GetRequiredService<ApiKeyStore>().RevokeAsync(keyName, ct);
-            await (revoked ? Console.Out : Console.Error).WriteLineAsync(revoked ? $"API key {keyName} revoked." : $"apikeys revoke: no live key {keyName}.");
+            await (revoked ? CliConsole.Out : Console.Error).WriteLineAsync(revoked ? $"API key {keyName} revoked." : $"apikeys revoke: no live key {keyName}.");
             return revoked ? ExitCodes.Ok : ExitCodes.Failed;
         }, ct));
 

@@ -23,7 +23,7 @@ internal static class AuditCommand
             var (start, end) = (result.GetRequiredValue(from), result.GetRequiredValue(to));
             if (end <= start)
             {
-                await Console.Error.WriteLineAsync("audit export: --to must be after --from.");
+                await CliConsole.Error.WriteLineAsync("audit export: --to must be after --from.");
                 return ExitCodes.Failed;
             }
 
@@ -32,8 +32,8 @@ internal static class AuditCommand
                 ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false))
                 : new StreamWriter(file.FullName, false, new UTF8Encoding(false));
             var count = await AuditExport.WriteAsync(services.GetRequiredService<AuditTrail>().RangeAsync(start, end, ct),
-                result.GetRequiredValue(format), writer, new SyncProgress<long>(n => Console.Error.WriteLine($"audit export: {n} line(s) written")), ct);
-            await Console.Error.WriteLineAsync($"audit export: done, {count} line(s){(file is null ? "" : $" in {file.FullName}")}.");
+                result.GetRequiredValue(format), writer, new SyncProgress<long>(n => CliConsole.Error.WriteLine($"audit export: {n} line(s) written")), ct);
+            await CliConsole.Error.WriteLineAsync($"audit export: done, {count} line(s){(file is null ? "" : $" in {file.FullName}")}.");
             return ExitCodes.Ok;
         }, ct));
         return new Command("audit", "The audit trail.") { export };

@@ -14,15 +14,15 @@ internal static class DbCommand
         {
             RunCommand.Config,
         };
-        migrate.TreatUnmatchedTokensAsErrors = false;
-        migrate.SetAction((result, _) => StartupErrors.GuardAsync(() =>
+        migrate.SetAction((result, _) => StartupErrors.GuardAsync(async () =>
         {
-            var app = ConnectorHost.Build(RunCommand.HostArguments(result));
+            await using var app = ConnectorHost.Build(AdminHost.Arguments(result));
+            StartupChecks.Run(app.Services, needsKey: false, database: false);
             var dialect = app.Services.GetRequiredService<IDbDialect>();
             var applied = dialect.Migrate();
-            Console.WriteLine($"{dialect.Describe()}: {applied.Applied.Count} migration(s) applied" +
+            CliConsole.Out.WriteLine($"{dialect.Describe()}: {applied.Applied.Count} migration(s) applied" +
                 (applied.Applied.Count > 0 ? $" ({string.Join(", ", applied.Applied)})." : "; the schema was up to date."));
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         }));
 
         return new Command("db", "Database administration.") { migrate };

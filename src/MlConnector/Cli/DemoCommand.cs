@@ -16,7 +16,7 @@ internal static class DemoCommand
     public static readonly Option<DirectoryInfo> Folder = new("--folder")
     {
         Description = "Where the demo keeps its database and its generated key.",
-        DefaultValueFactory = _ => new DirectoryInfo("ml-connector-demo"),
+        DefaultValueFactory = _ => new DirectoryInfo(DemoSettings.DefaultFolder),
     };
 
     public static readonly Option<int> PurchaseOrders = new("--purchase-orders")
@@ -59,18 +59,21 @@ internal static class DemoCommand
         return command;
     }
 
+    private static string ConnectorUrlOf(ParseResult result) => result.GetValue(RunCommand.Urls) ?? ConnectorHost.DefaultUrl;
+
     private static async Task<int> RunAsync(ParseResult result, CancellationToken ct)
     {
         var folder = result.GetRequiredValue(Folder).FullName;
         var keyFile = Path.Combine(folder, "keys", "master.key");
         var created = !File.Exists(keyFile);
         MasterKeyLoader.EnsureKeyFile(keyFile);
-        Console.WriteLine(created
+        CliConsole.Out.WriteLine(created
             ? $"Demo: generated a master key for this demo only at {keyFile}"
             : $"Demo: using the demo master key at {keyFile}");
 
+        ListeningAddresses.Check(string.Join(';', ConnectorUrlOf(result), result.GetRequiredValue(SysproUrl), result.GetRequiredValue(TwilioUrl)));
         var time = TimeProvider.System;
-        var connectorUrl = result.GetValue(RunCommand.Urls) ?? ConnectorHost.DefaultUrl;
+        var connectorUrl = ConnectorUrlOf(result);
         var pace = result.GetValue(Pace);
         var cadence = TimeSpan.FromSeconds(Math.Max(5, Math.Round(pace.TotalSeconds * 1.5)));
         await using var syspro = await SysproSimulator.StartAsync(new SysproSimulatorOptions
@@ -81,19 +84,21 @@ internal static class DemoCommand
         }, time, result.GetRequiredValue(SysproUrl), ct);
         await using var twilio = await TwilioSimulator.StartAsync(new TwilioSimulatorOptions(), time,
             result.GetRequiredValue(TwilioUrl), null, ct);
-        Console.WriteLine($"Demo: simulated SYSPRO (e.net and OData) on {syspro.BaseAddress}, making a business change every {pace.TotalSeconds:0.#} s");
-        Console.WriteLine($"Demo: simulated Twilio on {twilio.BaseAddress}");
+        CliConsole.Out.WriteLine($"Demo: simulated SYSPRO (e.net and OData) on {syspro.BaseAddress}, making a business change every {pace.TotalSeconds:0.#} s");
+        CliConsole.Out.WriteLine($"Demo: simulated Twilio on {twilio.BaseAddress}");
 
-        var settings = DemoSettings.For(folder, keyFile, syspro, twilio, connectorUrl, cadence);
-        await using var app = ConnectorHost.Build(settings.Select(kv => $"--{kv.Key}={kv.Value}").ToArray());
+        // The demo's settings go into its folder, so the other verbs run beside it (replay, alerts) find its data.
+        var settingsFile = DemoSettings.Write(folder, DemoSettings.For(folder, keyFile, syspro, twilio, connectorUrl, cadence));
+        await using var app = ConnectorHost.Build([$"--{HostingExtensions.ConfigFileSetting}={settingsFile}", .. CliConsole.HostSettings]);
         StartupChecks.Run(app.Services);
         await app.StartAsync(ct);
         // Inbound texts (STOP, START) go to the address the connector actually bound.
         twilio.Options.InboundWebhookUrl = new Uri(new Uri(app.Urls.First()), "webhooks/twilio/inbound");
-        Console.WriteLine($"Demo: the connector answers on {string.Join(", ", app.Urls)}; rules poll every {cadence.TotalSeconds:0} s.");
-        Console.WriteLine($"Demo: the dashboard is at {app.Urls.First()}/ (open to this machine only until users are added)");
-        Console.WriteLine($"Demo: watch the texts arrive at {twilio.InspectionAddress}");
-        Console.WriteLine("Demo: Ctrl+C stops it.");
+        CliConsole.Out.WriteLine($"Demo: its settings are in {settingsFile}; run other verbs here (alerts list, replay ID) to use them.");
+        CliConsole.Out.WriteLine($"Demo: the connector answers on {string.Join(", ", app.Urls)}; rules poll every {cadence.TotalSeconds:0} s.");
+        CliConsole.Out.WriteLine($"Demo: the dashboard is at {app.Urls.First()}/ (open to this machine only until users are added)");
+        CliConsole.Out.WriteLine($"Demo: watch the texts arrive at {twilio.InspectionAddress}");
+        CliConsole.Out.WriteLine("Demo: Ctrl+C stops it.");
         await app.WaitForShutdownAsync(ct);
         return ExitCodes.Ok;
     }

@@ -53,7 +53,7 @@ internal static class InitCommand
             AuthToken, ApiKeySid, ApiKeySecret, From, ServiceSid, PublicBaseUrl, SetInboundUrl, TwilioBaseUrl, DataFolder, KeyFile,
         };
         command.SetAction((result, ct) =>
-            RunAsync(Arguments(result), Console.In, Console.Out, Console.Error, !Console.IsInputRedirected, new SetupChecks(), ct));
+            RunAsync(Arguments(result), Console.In, CliConsole.Out, CliConsole.Error, !Console.IsInputRedirected, new SetupChecks(), ct));
         return command;
     }
 

@@ -15,9 +15,9 @@ internal static class KeysCommand
         rotate.SetAction((result, ct) => AdminHost.RunAsync(result, true, async services =>
         {
             var progress = new SyncProgress<(SealedColumn Column, long Done)>(p =>
-                Console.Error.WriteLine($"keys rotate: {p.Column.Table}.{p.Column.Column}: {p.Done} re-encrypted"));
+                CliConsole.Error.WriteLine($"keys rotate: {p.Column.Table}.{p.Column.Column}: {p.Done} re-encrypted"));
             var (keyId, rewritten) = await services.GetRequiredService<KeyRotation>().RotateAsync(progress, ct);
-            Console.WriteLine($"Key id {keyId} is active; {rewritten} value(s) re-encrypted.");
+            CliConsole.Out.WriteLine($"Key id {keyId} is active; {rewritten} value(s) re-encrypted.");
             return ExitCodes.Ok;
         }, ct));
         return new Command("keys", "Encryption keys.") { rotate };

@@ -26,11 +26,11 @@ internal static class PingCommand
             RunCommand.Config,
             Force,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, ct) => StartupErrors.GuardAsync(async () =>
         {
             // The checks' own lines are the output; the service's log chatter is not.
-            await using var app = ConnectorHost.Build([.. RunCommand.HostArguments(result), "--Logging:LogLevel:Default=Warning"]);
+            await using var app = ConnectorHost.Build([.. AdminHost.Arguments(result), "--Logging:LogLevel:Default=Warning"]);
+            StartupChecks.Run(app.Services, needsKey: false, database: false);
             var syspro = app.Services.GetRequiredService<SysproProbe>();
             var checks = new List<ProbeResult?>();
             foreach (var company in app.Services.GetRequiredService<SysproCompanies>().All)
@@ -45,14 +45,14 @@ internal static class PingCommand
 
             if (results.Count == 0)
             {
-                await Console.Error.WriteLineAsync(
+                await CliConsole.Error.WriteLineAsync(
                     "ml-connector: nothing to check: set Syspro:OData:BaseUrl, Syspro:Enet:BaseUrl or Twilio:AccountSid.");
                 return ExitCodes.Configuration;
             }
 
             foreach (var r in results)
             {
-                Console.WriteLine($"{r.Target,-13} {r.Verdict}  {r.Message}");
+                CliConsole.Out.WriteLine($"{r.Target,-13} {r.Verdict}  {r.Message}");
             }
 
             return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.Failed;

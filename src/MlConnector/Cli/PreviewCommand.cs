@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using MlConnector.Detection;
 using MlConnector.Rules;
+using MlConnector.Settings;
 using MlConnector.Syspro;
 
 namespace MlConnector.Cli;
@@ -32,7 +33,13 @@ internal static class PreviewCommand
         command.SetAction((result, ct) => AdminHost.RunAsync(result, true, async services =>
         {
             var enet = services.GetRequiredService<IOptions<SysproOptions>>().Value.Enet;
-            var selected = Select(services.GetRequiredService<RuleSet>(), result.GetValue(rule));
+            var rules = services.GetRequiredService<RuleSet>();
+            if (Unknown(rules, result.GetValue(rule)) is { Count: > 0 } unknown)
+            {
+                return await CommandLineErrors.ReportAsync(result, unknown);
+            }
+
+            var selected = Select(rules, result.GetValue(rule));
             if (selected.Any(r => r.Transport == SysproTransport.Enet))
             {
                 if (!string.IsNullOrWhiteSpace(enet.ProbeOperator))
@@ -44,7 +51,7 @@ internal static class PreviewCommand
 
                 if (!result.GetValue(force))
                 {
-                    await Console.Error.WriteLineAsync("preview: Syspro:Enet:ProbeOperator is not set, so preview would log on as " +
+                    await CliConsole.Error.WriteLineAsync("preview: Syspro:Enet:ProbeOperator is not set, so preview would log on as " +
                         "the service's operator and end the running service's e.net session. Set ProbeOperator, or pass --force.");
                     return ExitCodes.Configuration;
                 }
@@ -55,6 +62,17 @@ internal static class PreviewCommand
         return command;
     }
 
+    /// <summary>A --rule that names no enabled rule is a usage mistake (exit 64), not "0 rule(s)".</summary>
+    private static List<string> Unknown(RuleSet rules, string[]? ids)
+    {
+        var known = rules.Rules.Select(r => r.Id).ToList();
+        return (ids ?? []).Where(id => rules.Find(id) is null)
+            .Select(id => $"--rule: '{id}' is not an enabled rule of these settings" + (Suggestions.Closest(id, known) is { } match
+                ? $"; did you mean '{match}'?"
+                : $" (the rules: {(known.Count == 0 ? "none" : string.Join(", ", known))})"))
+            .ToList();
+    }
+
     private static List<RuleDefinition> Select(RuleSet rules, string[]? ids) =>
         ids is { Length: > 0 } ? rules.Rules.Where(r => ids.Contains(r.Id, StringComparer.OrdinalIgnoreCase)).ToList() : [.. rules.Rules];
 
@@ -63,29 +81,29 @@ internal static class PreviewCommand
     {
         var poller = services.GetRequiredService<RulePoller>();
         var failed = false;
-        Console.WriteLine($"Preview: {rules.Count} rule(s), look-back {result.GetValue(lookBack)}; nothing will be sent.");
+        CliConsole.Out.WriteLine($"Preview: {rules.Count} rule(s), look-back {result.GetValue(lookBack)}; nothing will be sent.");
         foreach (var rule in rules)
         {
             try
             {
                 var preview = await poller.PreviewAsync(rule, result.GetValue(lookBack), result.GetValue(limit), ct);
-                Console.WriteLine($"{rule.Id}: {preview.Events} event(s), {preview.Texts.Count} text(s) shown" +
+                CliConsole.Out.WriteLine($"{rule.Id}: {preview.Events} event(s), {preview.Texts.Count} text(s) shown" +
                     (preview.Unrouted.Count > 0 ? $", {preview.Unrouted.Count} would text nobody" : ""));
                 foreach (var text in preview.Texts)
                 {
-                    Console.WriteLine($"  to {text.RecipientId} {text.Phone} about {text.SourceKey} ({text.Transition}):");
-                    Console.WriteLine($"    {(text.RenderError is null ? text.Body.Replace("\n", "\n    ", StringComparison.Ordinal) : "[render failed] " + text.RenderError)}");
+                    CliConsole.Out.WriteLine($"  to {text.RecipientId} {text.Phone} about {text.SourceKey} ({text.Transition}):");
+                    CliConsole.Out.WriteLine($"    {(text.RenderError is null ? text.Body.Replace("\n", "\n    ", StringComparison.Ordinal) : "[render failed] " + text.RenderError)}");
                 }
 
                 foreach (var nobody in preview.Unrouted)
                 {
-                    Console.WriteLine($"  would text nobody about {nobody.RecordKey} ({nobody.Transition}): {nobody.Reason}");
+                    CliConsole.Out.WriteLine($"  would text nobody about {nobody.RecordKey} ({nobody.Transition}): {nobody.Reason}");
                 }
             }
             catch (Exception e) when (e is SysproException or HttpRequestException or TaskCanceledException)
             {
                 failed = true;
-                Console.WriteLine($"{rule.Id}: cannot read SYSPRO: {e.Message}");
+                CliConsole.Out.WriteLine($"{rule.Id}: cannot read SYSPRO: {e.Message}");
             }
         }
 

@@ -36,7 +36,6 @@ internal static class ReplayCommand
         {
             Id, Reason, Failed, Since, Yes, RunCommand.Config,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, ct) => StartupErrors.GuardAsync(() => RunAsync(result, ct)));
         return command;
     }
@@ -47,20 +46,21 @@ internal static class ReplayCommand
         var failed = result.GetValue(Failed);
         if (id is null == !failed)
         {
-            await Console.Error.WriteLineAsync("ml-connector replay: give either an alert id or --failed --since DATE (see --help).");
-            return ExitCodes.Usage;
+            return await CommandLineErrors.ReportAsync(result, "replay: give either an alert id or --failed --since DATE");
         }
 
         DateTimeOffset since = default;
         if (failed && !DateTimeOffset.TryParse(result.GetValue(Since), CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out since))
         {
-            await Console.Error.WriteLineAsync("ml-connector replay: --failed needs --since DATE, e.g. --since 2026-03-01 or 2026-03-01T08:00:00Z.");
-            return ExitCodes.Usage;
+            return await CommandLineErrors.ReportAsync(result, result.GetValue(Since) is { } given
+                ? $"--since: '{given}' is not a date; write 2026-03-01 or 2026-03-01T08:00:00Z"
+                : "--failed needs --since DATE, e.g. --since 2026-03-01 or 2026-03-01T08:00:00Z");
         }
 
-        await using var app = ConnectorHost.Build(RunCommand.HostArguments(result));
-        app.Services.GetRequiredService<IDbDialect>().Migrate();
+        await using var app = ConnectorHost.Build(AdminHost.Arguments(result));
+        StartupChecks.Run(app.Services, needsKey: false);
+        await CliConsole.Error.WriteLineAsync($"ml-connector: database: {app.Services.GetRequiredService<IDbDialect>().Describe()}");
         var replay = app.Services.GetRequiredService<ReplayService>();
         var actor = $"cli:{Environment.UserName}";
         var reason = result.GetValue(Reason);
@@ -74,13 +74,13 @@ internal static class ReplayCommand
         switch (await replay.ReplayAsync(id, actor, reason, ct))
         {
             case ReplayOutcome.Replayed:
-                Console.WriteLine($"Alert {id} queued again; the service sends it at its next poll.");
+                CliConsole.Out.WriteLine($"Alert {id} queued again; the service sends it at its next poll.");
                 return ExitCodes.Ok;
             case ReplayOutcome.StillPending:
-                await Console.Error.WriteLineAsync($"ml-connector replay: alert {id} is still pending; nothing to replay.");
+                await CliConsole.Error.WriteLineAsync($"ml-connector replay: alert {id} is still pending; nothing to replay.");
                 return ExitCodes.Failed;
             default:
-                await Console.Error.WriteLineAsync($"ml-connector replay: there is no alert {id}.");
+                await CliConsole.Error.WriteLineAsync($"ml-connector replay: there is no alert {id}.");
                 return ExitCodes.Failed;
         }
     }
@@ -90,7 +90,7 @@ internal static class ReplayCommand
     {
         var count = await replay.CountFailedSinceAsync(since, ct);
         var when = since.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-        Console.WriteLine($"{count} failed alert(s) since {when}.");
+        CliConsole.Out.WriteLine($"{count} failed alert(s) since {when}.");
         if (count == 0)
         {
             return ExitCodes.Ok;
@@ -98,23 +98,23 @@ internal static class ReplayCommand
 
         if (!yes)
         {
-            Console.Write("Replay them all? [y/N] ");
+            CliConsole.Out.Write("Replay them all? [y/N] ");
             var answer = await Console.In.ReadLineAsync(ct); // null at end of input (no stdin): refuse
             if (answer is null)
             {
-                await Console.Error.WriteLineAsync("ml-connector replay: no answer on standard input; add --yes to replay without asking.");
+                await CliConsole.Error.WriteLineAsync("ml-connector replay: no answer on standard input; add --yes to replay without asking.");
                 return ExitCodes.Failed;
             }
 
             if (answer.Trim().ToUpperInvariant() is not ("Y" or "YES"))
             {
-                Console.WriteLine("Nothing replayed.");
+                CliConsole.Out.WriteLine("Nothing replayed.");
                 return ExitCodes.Ok;
             }
         }
 
         var replayed = await replay.ReplayFailedSinceAsync(since, actor, reason, ct);
-        Console.WriteLine($"{replayed} alert(s) queued again; the service sends them at its next poll.");
+        CliConsole.Out.WriteLine($"{replayed} alert(s) queued again; the service sends them at its next poll.");
         return ExitCodes.Ok;
     }
 }

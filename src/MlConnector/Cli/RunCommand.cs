@@ -18,17 +18,17 @@ internal static class RunCommand
 
     public static Command Create()
     {
-        var command = new Command("run", "Run the service: poll SYSPRO, send texts through Twilio, serve the dashboard and API.")
+        var command = new Command("run", "Run the service: poll SYSPRO, send texts through Twilio, serve the dashboard and API. " +
+            "Settings go after any verb as --Section:Key=value.")
         {
             Urls,
             Config,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, ct) => RunAsync(HostArguments(result), ct));
         return command;
     }
 
-    /// <summary>The host's own arguments: our options in host form plus anything else (--environment=..., Key=Value).</summary>
+    /// <summary>The host's own arguments: our options in host form, then the host settings of the command line.</summary>
     public static string[] HostArguments(ParseResult result)
     {
         var args = new List<string>();
@@ -42,7 +42,7 @@ internal static class RunCommand
             args.Add($"--{HostingExtensions.ConfigFileSetting}={config.FullName}");
         }
 
-        args.AddRange(result.UnmatchedTokens);
+        args.AddRange(CliConsole.HostSettings);
         return [.. args];
     }
 
@@ -51,6 +51,7 @@ internal static class RunCommand
         {
             await using var app = ConnectorHost.Build(hostArgs);
             StartupChecks.Run(app.Services);
+            ListeningAddresses.Check(app);
             await app.RunAsync(cancellationToken);
             return ExitCodes.Ok;
         });

@@ -18,6 +18,8 @@ internal static class SimulateSysproCommand
         Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1",
     };
 
+    private static readonly Option<string?> Urls = SimulatorUrls.Option();
+
     private static readonly Option<string> Operator = Text("--operator", "e.net operator code.", Defaults.Operator);
     private static readonly Option<string> OperatorPassword = Text("--operator-password", "e.net operator password.", Defaults.OperatorPassword);
     private static readonly Option<string> Company = Text("--company", "SYSPRO company id.", Defaults.CompanyId);
@@ -66,11 +68,12 @@ internal static class SimulateSysproCommand
             "Run the SYSPRO simulator: e.net REST at /SYSPROWCFService/Rest, OData v4 at /odata and a JSON control API " +
             "at /_sim/syspro, over one seeded data set. The credentials are fake and printed at start. Ctrl+C stops it.")
         {
-            Port, Host, Operator, OperatorPassword, Company, CompanyPassword, ODataUser, ODataPassword,
+            Port, Host, Urls, Operator, OperatorPassword, Company, CompanyPassword, ODataUser, ODataPassword,
             PurchaseOrders, Seed, IdleTimeout, PageSize, NoNextLink, Scenario, ScenarioInterval,
         };
-        command.SetAction(async (ParseResult result, CancellationToken ct) =>
+        command.SetAction((ParseResult result, CancellationToken ct) => StartupErrors.GuardAsync(async () =>
         {
+            Hosting.ListeningAddresses.Check(SimulatorUrls.Of(result, Urls, Host, Port));
             var options = new SysproSimulatorOptions
             {
                 Operator = result.GetValue(Operator)!,
@@ -87,8 +90,8 @@ internal static class SimulateSysproCommand
                 RunScenario = result.GetValue(Scenario),
                 ScenarioInterval = result.GetValue(ScenarioInterval),
             };
-            return await SysproSimulatorHost.RunAsync(options, $"http://{result.GetValue(Host)}:{result.GetValue(Port)}", ct);
-        });
+            return await SysproSimulatorHost.RunAsync(options, SimulatorUrls.Of(result, Urls, Host, Port), ct);
+        }));
         return command;
     }
 

@@ -12,6 +12,7 @@ internal static class SimulateTwilioCommand
     {
         var host = new Option<string>("--host") { Description = "Address to bind.", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Port to listen on (0 picks a free one).", DefaultValueFactory = _ => 5081 };
+        var urls = SimulatorUrls.Option();
         var accountSid = new Option<string>("--account-sid") { Description = "Account SID clients must use (AC + 32 hex).", DefaultValueFactory = _ => Defaults.AccountSid };
         var authToken = new Option<string>("--auth-token") { Description = "Auth Token; also signs callbacks and inbound webhooks.", DefaultValueFactory = _ => Defaults.AuthToken };
         var apiKeySid = new Option<string>("--api-key-sid") { Description = "API key SID accepted instead of the Account SID (SK...).", DefaultValueFactory = _ => Defaults.ApiKeySid };
@@ -27,10 +28,11 @@ internal static class SimulateTwilioCommand
         var command = new Command("twilio", "Run the Twilio simulator alone: Messages API, signed status callbacks, " +
             "inbound SMS, faults and rate limits, inspected under /_sim/twilio/.")
         {
-            host, port, accountSid, authToken, apiKeySid, apiKeySecret, test, rate, inbound, sent, delivered, reorder, duplicate,
+            host, port, urls, accountSid, authToken, apiKeySid, apiKeySecret, test, rate, inbound, sent, delivered, reorder, duplicate,
         };
-        command.SetAction(async (ParseResult r, CancellationToken ct) =>
+        command.SetAction((ParseResult r, CancellationToken ct) => StartupErrors.GuardAsync(async () =>
         {
+            Hosting.ListeningAddresses.Check(SimulatorUrls.Of(r, urls, host, port));
             var options = new TwilioSimulatorOptions
             {
                 AccountSid = r.GetValue(accountSid)!,
@@ -46,17 +48,17 @@ internal static class SimulateTwilioCommand
                 DuplicateCallbacks = r.GetValue(duplicate),
             };
             await using var simulator = await TwilioSimulator.StartAsync(options, TimeProvider.System,
-                $"http://{r.GetValue(host)}:{r.GetValue(port)}", logging => logging.AddSimpleConsole().AddFilter("Microsoft.AspNetCore", LogLevel.Warning), ct);
-            Console.WriteLine($"Twilio simulator listening on {simulator.BaseAddress}");
-            Console.WriteLine($"  AccountSid   {options.AccountSid}");
-            Console.WriteLine($"  AuthToken    {options.AuthToken}");
-            Console.WriteLine($"  ApiKey       {options.ApiKeySid} / {options.ApiKeySecret}");
-            Console.WriteLine($"  Mode         {(options.TestCredentials ? "test credentials" : "live")}, {options.MessagesPerSecond} message(s)/s");
-            Console.WriteLine($"  Inspection   {simulator.InspectionAddress}");
-            Console.WriteLine("Press Ctrl+C to stop.");
+                SimulatorUrls.Of(r, urls, host, port), logging => logging.AddSimpleConsole().AddFilter("Microsoft.AspNetCore", LogLevel.Warning), ct);
+            CliConsole.Out.WriteLine($"Twilio simulator listening on {simulator.BaseAddress}");
+            CliConsole.Out.WriteLine($"  AccountSid   {options.AccountSid}");
+            CliConsole.Out.WriteLine($"  AuthToken    {options.AuthToken}");
+            CliConsole.Out.WriteLine($"  ApiKey       {options.ApiKeySid} / {options.ApiKeySecret}");
+            CliConsole.Out.WriteLine($"  Mode         {(options.TestCredentials ? "test credentials" : "live")}, {options.MessagesPerSecond} message(s)/s");
+            CliConsole.Out.WriteLine($"  Inspection   {simulator.InspectionAddress}");
+            CliConsole.Out.WriteLine("Press Ctrl+C to stop.");
             await simulator.WaitForShutdownAsync(ct);
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 }

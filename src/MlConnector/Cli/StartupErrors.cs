@@ -1,9 +1,10 @@
-using Microsoft.Extensions.Options;
-using MlConnector.Security;
+using MlConnector.Hosting;
+using MlConnector.Settings;
 
 namespace MlConnector.Cli;
 
-/// <summary>Turns the errors that stop start-up into one clear line for the operator instead of a stack trace.</summary>
+/// <summary>Turns the foreseeable errors that stop a verb (settings, settings files, the key, the database, the
+/// listening port) into one clear line each on standard error and exit 2, instead of a stack trace.</summary>
 internal static class StartupErrors
 {
     public static async Task<int> GuardAsync(Func<Task<int>> action)
@@ -12,25 +13,27 @@ internal static class StartupErrors
         {
             return await action();
         }
-        catch (Exception e) when (Describe(e) is { } message)
+        catch (Exception e) when (Describe(e) is { Count: > 0 } problems)
         {
-            await Console.Error.WriteLineAsync($"ml-connector: cannot start: {message}");
+            foreach (var problem in problems)
+            {
+                await CliConsole.Error.WriteLineAsync($"ml-connector: {problem}");
+            }
+
             return ExitCodes.Configuration;
         }
     }
 
-    private static string? Describe(Exception e) => e switch
-    {
-        OptionsValidationException v => v.Failures.Count() == 1
-            ? v.Failures.Single()
-            : string.Concat(v.Failures.Select(f => Environment.NewLine + "  " + f)),
-        MasterKeyException k => k.Message,
-        AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
-        InvalidOperationException { InnerException: { } inner } when Describe(inner) is { } m => m,
-        // The configuration binder's own message names the setting: "Failed to convert configuration value at 'X'...".
-        InvalidOperationException b when b.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal)
-            => b.Message,
-        InvalidDataException d => d.Message,
-        _ => null,
-    };
+    private static IReadOnlyList<string> Describe(Exception e) => StartupChecks.Describe(e) is { Count: > 0 } known
+        ? known
+        : e switch
+        {
+            // appsettings.json that does not parse fails while the host builder reads it.
+            InvalidDataException when SettingsFileException.From(e) is { } file => [file.Message],
+            // The port was taken between the check and the start.
+            IOException when e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                => [$"{StartupChecks.CannotStart}Urls: {e.Message.TrimEnd('.')}; stop the other program, or listen elsewhere with --urls"],
+            AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
+            _ => [],
+        };
 }

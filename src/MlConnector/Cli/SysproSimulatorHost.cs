@@ -22,15 +22,15 @@ internal static class SysproSimulatorHost
         var address = SysproSimulator.BoundAddress(app);
         var noLink = options.ODataPagesWithoutNextLink ? ", no nextLink" : "";
         var scenario = options.RunScenario ? $"every {options.ScenarioInterval}" : "off (--scenario turns it on)";
-        Console.WriteLine($"SYSPRO simulator listening on {address}");
-        Console.WriteLine($"  e.net REST: {address}SYSPROWCFService/Rest/  Operator={options.Operator} " +
+        CliConsole.Out.WriteLine($"SYSPRO simulator listening on {address}");
+        CliConsole.Out.WriteLine($"  e.net REST: {address}SYSPROWCFService/Rest/  Operator={options.Operator} " +
             $"OperatorPassword={options.OperatorPassword} CompanyId={options.CompanyId} CompanyPassword='{options.CompanyPassword}'");
-        Console.WriteLine($"  OData v4  : {address}{options.ODataRoute}/  HTTP Basic {options.ODataUser} / {options.ODataPassword}, " +
+        CliConsole.Out.WriteLine($"  OData v4  : {address}{options.ODataRoute}/  HTTP Basic {options.ODataUser} / {options.ODataPassword}, " +
             $"page cap {options.ODataPageSize}{noLink}");
-        Console.WriteLine($"  control   : {address}_sim/syspro/  (JSON: purchase-orders/{{po}}/submit|approve|cancel, " +
+        CliConsole.Out.WriteLine($"  control   : {address}_sim/syspro/  (JSON: purchase-orders/{{po}}/submit|approve|cancel, " +
             "requisitions/{req}/{line}/approve, invoices, faults, sessions)");
-        Console.WriteLine($"  data      : {options.PurchaseOrders} purchase orders, seed {options.Seed}; scenario {scenario}");
-        Console.WriteLine("These credentials are fake. Ctrl+C stops.");
+        CliConsole.Out.WriteLine($"  data      : {options.PurchaseOrders} purchase orders, seed {options.Seed}; scenario {scenario}");
+        CliConsole.Out.WriteLine("These credentials are fake. Ctrl+C stops.");
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;
     }

@@ -19,18 +19,18 @@ internal static class UsersCommand
             var password = result.GetValue(fromStdin) ? (await Console.In.ReadLineAsync(ct))?.Trim() ?? "" : Prompt();
             if (password.Length < 8)
             {
-                await Console.Error.WriteLineAsync("users add: the password must be at least 8 characters.");
+                await CliConsole.Error.WriteLineAsync("users add: the password must be at least 8 characters.");
                 return ExitCodes.Failed;
             }
 
             var user = result.GetRequiredValue(name);
             if (!await services.GetRequiredService<OperatorStore>().AddAsync(user, password, result.GetRequiredValue(role), ct))
             {
-                await Console.Error.WriteLineAsync($"users add: user {user} already exists.");
+                await CliConsole.Error.WriteLineAsync($"users add: user {user} already exists.");
                 return ExitCodes.Failed;
             }
 
-            Console.WriteLine($"User {user} added with role {result.GetRequiredValue(role)}. The dashboard now asks everyone to sign in.");
+            CliConsole.Out.WriteLine($"User {user} added with role {result.GetRequiredValue(role)}. The dashboard now asks everyone to sign in.");
             return ExitCodes.Ok;
         }, ct));
 
@@ -40,7 +40,7 @@ internal static class UsersCommand
         {
             var user = result.GetRequiredValue(removeName);
             var removed = await services.GetRequiredService<OperatorStore>().RemoveAsync(user, ct);
-            await (removed ? Console.Out : Console.Error).WriteLineAsync(removed ? $"User {user} removed." : $"users remove: no user {user}.");
+            await (removed ? CliConsole.Out : Console.Error).WriteLineAsync(removed ? $"User {user} removed." : $"users remove: no user {user}.");
             return removed ? ExitCodes.Ok : ExitCodes.Failed;
         }, ct));
 
@@ -54,9 +54,9 @@ internal static class UsersCommand
             return "";
         }
 
-        Console.Write("Password: ");
+        CliConsole.Out.Write("Password: ");
         var first = ReadHidden();
-        Console.Write("Again: ");
+        CliConsole.Out.Write("Again: ");
         return first == ReadHidden() ? first : "";
     }
 
@@ -75,7 +75,7 @@ internal static class UsersCommand
             }
         }
 
-        Console.WriteLine();
+        CliConsole.Out.WriteLine();
         return text.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MlConnector.Settings;
 
 namespace MlConnector.Detection;
 
@@ -8,7 +9,7 @@ internal static class DetectionExtensions
     /// and the readiness check of SYSPRO as the polls see it.</summary>
     public static IHostApplicationBuilder AddDetection(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOptions<PollingOptions>().BindStrictly(PollingOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PollingOptions>, PollingOptionsValidator>();
         builder.Services.AddSingleton<PollTracker>();
         builder.Services.AddSingleton<RuleStateStore>();

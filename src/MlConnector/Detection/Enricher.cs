@@ -16,19 +16,19 @@ internal sealed class Enricher(ISysproSource source)
     public async Task<Dictionary<string, string?>> FieldsAsync(RuleDefinition rule, DetectedEvent detected, CancellationToken ct)
     {
         var fields = detected.Row.TrimmedValues();
-        fields["Rule"] = rule.Id;
-        fields["RuleDescription"] = rule.Description;
-        fields["Transition"] = detected.TransitionText;
-        fields["From"] = detected.From;
-        fields["To"] = detected.To;
-        fields["RecordKey"] = detected.RecordKey;
-        if (source.PurchaseOrderSummaries is { } summaries && rule.Enrich.Contains("PoLines", StringComparer.OrdinalIgnoreCase)
+        fields[RuleFields.Rule] = rule.Id;
+        fields[RuleFields.RuleDescription] = rule.Description;
+        fields[RuleFields.Transition] = detected.TransitionText;
+        fields[RuleFields.From] = detected.From;
+        fields[RuleFields.To] = detected.To;
+        fields[RuleFields.RecordKey] = detected.RecordKey;
+        if (source.PurchaseOrderSummaries is { } summaries && rule.Enrich.Contains(RuleFields.PoLinesEnrichment, StringComparer.OrdinalIgnoreCase)
             && detected.Row.Raw("PurchaseOrder") is { } purchaseOrder)
         {
             // e.net answers everything a PO text needs in one PORQRY call.
             var summary = await summaries.PurchaseOrderAsync(purchaseOrder, ct);
-            fields["SupplierName"] = summary.SupplierName ?? detected.Row["Supplier"];
-            fields["BuyerName"] = summary.BuyerName ?? detected.Row["Buyer"];
+            fields[RuleFields.SupplierName] = summary.SupplierName ?? detected.Row["Supplier"];
+            fields[RuleFields.BuyerName] = summary.BuyerName ?? detected.Row["Buyer"];
             SetTotals(fields, summary.LineCount, summary.Total);
             return fields;
         }
@@ -38,11 +38,11 @@ internal sealed class Enricher(ISysproSource source)
             switch (enrichment.ToUpperInvariant())
             {
                 case "SUPPLIER" when detected.Row.Raw("Supplier") is { } supplier:
-                    fields["SupplierName"] = await LookupAsync(_suppliers, "ApSupplier", "Supplier", supplier, "SupplierName", ct)
+                    fields[RuleFields.SupplierName] = await LookupAsync(_suppliers, "ApSupplier", "Supplier", supplier, "SupplierName", ct)
                         ?? supplier.Trim();
                     break;
                 case "BUYER" when detected.Row.Raw("Buyer") is { Length: > 0 } buyer:
-                    fields["BuyerName"] = await LookupAsync(_buyers, "InvBuyer", "Buyer", buyer, "Name", ct) ?? buyer.Trim();
+                    fields[RuleFields.BuyerName] = await LookupAsync(_buyers, "InvBuyer", "Buyer", buyer, "Name", ct) ?? buyer.Trim();
                     break;
                 case "POLINES" when detected.Row.Raw("PurchaseOrder") is { } po:
                     var (count, total) = await PoLinesAsync(po, ct);
@@ -56,9 +56,9 @@ internal sealed class Enricher(ISysproSource source)
 
     private static void SetTotals(Dictionary<string, string?> fields, int count, decimal total)
     {
-        fields["LineCount"] = count.ToString(CultureInfo.InvariantCulture);
-        fields["Total"] = total.ToString("N2", CultureInfo.InvariantCulture);
-        fields["TotalValue"] = total.ToString(CultureInfo.InvariantCulture);
+        fields[RuleFields.LineCount] = count.ToString(CultureInfo.InvariantCulture);
+        fields[RuleFields.Total] = total.ToString("N2", CultureInfo.InvariantCulture);
+        fields[RuleFields.TotalValue] = total.ToString(CultureInfo.InvariantCulture);
     }
 
     private async Task<string?> LookupAsync(Dictionary<string, string?> cache, string table, string keyColumn, string key,

@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Options;
+using MlConnector.Settings;
 
 namespace MlConnector.Detection;
 
-/// <summary>Start-up checks of <see cref="PollingOptions"/>. Each message names its settings.</summary>
+[OptionsValidator]
+internal sealed partial class PollingOptionsAnnotations : IValidateOptions<PollingOptions>;
+
+/// <summary>Start-up checks of <see cref="PollingOptions"/>, each naming its setting.</summary>
 internal sealed class PollingOptionsValidator : IValidateOptions<PollingOptions>
 {
     /// <summary>How many heartbeats a rule's lease must outlast, so one late heartbeat does not hand the rule over.</summary>
@@ -10,12 +14,7 @@ internal sealed class PollingOptionsValidator : IValidateOptions<PollingOptions>
 
     public ValidateOptionsResult Validate(string? name, PollingOptions options)
     {
-        var failures = new List<string>();
-        if (options.StartJitter < TimeSpan.Zero)
-        {
-            failures.Add("Polling:StartJitter may not be negative.");
-        }
-
+        var failures = AnnotationMessages.Check(new PollingOptionsAnnotations(), PollingOptions.SectionName, options).ToList();
         if (options.HeartbeatInterval <= TimeSpan.Zero)
         {
             failures.Add("Polling:HeartbeatInterval must be positive (e.g. 00:00:05).");
@@ -26,9 +25,9 @@ internal sealed class PollingOptionsValidator : IValidateOptions<PollingOptions>
                 $"Polling:HeartbeatInterval ({options.HeartbeatInterval}), so a late heartbeat does not hand a rule over.");
         }
 
-        if (options.InstanceId is { Length: > 200 })
+        if (options.InstanceId is { } id && string.IsNullOrWhiteSpace(id))
         {
-            failures.Add("Polling:InstanceId must be at most 200 characters (or unset: machine name and process id).");
+            failures.Add("Polling:InstanceId: is blank; leave it out to use the machine name and process id");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

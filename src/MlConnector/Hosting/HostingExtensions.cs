@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MlConnector.Settings;
 
 namespace MlConnector.Hosting;
 
 internal static class HostingExtensions
 {
-    public const string EnvironmentPrefix = "MLC_";
+    public const string EnvironmentPrefix = ConnectorEnvironment.Prefix;
     public const string ConfigFileSetting = "config";
 
     /// <summary>Configuration sources, logging, time and the default listening address.</summary>
@@ -14,11 +15,25 @@ internal static class HostingExtensions
         // command line again so it keeps the last word.
         if (builder.Configuration[ConfigFileSetting] is { Length: > 0 } configFile)
         {
-            builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+            var path = Path.GetFullPath(configFile);
+            if (!File.Exists(path))
+            {
+                throw SettingsFileException.Missing(path);
+            }
+
+            try
+            {
+                builder.Configuration.AddJsonFile(path, optional: false, reloadOnChange: false);
+            }
+            catch (InvalidDataException e)
+            {
+                throw SettingsFileException.From(e, path)!;
+            }
         }
 
-        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        ((IConfigurationBuilder)builder.Configuration).Add(new ConnectorEnvironment());
         builder.Configuration.AddCommandLine(args);
+        builder.AddStrictSettings();
 
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {

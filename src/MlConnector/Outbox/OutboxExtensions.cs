@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MlConnector.Settings;
 
 namespace MlConnector.Outbox;
 
@@ -7,7 +8,7 @@ internal static class OutboxExtensions
     /// <summary>The dispatcher that sends due alerts (claimed through the alerts' leases), its rate budget, and replay.</summary>
     public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOptions<OutboxOptions>().BindStrictly(OutboxOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         builder.Services.AddSingleton<AttemptRunner>();
         builder.Services.AddSingleton<InDoubtReconciler>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MlConnector.Security;
+using MlConnector.Settings;
 
 namespace MlConnector.Recipients;
 
@@ -22,7 +23,8 @@ internal static class RecipientsExtensions
     /// <summary>The people who get texts (section <c>Directory</c>) and the opt-out list.</summary>
     public static IHostApplicationBuilder AddRecipients(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.SectionName);
+        builder.Services.AddOptions<DirectoryOptions>().BindStrictly(DirectoryOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DirectoryOptions>, DirectoryOptionsValidator>();
         builder.Services.AddSingleton(sp => new LoadedDirectory(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<LoadedDirectory>().Directory);
         builder.Services.AddSingleton<OptOutList>();

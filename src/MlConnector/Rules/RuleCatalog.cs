@@ -1,4 +1,5 @@
 using MlConnector.Recipients;
+using MlConnector.Settings;
 using MlConnector.Templates;
 
 namespace MlConnector.Rules;
@@ -9,7 +10,7 @@ namespace MlConnector.Rules;
 /// </summary>
 public static class RuleCatalog
 {
-    public static readonly string[] KnownEnrichments = ["Supplier", "PoLines", "Buyer"];
+    public static readonly string[] KnownEnrichments = [.. RuleFields.ByEnrichment.Keys];
 
     public static (IReadOnlyList<RuleDefinition> Rules, IReadOnlyList<string> Errors) Build(
         IReadOnlyDictionary<string, RuleOptions> configured,
@@ -26,7 +27,9 @@ public static class RuleCatalog
             RuleOptions? preset = null;
             if (presetName is not null && !RulePresets.All.TryGetValue(presetName, out preset))
             {
-                errors.Add($"{path}:Preset: there is no preset '{presetName}' (presets: {string.Join(", ", RulePresets.All.Keys)}).");
+                errors.Add($"{path}:Preset: there is no preset '{presetName}'" + (Suggestions.Closest(presetName, RulePresets.All.Keys) is { } match
+                    ? $"; did you mean '{match}'?"
+                    : $" (presets: {string.Join(", ", RulePresets.All.Keys)})."));
                 continue;
             }
 
@@ -46,6 +49,10 @@ public static class RuleCatalog
             if (templates.TryCompile(definition.Template, out var templateError) is false)
             {
                 errors.Add($"{path}:Template: {templateError}");
+            }
+            else
+            {
+                errors.AddRange(RuleFields.Problems(path, definition, templates.FieldsOf(definition.Template)));
             }
 
             errors.AddRange(directory.Check(definition.Recipients).Select(e => $"{path}:Recipients: {e}"));
@@ -110,9 +117,10 @@ public static class RuleCatalog
         foreach (var enrichment in o.Enrich ?? [])
         {
             Require(KnownEnrichments.Contains(enrichment, StringComparer.OrdinalIgnoreCase), "Enrich",
-                $"'{enrichment}' is not an enrichment (known: {string.Join(", ", KnownEnrichments)}).");
+                $"'{enrichment}' is not an enrichment (known: {string.Join(", ", KnownEnrichments)}){Suggestions.DidYouMean(enrichment, KnownEnrichments)}");
         }
 
+        Require(o.Backfill is null || o.Backfill > TimeSpan.Zero, "Backfill", "must be a positive duration such as 1.00:00:00.");
         Require(!string.IsNullOrWhiteSpace(o.Template), "Template", "an SMS template is required.");
         Require(o.Recipients is not null, "Recipients", "nobody would receive this rule's texts; name People, Groups or RouteBy.");
 

@@ -1,4 +1,5 @@
 using MlConnector.Recipients;
+using MlConnector.Settings;
 
 namespace MlConnector.Rules;
 
@@ -30,6 +31,8 @@ public sealed class RuleOptions
     public bool? Enabled { get; set; }
 
     /// <summary>A preset to start from when the rule id is not itself a preset name.</summary>
+    [OneOf(RulePresets.PoSubmitted, RulePresets.PoApproved, RulePresets.PoCancelled, RulePresets.RequisitionApproved,
+        RulePresets.InvoicePosted, RulePresets.InvoicePostedGl)]
     public string? Preset { get; set; }
 
     /// <summary>What the event is, in words, for the dashboard and the audit.</summary>
@@ -66,20 +69,24 @@ public sealed class RuleOptions
     /// <summary>The rowversion or date column of the watermark.</summary>
     public string? WatermarkColumn { get; set; }
 
-    /// <summary>How far back a date watermark re-reads. <value>The default is one day.</value></summary>
+    /// <summary>How far back a date watermark re-reads. <value>The default is 1.00:00:00.</value></summary>
     public TimeSpan? WatermarkOverlap { get; set; }
 
-    /// <summary>How often the rule polls. <value>The default is 5 minutes.</value></summary>
+    /// <summary>How often the rule polls (5 seconds to 1 day). <value>The default is 00:05:00.</value></summary>
     public TimeSpan? Cadence { get; set; }
 
     /// <summary>On the first poll, report records dated within this window instead of baselining silently
     /// (date-watermarked rules). <value>The default is none.</value></summary>
     public TimeSpan? Backfill { get; set; }
 
-    /// <summary>Extra facts fetched per event: <c>Supplier</c> (name), <c>PoLines</c> (line count, total), <c>Buyer</c> (name).</summary>
+    /// <summary>Extra facts fetched per event: <c>Supplier</c> (SupplierName), <c>PoLines</c> (LineCount, Total,
+    /// TotalValue), <c>Buyer</c> (BuyerName).</summary>
+    [OneOf(RuleFields.SupplierEnrichment, RuleFields.PoLinesEnrichment, RuleFields.BuyerEnrichment)]
     public List<string>? Enrich { get; set; }
 
-    /// <summary>The SMS text as a Liquid template; the preset's text when empty.</summary>
+    /// <summary>The SMS text as a Liquid template: every column the rule reads, the enrichments' fields (SupplierName,
+    /// BuyerName, LineCount, Total, TotalValue), and RecipientName, Rule, Transition, From, To, RecordKey. The
+    /// preset's text when empty.</summary>
     public string? Template { get; set; }
 
     /// <summary>Who gets the text.</summary>

@@ -12,13 +12,11 @@ public sealed class RuleSet(IReadOnlyList<RuleDefinition> rules)
 
     public RuleDefinition? Find(string id) => Rules.FirstOrDefault(r => r.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
 
-    public static RuleSet Load(IConfiguration configuration, IRuleCompanies companies, RecipientDirectory directory,
+    public static RuleSet Load(RulesOptions configured, IRuleCompanies companies, RecipientDirectory directory,
         IReadOnlyList<string> directoryErrors, TemplateRenderer templates)
     {
-        var configured = configuration.GetSection("Rules").Get<Dictionary<string, RuleOptions>>()
-            ?? new Dictionary<string, RuleOptions>();
         var (rules, errors) = RuleCatalog.Build(configured, companies.DefaultTransportOf, directory, templates);
-        var all = directoryErrors.Concat(errors).Concat(companies.Check(rules)).ToList();
+        var all = directoryErrors.Concat(errors).Concat(companies.Check(rules)).Distinct().ToList();
         if (all.Count > 0)
         {
             throw new OptionsValidationException("Rules", typeof(RuleSet), all);

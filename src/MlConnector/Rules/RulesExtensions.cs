@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using MlConnector.Recipients;
+using MlConnector.Settings;
 using MlConnector.Templates;
 
 namespace MlConnector.Rules;
@@ -8,8 +10,9 @@ internal static class RulesExtensions
     /// <summary>The validated rules (checked before anything starts, with the recipient directory's problems).</summary>
     public static IHostApplicationBuilder AddRules(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<RulesOptions>().BindStrictly(RulesOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton(sp => RuleSet.Load(
-            sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<IOptions<RulesOptions>>().Value,
             sp.GetRequiredService<IRuleCompanies>(),
             sp.GetRequiredService<RecipientDirectory>(),
             sp.GetRequiredService<LoadedDirectory>().Errors,

@@ -31,7 +31,18 @@ public static class MasterKeyLoader
             throw new MasterKeyException($"Security:KeyFile names {keyFile}, which does not exist.");
         }
 
-        return MasterKey.FromBase64(File.ReadAllText(keyFile), $"the key file {keyFile}");
+        string text;
+        try
+        {
+            text = File.ReadAllText(keyFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new MasterKeyException($"Security:KeyFile: '{keyFile}' cannot be read ({e.Message.TrimEnd('.')}); " +
+                "give the service account read access to it.");
+        }
+
+        return MasterKey.FromBase64(text, $"the key file {keyFile}");
     }
 
     /// <summary>Creates a key file with a fresh key unless one exists (used by the demo only).</summary>

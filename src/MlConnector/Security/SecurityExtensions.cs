@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MlConnector.Settings;
 using MlConnector.Storage;
 
 namespace MlConnector.Security;
@@ -9,7 +10,8 @@ internal static class SecurityExtensions
     /// <c>keys rotate</c> verb, and a running service picking up the new key id).</summary>
     public static IHostApplicationBuilder AddSecurity(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
+        builder.Services.AddOptions<SecurityOptions>().BindStrictly(SecurityOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SecurityOptions>>().Value;

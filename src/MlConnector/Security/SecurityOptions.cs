@@ -9,7 +9,8 @@ public sealed class SecurityOptions
 {
     public const string SectionName = "Security";
 
-    /// <summary>Path of a file holding the base64 master key.</summary>
-    /// <value>The default is none: the key must come from <c>MLC_MASTER_KEY</c>.</value>
+    /// <summary>Path of a file holding the base64 master key, outside the data folder; used when MLC_MASTER_KEY is not
+    /// set.</summary>
+    /// <value>The default is none: the key must come from MLC_MASTER_KEY.</value>
     public string? KeyFile { get; set; }
 }

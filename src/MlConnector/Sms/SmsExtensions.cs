@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MlConnector.Settings;
 
 namespace MlConnector.Sms;
 
@@ -8,7 +9,7 @@ internal static class SmsExtensions
     /// readiness check of Twilio.</summary>
     public static IHostApplicationBuilder AddSms(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
+        builder.Services.AddOptions<TwilioOptions>().BindStrictly(TwilioOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
         builder.Services.AddTransient<TwilioBaseUrlHandler>();
         builder.Services.AddTransient<RetryAfterCapture>();

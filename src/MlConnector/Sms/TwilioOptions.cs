@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using MlConnector.Settings;
+
 namespace MlConnector.Sms;
 
 /// <summary>Twilio settings (section <c>Twilio</c>). Delivery is on when <see cref="AccountSid"/> is set.</summary>
@@ -5,56 +8,84 @@ public sealed class TwilioOptions
 {
     public const string SectionName = "Twilio";
 
-    /// <value>The account (<c>AC…</c>). None by default, which turns delivery off (logged at start-up).</value>
+    /// <summary>The Twilio account (AC followed by 32 hex digits). Without it delivery is off: alerts wait in the outbox.</summary>
+    /// <value>The default is none (delivery off, said at start-up).</value>
     public string? AccountSid { get; set; }
 
-    /// <value>Always required when delivery is on: Twilio signs webhooks with it. No default.</value>
+    /// <summary>The account's Auth Token. Always required with an Account SID: Twilio signs webhooks with it, also when
+    /// REST calls use an API key. Give it as the environment variable MLC_Twilio__AuthToken.</summary>
+    /// <value>The default is none.</value>
+    [Secret]
     public string? AuthToken { get; set; }
 
-    /// <value>Optional API key (<c>SK…</c>) for REST calls instead of the Auth Token.</value>
+    /// <summary>An API key (SK...) for REST calls instead of the Auth Token; with ApiKeySecret.</summary>
+    /// <value>The default is none.</value>
     public string? ApiKeySid { get; set; }
 
-    /// <value>The secret of <see cref="ApiKeySid"/>.</value>
+    /// <summary>The secret of ApiKeySid. Give it as the environment variable MLC_Twilio__ApiKeySecret.</summary>
+    /// <value>The default is none.</value>
+    [Secret]
     public string? ApiKeySecret { get; set; }
 
-    /// <value>The sending number (E.164), short code or sender ID; this or <see cref="MessagingServiceSid"/>.</value>
+    /// <summary>The sending number in E.164 (+15550100001), a short code or an alphanumeric sender ID; this or
+    /// MessagingServiceSid.</summary>
+    /// <value>The default is none.</value>
     public string? From { get; set; }
 
-    /// <value>A Messaging Service (<c>MG…</c>) that picks the sender; this or <see cref="From"/>.</value>
+    /// <summary>A Messaging Service (MG...) that picks the sender; this or From.</summary>
+    /// <value>The default is none.</value>
     public string? MessagingServiceSid { get; set; }
 
-    /// <value>Where REST calls go. The default is https://api.twilio.com; tests and the demo point it at the simulator.</value>
+    /// <summary>Where REST calls go; tests and the demo point it at the simulator.</summary>
+    /// <value>The default is https://api.twilio.com.</value>
     public Uri BaseUrl { get; set; } = new("https://api.twilio.com");
 
-    /// <value>
-    /// The public URL Twilio calls back (behind a proxy: the outside address). Used for StatusCallback and for
-    /// checking webhook signatures. None by default: the address the service is bound to.
-    /// </value>
+    /// <summary>
+    /// The public https address Twilio calls back (behind a proxy: the outside address). Status callbacks go to
+    /// /webhooks/twilio/status, inbound texts to /webhooks/twilio/inbound, and signatures are checked against it.
+    /// Required, and https, with the real Twilio API.
+    /// </summary>
+    /// <value>The default is none: the address the service is bound to (for the simulator only).</value>
     public Uri? PublicBaseUrl { get; set; }
 
-    /// <value>Timeout of one REST call. The default is 30 seconds.</value>
+    /// <summary>How long one Twilio request may take (1 second to 5 minutes). A create whose answer never came is "in
+    /// doubt" and is looked up in Twilio's message list before any resend.</summary>
+    /// <value>The default is 00:00:30.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <value>How long an alert may wait to be sent (also sent to Twilio as ValidityPeriod). The default is 4 hours.</value>
+    /// <summary>How long an alert may wait to be sent, also sent to Twilio as ValidityPeriod (1 second to 10 hours,
+    /// Twilio's limit).</summary>
+    /// <value>The default is 04:00:00.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "10:00:00")]
     public TimeSpan ValidityPeriod { get; set; } = TimeSpan.FromHours(4);
 
-    /// <value>Messages-create requests per second for the sender (in every one-second window). The default is 1.</value>
+    /// <summary>Messages-create requests per second for the sender, in every one-second window, across all instances
+    /// sharing the database (1 to 1000).</summary>
+    /// <value>The default is 1.</value>
+    [Range(1, 1000)]
     public int MessagesPerSecond { get; set; } = 1;
 
-    /// <value>Send attempts per alert before it fails. The default is 8.</value>
+    /// <summary>Send attempts per alert before it fails (1 to 100); it can then be replayed.</summary>
+    /// <value>The default is 8.</value>
+    [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
-    /// <value>First retry delay (doubles each attempt, full jitter). The default is 5 seconds.</value>
+    /// <summary>First retry delay; it doubles each attempt, with full jitter (1 second to 1 hour). A Retry-After from
+    /// Twilio wins.</summary>
+    /// <value>The default is 00:00:05.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan BackoffBase { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <value>Longest retry delay. The default is 10 minutes.</value>
+    /// <summary>Longest retry delay (at least BackoffBase, at most a day).</summary>
+    /// <value>The default is 00:10:00.</value>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan BackoffCap { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <value>
-    /// The connector's own answer to a HELP (or INFO) text, sent back as TwiML. None by default: Twilio answers HELP
-    /// itself (Advanced Opt-Out); set this only with Twilio's own help reply turned off, or the person gets two.
-    /// At most 1,600 characters.
-    /// </value>
+    /// <summary>The connector's own answer to a HELP (or INFO) text, sent back as TwiML. Twilio answers HELP itself
+    /// (Advanced Opt-Out); set this only with Twilio's own help reply turned off, or the person gets two. At most 1,600
+    /// characters.</summary>
+    /// <value>The default is none.</value>
     public string? HelpReply { get; set; }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(AccountSid);
@@ -62,4 +93,7 @@ public sealed class TwilioOptions
     /// <summary>The sender every alert goes out through (the Messaging Service, else the number): the rate limit and the
     /// opt-out list are kept per sender.</summary>
     public string SenderKey => string.IsNullOrWhiteSpace(MessagingServiceSid) ? From ?? "" : MessagingServiceSid;
+
+    /// <summary>Whether REST calls go to the real Twilio (not a simulator).</summary>
+    public bool IsRealTwilio => BaseUrl.IsAbsoluteUri && BaseUrl.Host.EndsWith("twilio.com", StringComparison.OrdinalIgnoreCase);
 }

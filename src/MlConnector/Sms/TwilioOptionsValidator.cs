@@ -1,21 +1,53 @@
 using Microsoft.Extensions.Options;
+using MlConnector.Recipients;
+using MlConnector.Settings;
 
 namespace MlConnector.Sms;
 
-/// <summary>Start-up checks of <see cref="TwilioOptions"/>, only when delivery is on. Each message names its setting.</summary>
+[OptionsValidator]
+internal sealed partial class TwilioOptionsAnnotations : IValidateOptions<TwilioOptions>;
+
+/// <summary>Start-up checks of <see cref="TwilioOptions"/>: the ranges always, the credentials and the sender when
+/// delivery is on. Each message names its setting.</summary>
 internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
 {
-    private const int MaxValiditySeconds = 36000; // Twilio's maximum ValidityPeriod
     private const int MaxBodyLength = 1600; // Twilio's maximum Body
 
     public ValidateOptionsResult Validate(string? name, TwilioOptions options)
     {
-        if (!options.Enabled)
+        var failures = AnnotationMessages.Check(new TwilioOptionsAnnotations(), TwilioOptions.SectionName, options).ToList();
+        if (options.BackoffCap < options.BackoffBase)
         {
-            return ValidateOptionsResult.Skip;
+            failures.Add($"Twilio:BackoffCap: '{SettingValues.Format(options.BackoffCap)}' must be at least Twilio:BackoffBase " +
+                $"({SettingValues.Format(options.BackoffBase)})");
         }
 
-        var failures = new List<string>();
+        if (!options.BaseUrl.IsAbsoluteUri)
+        {
+            failures.Add("Twilio:BaseUrl must be an absolute URL (default https://api.twilio.com).");
+        }
+
+        if (options.PublicBaseUrl is { IsAbsoluteUri: false })
+        {
+            failures.Add("Twilio:PublicBaseUrl must be an absolute URL such as https://alerts.example.com.");
+        }
+
+        if (options.HelpReply is { Length: > MaxBodyLength })
+        {
+            failures.Add($"Twilio:HelpReply must be at most {MaxBodyLength} characters (Twilio's limit for a text).");
+        }
+
+        if (!options.Enabled)
+        {
+            return failures.Count == 0 ? ValidateOptionsResult.Skip : ValidateOptionsResult.Fail(failures);
+        }
+
+        Delivery(options, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Delivery(TwilioOptions options, List<string> failures)
+    {
         if (string.IsNullOrWhiteSpace(options.AuthToken))
         {
             failures.Add("Twilio:AuthToken is required when Twilio:AccountSid is set (it signs the webhooks, also when REST calls use an API key).");
@@ -30,47 +62,40 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         {
             failures.Add("Twilio:From or Twilio:MessagingServiceSid is required (exactly one of them).");
         }
-
-        if (!options.BaseUrl.IsAbsoluteUri)
+        else if (options.From is { Length: > 0 } from && FromProblem(from) is { } problem)
         {
-            failures.Add("Twilio:BaseUrl must be an absolute URL (default https://api.twilio.com).");
+            failures.Add($"Twilio:From: '{from}' {problem}");
         }
 
-        if (options.PublicBaseUrl is { IsAbsoluteUri: false })
+        // Twilio must reach the webhooks from the internet, and their signatures are checked against this address.
+        if (options.IsRealTwilio && options.PublicBaseUrl is not { IsAbsoluteUri: true, Scheme: "https" })
         {
-            failures.Add("Twilio:PublicBaseUrl must be an absolute URL such as https://alerts.example.com.");
+            failures.Add(options.PublicBaseUrl is null
+                ? "Twilio:PublicBaseUrl is required with the real Twilio API: the https address at which Twilio reaches this " +
+                  "service's webhooks, e.g. https://alerts.example.com/"
+                : $"Twilio:PublicBaseUrl: '{options.PublicBaseUrl}' must be an https address with the real Twilio API " +
+                  "(Twilio's callbacks carry message details), e.g. https://alerts.example.com/");
+        }
+    }
+
+    // A sender is a number in E.164, a short code (digits) or an alphanumeric sender ID (letters, at most 11).
+    private static string? FromProblem(string from)
+    {
+        var trimmed = from.Trim();
+        if (trimmed.StartsWith('+'))
+        {
+            return PhoneFormat.TryNormalize(trimmed, "US", out var e164, out _) && e164 == trimmed ? null
+                : "is not a phone number in E.164 form; write + and the country code and digits only, e.g. +15550100001";
         }
 
-        if (options.RequestTimeout <= TimeSpan.Zero)
+        if (trimmed.All(char.IsAsciiDigit))
         {
-            failures.Add("Twilio:RequestTimeout must be positive (e.g. 00:00:30).");
+            return trimmed.Length is >= 3 and <= 8 ? null
+                : "is neither a short code nor a phone number; write a number in E.164 form, e.g. +15550100001";
         }
 
-        if (options.ValidityPeriod < TimeSpan.FromSeconds(1) || options.ValidityPeriod > TimeSpan.FromSeconds(MaxValiditySeconds))
-        {
-            failures.Add("Twilio:ValidityPeriod must be between 00:00:01 and 10:00:00 (Twilio's limit).");
-        }
-
-        if (options.MessagesPerSecond < 1)
-        {
-            failures.Add("Twilio:MessagesPerSecond must be at least 1.");
-        }
-
-        if (options.MaxAttempts < 1)
-        {
-            failures.Add("Twilio:MaxAttempts must be at least 1.");
-        }
-
-        if (options.BackoffBase <= TimeSpan.Zero || options.BackoffCap < options.BackoffBase)
-        {
-            failures.Add("Twilio:BackoffBase must be positive and Twilio:BackoffCap at least as long.");
-        }
-
-        if (options.HelpReply is { Length: > MaxBodyLength })
-        {
-            failures.Add($"Twilio:HelpReply must be at most {MaxBodyLength} characters (Twilio's limit for a text).");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return trimmed.Length <= 11 && trimmed.Any(char.IsAsciiLetter) && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c == ' ')
+            ? null
+            : "is not a sender: write a number in E.164 form (+15550100001), a short code, or a sender ID of at most 11 letters and digits";
     }
 }

@@ -17,6 +17,12 @@ internal static class Migrations
             .Build();
 
         var result = engine.PerformUpgrade();
+        if (!result.Successful && result.ErrorScript is null)
+        {
+            // No script ran: the database could not be opened at all (unreachable, locked, read-only).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(result.Error);
+        }
+
         if (!result.Successful)
         {
             var script = result.ErrorScript?.Name.Replace(prefix, "", StringComparison.Ordinal) ?? "(unknown script)";

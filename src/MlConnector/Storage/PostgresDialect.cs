@@ -10,9 +10,11 @@ internal sealed class PostgresDialect : IDbDialect, IAsyncDisposable, IDisposabl
 {
     private readonly string _connectionString;
     private readonly NpgsqlDataSource _dataSource;
+    private readonly StorageOptions _options;
 
     public PostgresDialect(StorageOptions options)
     {
+        _options = options;
         var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString)
         {
             CommandTimeout = (int)options.CommandTimeout.TotalSeconds,
@@ -36,6 +38,15 @@ internal sealed class PostgresDialect : IDbDialect, IAsyncDisposable, IDisposabl
 
     public void Dispose() => _dataSource.Dispose();
 
-    public MigrationResult Migrate() =>
-        Migrations.Run(DeployChanges.To.PostgresqlDatabase(_connectionString), "postgres");
+    public MigrationResult Migrate()
+    {
+        try
+        {
+            return Migrations.Run(DeployChanges.To.PostgresqlDatabase(_connectionString), "postgres");
+        }
+        catch (Exception e) when (DatabaseUnavailableException.From(e, Describe(), _options) is { } unavailable)
+        {
+            throw unavailable;
+        }
+    }
 }

@@ -9,9 +9,11 @@ internal sealed class SqliteDialect : IDbDialect
 {
     private readonly string _connectionString;
     private readonly string _path;
+    private readonly StorageOptions _options;
 
     public SqliteDialect(StorageOptions options)
     {
+        _options = options;
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? "");
         if (string.IsNullOrWhiteSpace(builder.DataSource))
         {
@@ -44,6 +46,18 @@ internal sealed class SqliteDialect : IDbDialect
     }
 
     public MigrationResult Migrate()
+    {
+        try
+        {
+            return MigrateFile();
+        }
+        catch (Exception e) when (DatabaseUnavailableException.From(e, Describe(), _options) is { } unavailable)
+        {
+            throw unavailable;
+        }
+    }
+
+    private MigrationResult MigrateFile()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         using (var connection = new SqliteConnection(_connectionString))

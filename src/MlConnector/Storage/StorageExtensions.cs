@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MlConnector.Settings;
 
 namespace MlConnector.Storage;
 
@@ -8,7 +9,7 @@ internal static class StorageExtensions
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>()
-            .BindConfiguration(StorageOptions.SectionName)
+            .BindStrictly(StorageOptions.SectionName)
             .PostConfigure<IHostEnvironment>((options, environment) =>
                 options.DataFolder = Path.GetFullPath(options.DataFolder, environment.ContentRootPath))
             .ValidateOnStart();

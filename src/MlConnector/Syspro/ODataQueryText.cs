@@ -4,7 +4,7 @@ using MlConnector.Rules;
 
 namespace MlConnector.Syspro;
 
-/// <summary>Writes <c>$filter</c> expressions with literals escaped the OData way ('O''Brien & Sons').</summary>
+/// <summary>Writes <c>$filter</c> expressions with literals escaped the OData way ('O''Brien &amp; Sons').</summary>
 internal static class ODataQueryText
 {
     public static string Filter(IReadOnlyList<FilterCondition> conditions, Func<string, string?> typeOf)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MlConnector.Rules;
+using MlConnector.Settings;
 
 namespace MlConnector.Syspro;
 
@@ -13,28 +14,26 @@ public sealed class SysproCompanies : IRuleCompanies, IDisposable
 
     private readonly Dictionary<string, SysproCompany> _companies = new(StringComparer.OrdinalIgnoreCase);
 
-    public SysproCompanies(IConfiguration configuration, IOptionsFactory<SysproOptions> settings, IHttpClientFactory httpClients,
-        TimeProvider time, ILoggerFactory loggers)
+    public SysproCompanies(IOptions<SysproOptions> defaultCompany, IOptions<CompaniesOptions> companies, IHttpClientFactory httpClients,
+        SysproClients clients, TimeProvider time, ILoggerFactory loggers)
     {
-        SysproCompany Create(string id, string name)
+        SysproCompany Create(string id, string name, string path, SysproOptions options)
         {
-            var options = settings.Create(id);
-            var session = new EnetSession(httpClients.CreateClient(SysproExtensions.EnetClient), options.Enet, time,
+            var session = new EnetSession(httpClients.CreateClient(clients.NameOf(SysproExtensions.EnetClient, id)), options.Enet, time,
                 loggers.CreateLogger<EnetSession>());
-            return new SysproCompany(id, name, SettingsPathOf(configuration, id), options,
-                new ODataSource(httpClients.CreateClient(SysproExtensions.ODataClient), options.OData),
+            return new SysproCompany(id, name, path, options,
+                new ODataSource(httpClients.CreateClient(clients.NameOf(SysproExtensions.ODataClient, id)), options.OData),
                 session, new EnetSource(session, options.Enet));
         }
 
-        var companies = configuration.GetSection("Companies");
-        if (!companies.GetSection(DefaultId).Exists())
+        if (!companies.Value.ContainsKey(DefaultId))
         {
-            _companies[DefaultId] = Create(DefaultId, "Default company");
+            _companies[DefaultId] = Create(DefaultId, "Default company", SysproOptions.SectionName, defaultCompany.Value);
         }
 
-        foreach (var company in companies.GetChildren())
+        foreach (var (id, company) in companies.Value)
         {
-            _companies[company.Key] = Create(company.Key, company["Name"] ?? company.Key);
+            _companies[id] = Create(id, company.Name ?? id, SettingsPathOf(id), company.Syspro);
         }
     }
 
@@ -44,12 +43,8 @@ public sealed class SysproCompanies : IRuleCompanies, IDisposable
 
     public SysproCompany? Find(string id) => _companies.GetValueOrDefault(id);
 
-    /// <summary>Where a company's settings live: <c>Syspro</c> for the default company (unless <c>Companies:default</c>
-    /// is configured), <c>Companies:{id}:Syspro</c> for any other.</summary>
-    public static string SettingsPathOf(IConfiguration configuration, string id) =>
-        id.Equals(DefaultId, StringComparison.OrdinalIgnoreCase) && !configuration.GetSection($"Companies:{DefaultId}").Exists()
-            ? SysproOptions.SectionName
-            : $"Companies:{id}:{SysproOptions.SectionName}";
+    /// <summary>Where a further company's settings live: <c>Companies:{id}:Syspro</c>.</summary>
+    public static string SettingsPathOf(string id) => $"{CompaniesOptions.SectionName}:{id}:{SysproOptions.SectionName}";
 
     public SysproTransport DefaultTransportOf(string company) => (Find(company) ?? Default).Options.Transport;
 
@@ -61,7 +56,10 @@ public sealed class SysproCompanies : IRuleCompanies, IDisposable
             {
                 foreach (var rule in group)
                 {
-                    yield return $"Rules:{rule.Id}:Company: there is no company '{group.Key}' (configure Companies:{group.Key}:Syspro).";
+                    yield return $"Rules:{rule.Id}:Company: there is no company '{group.Key}'" +
+                        (Suggestions.Closest(group.Key, _companies.Keys) is { } match
+                            ? $"; did you mean '{match}'?"
+                            : $" (configure Companies:{group.Key}:Syspro)");
                 }
 
                 continue;

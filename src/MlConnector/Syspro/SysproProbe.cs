@@ -3,7 +3,7 @@ using MlConnector.Probes;
 namespace MlConnector.Syspro;
 
 /// <summary>Checks the configured SYSPRO credentials without touching the service's own e.net session.</summary>
-internal sealed class SysproProbe(IHttpClientFactory httpClients, TimeProvider time, ILoggerFactory loggers)
+internal sealed class SysproProbe(IHttpClientFactory httpClients, SysproClients clients, TimeProvider time, ILoggerFactory loggers)
 {
     public async Task<ProbeResult?> ODataAsync(SysproCompany company, CancellationToken ct)
     {
@@ -16,7 +16,7 @@ internal sealed class SysproProbe(IHttpClientFactory httpClients, TimeProvider t
 
         try
         {
-            using var source = new ODataSource(httpClients.CreateClient(SysproExtensions.ODataClient), o);
+            using var source = new ODataSource(httpClients.CreateClient(clients.NameOf(SysproExtensions.ODataClient, company.Id)), o);
             var query = new SourceQuery("PorMasterHdr", ["PurchaseOrder"], [], ["PurchaseOrder"]);
             await foreach (var _ in source.ReadAsync(query, ct))
             {
@@ -58,7 +58,7 @@ internal sealed class SysproProbe(IHttpClientFactory httpClients, TimeProvider t
             CompanyPassword = o.CompanyPassword,
             Timeout = o.Timeout,
         };
-        using var session = new EnetSession(httpClients.CreateClient(SysproExtensions.EnetClient), credentials, time,
+        using var session = new EnetSession(httpClients.CreateClient(clients.NameOf(SysproExtensions.EnetClient, company.Id)), credentials, time,
             loggers.CreateLogger<EnetSession>());
         try
         {

@@ -38,6 +38,10 @@ public sealed class TemplateRenderer
         return false;
     }
 
+    /// <summary>The fields a template reads (names it sets itself left out); empty when it does not compile.</summary>
+    public IReadOnlyList<string> FieldsOf(string source) =>
+        TryCompile(source, out _) ? TemplateFields.Of(_compiled[source]) : [];
+
     /// <summary>Renders a template; throws <see cref="TemplateRenderException"/> with the reason when it cannot.</summary>
     public async Task<RenderedText> RenderAsync(string source, IReadOnlyDictionary<string, string?> fields)
     {

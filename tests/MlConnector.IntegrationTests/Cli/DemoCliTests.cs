@@ -61,6 +61,16 @@ public sealed partial class DemoCliTests
             Assert.Contains("delivered", overview, StringComparison.Ordinal);
             Assert.Contains("alert(s).", alerts, StringComparison.Ordinal);
             Assert.DoesNotContain(" 0 alert(s).", alerts, StringComparison.Ordinal);
+
+            // A verb run beside the demo folder uses the demo's settings file, which the strict checks accept.
+            var validate = await CliRunner.RunAsync(folder.Path, null, "config", "validate");
+            Assert.True(validate.ExitCode == 0, validate.Error);
+            var listed = await CliRunner.RunAsync(folder.Path, null, "alerts", "list");
+            Assert.True(listed.ExitCode == 0, listed.Error);
+            Assert.Contains($"ml-connector: settings: {Path.Combine(folder.Path, "ml-connector-demo", "settings.json")} (the demo's", listed.Error, StringComparison.Ordinal);
+            Assert.Contains("ml-connector: database: SQLite file ", listed.Error, StringComparison.Ordinal);
+            Assert.Contains(Path.Combine("ml-connector-demo", "data", "ml-connector.db"), listed.Error, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"(?m)^0 alert\(s\)", listed.Output);
         }
         finally
         {

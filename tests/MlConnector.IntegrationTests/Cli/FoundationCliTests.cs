@@ -56,8 +56,9 @@ public sealed class FoundationCliTests
         var result = await CliRunner.RunAsync(folder.Path, environment, "run", "--urls", "http://127.0.0.1:0");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("\n  Rules:po-submitted:Transitions: 'bogus' is not a transition", result.Error, StringComparison.Ordinal);
-        Assert.Contains("\n  Rules:po-submitted:Recipients:", result.Error, StringComparison.Ordinal);
+        // One line per problem, in the form the issue "configuration that cannot lie" asks for (was "\n  Rules:...").
+        Assert.Contains("ml-connector: Rules:po-submitted:Transitions: 'bogus' is not a transition", result.Error, StringComparison.Ordinal);
+        Assert.Contains("ml-connector: Rules:po-submitted:Recipients:", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
     }
 
@@ -108,6 +109,9 @@ public sealed class SampleSettingsTests
         {
             ["MLC_MASTER_KEY"] = Convert.ToBase64String(new byte[32]),
             ["MLC_Twilio__AuthToken"] = "0123456789abcdef0123456789abcdef",
+            ["MLC_Syspro__OData__Password"] = "odata-password",
+            ["MLC_Syspro__Enet__OperatorPassword"] = "enet-password",
+            ["MLC_Syspro__Enet__ProbeOperatorPassword"] = "probe-password",
         };
 
         var result = await CliRunner.RunAsync(folder.Path, environment, "config", "validate", "--config", sample);

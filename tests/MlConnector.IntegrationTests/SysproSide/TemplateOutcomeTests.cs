@@ -13,7 +13,8 @@ public sealed class TemplateOutcomeTests
     {
         await using var harness = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: new Dictionary<string, string?>
         {
-            ["Rules:po-submitted:Template"] = "{{ NoSuchField }}",
+            // Every field exists (a field nobody could provide now stops start-up), but this record renders nothing.
+            ["Rules:po-submitted:Template"] = "{% if PurchaseOrder == \"none\" %}{{ PurchaseOrder }}{% endif %}",
         });
         await harness.PollAsync(RulePresets.PoSubmitted);
         await harness.PollAsync(RulePresets.InvoicePosted);

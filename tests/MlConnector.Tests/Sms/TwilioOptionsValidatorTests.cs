@@ -21,5 +21,5 @@ public sealed class TwilioOptionsValidatorTests
     [Fact]
     public void Validate_Complete_Succeeds() =>
         Assert.True(new TwilioOptionsValidator().Validate(null,
-            new TwilioOptions { AccountSid = "AC1", AuthToken = "t", From = "+15005550006" }).Succeeded);
+            new TwilioOptions { AccountSid = "AC1", AuthToken = "t", From = "+15005550006", PublicBaseUrl = new Uri("https://alerts.example.com/") }).Succeeded);
 }

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlConnector.Rules;
+using MlConnector.Settings;
 
 namespace MlConnector.Cli.Init;
 
@@ -14,7 +15,7 @@ namespace MlConnector.Cli.Init;
 /// </summary>
 internal static class SettingsDocument
 {
-    public const string SchemaFileName = "ml-connector.settings.schema.json";
+    public const string SchemaFileName = SettingsSchema.FileName;
 
     private static readonly JsonSerializerOptions Indented = new()
     {

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace MlConnector.PeerComparison.Sides;
+namespace MlConnector.Bench.Harness.Simulators;
 
 /// <summary>
-/// The connector's settings for the comparison: OData against its SYSPRO simulator, its Twilio simulator with the
-/// step's send limit, one person in group <c>bench</c>, and the five default presets with that group as recipients
-/// and the flow's cadence. Everything else is the product's default. Passwords go in the environment.
+/// The connector's settings for a bench tool: OData against its SYSPRO simulator, its Twilio simulator with a send
+/// limit, one person in group <c>bench</c>, and the given presets with that group as recipients and one cadence.
+/// Everything else is the product's default. Passwords go in the environment.
 /// </summary>
-internal static class ConnectorSettings
+public static class ConnectorSettings
 {
     public static JsonObject Create(IEnumerable<string> ruleIds, SimulatorPair simulators, string dataFolder, string keyFile, int cadenceSeconds, int messagesPerSecond)
     {

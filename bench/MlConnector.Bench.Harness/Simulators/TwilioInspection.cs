@@ -1,14 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace MlConnector.PeerComparison.Sides;
+namespace MlConnector.Bench.Harness.Simulators;
 
 /// <summary>One create request as the Twilio simulator saw it: when, its answer, and the text when it was accepted.</summary>
-internal sealed record CreateSeen(DateTimeOffset ReceivedAt, int HttpStatus, string? Body);
+public sealed record CreateSeen(DateTimeOffset ReceivedAt, int HttpStatus, string? Body);
 
 /// <summary>The Twilio simulator's inspection API (<c>/_sim/twilio</c>): the accepted messages with the simulator's own
 /// timestamps, every create request with its status (for the 429s), and its rate limit.</summary>
-internal sealed class TwilioInspection(Uri root) : IDisposable
+public sealed class TwilioInspection(Uri root) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = root, Timeout = TimeSpan.FromMinutes(2) };
 
@@ -43,6 +43,14 @@ internal sealed class TwilioInspection(Uri root) : IDisposable
     public async Task SetRateAsync(int perSecond, CancellationToken ct)
     {
         using var response = await _http.PostAsJsonAsync("_sim/twilio/rate", new { perSecond }, ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The next <paramref name="count"/> Messages-create requests get a fault of <paramref name="kind"/>
+    /// (tooManyRequests, serverErrorHtml, hang, acceptThenDrop, ...: docs/twilio.md).</summary>
+    public async Task InjectFaultAsync(string kind, int count, CancellationToken ct)
+    {
+        using var response = await _http.PostAsJsonAsync("_sim/twilio/faults", new { kind, count, retryAfter = 1 }, ct);
         response.EnsureSuccessStatusCode();
     }
 

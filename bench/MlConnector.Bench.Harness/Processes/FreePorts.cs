@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace MlConnector.PeerComparison.Processes;
+namespace MlConnector.Bench.Harness.Processes;
 
 /// <summary>Loopback ports nobody listens on now (bound to port 0 and released), so the runs never collide with the
 /// demo's fixed ports or another program.</summary>
-internal static class FreePorts
+public static class FreePorts
 {
     public static int Next()
     {

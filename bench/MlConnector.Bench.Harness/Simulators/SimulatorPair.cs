@@ -1,14 +1,14 @@
 using System.Text.RegularExpressions;
-using MlConnector.PeerComparison.Processes;
-using MlConnector.PeerComparison.Setup;
+using MlConnector.Bench.Harness.Processes;
+using MlConnector.Bench.Harness.Setup;
 
-namespace MlConnector.PeerComparison.Sides;
+namespace MlConnector.Bench.Harness.Simulators;
 
 /// <summary>
 /// One side's own SYSPRO and Twilio simulators, each a separate <c>ml-connector simulate</c> process on a free port,
 /// so neither side shares load with the other. Both sides' SYSPRO simulators are seeded alike.
 /// </summary>
-internal sealed partial class SimulatorPair : IAsyncDisposable
+public sealed partial class SimulatorPair : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(20); // generating 1,000,000 orders takes a while
 

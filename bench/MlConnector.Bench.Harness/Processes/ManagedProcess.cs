@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace MlConnector.PeerComparison.Processes;
+namespace MlConnector.Bench.Harness.Processes;
 
 /// <summary>
 /// A program the comparison starts: its output goes to a log file and is kept in memory so phases can wait for a
 /// line; it is stopped by its own process id (SIGTERM, then a kill after a grace period), never by name.
 /// </summary>
-internal sealed class ManagedProcess : IAsyncDisposable
+public sealed class ManagedProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
     private readonly Process _process;
@@ -124,6 +124,17 @@ internal sealed class ManagedProcess : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>SIGKILL: the process ends at once, without any of its shutdown code (the crash test's crash).</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+
+        await _process.WaitForExitAsync(CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

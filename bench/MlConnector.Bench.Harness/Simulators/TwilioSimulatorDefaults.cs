@@ -1,8 +1,8 @@
-namespace MlConnector.PeerComparison.Sides;
+namespace MlConnector.Bench.Harness.Simulators;
 
 /// <summary>The Twilio simulator's fixed fake credentials (printed by <c>ml-connector simulate twilio</c>), the
 /// always-valid sender, and the one phone every text of the comparison goes to.</summary>
-internal static class TwilioSimulatorDefaults
+public static class TwilioSimulatorDefaults
 {
     public const string AccountSid = "AC5117000000000000000000000000c0de";
     public const string AuthToken = "5117a07410ce5117a07410ce5117a074";

@@ -1,10 +1,10 @@
-namespace MlConnector.PeerComparison.Setup;
+namespace MlConnector.Bench.Harness.Setup;
 
 /// <summary>
 /// Where things live: the repository (found from this program's folder upwards), and the scratch folder that holds
-/// everything the comparison downloads, builds or writes (default <c>artifacts/peer</c>, which git ignores).
+/// everything a bench tool downloads, builds or writes (default <c>artifacts/NAME</c>, which git ignores).
 /// </summary>
-internal sealed class Workspace
+public sealed class Workspace
 {
     private Workspace(string repository, string scratch)
     {
@@ -21,18 +21,13 @@ internal sealed class Workspace
 
     public string ConnectorExecutable => Path.Combine(PublishFolder, OperatingSystem.IsWindows() ? "ml-connector.exe" : "ml-connector");
 
-    /// <summary>The npm project Node-RED is installed into (node_modules stays here).</summary>
-    public string NodeRedInstall => Path.Combine(Scratch, "node-red");
-
-    public string NodeRedScript => Path.Combine(NodeRedInstall, "node_modules", "node-red", "red.js");
-
     public string ResultsFolder => Path.Combine(Scratch, "results");
 
-    public static Workspace Locate(string? scratch)
+    public static Workspace Locate(string? scratch, string defaultName)
     {
         var repository = FindRepository(AppContext.BaseDirectory) ?? FindRepository(Directory.GetCurrentDirectory())
-            ?? throw new InvalidOperationException("Run the comparison from inside the ml-connector repository (MlConnector.slnx not found).");
-        var folder = Path.GetFullPath(scratch ?? Path.Combine(repository, "artifacts", "peer"));
+            ?? throw new InvalidOperationException("Run the bench tool from inside the ml-connector repository (MlConnector.slnx not found).");
+        var folder = Path.GetFullPath(scratch ?? Path.Combine(repository, "artifacts", defaultName));
         Directory.CreateDirectory(folder);
         return new Workspace(repository, folder);
     }

@@ -1,8 +1,8 @@
-namespace MlConnector.PeerComparison.Setup;
+namespace MlConnector.Bench.Harness.Setup;
 
 /// <summary><c>dotnet publish src/MlConnector -c Release</c> into the scratch folder: the connector is measured as it
 /// ships (the published <c>ml-connector run</c> process), and the simulators come from the same executable.</summary>
-internal static class ConnectorPublisher
+public static class ConnectorPublisher
 {
     public static async Task PublishAsync(Workspace workspace, CancellationToken ct)
     {

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace MlConnector.PeerComparison.Setup;
+namespace MlConnector.Bench.Harness.Setup;
 
 /// <summary>Runs a build or install tool to completion, its output shown, and fails loudly when it fails.</summary>
-internal static class Tools
+public static class Tools
 {
     public static async Task RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, CancellationToken ct)
     {

@@ -2,11 +2,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace MlConnector.PeerComparison.Sides;
+namespace MlConnector.Bench.Harness.Simulators;
 
 /// <summary>The SYSPRO simulator's control API (<c>/_sim/syspro</c>): the business changes the phases make, and a
 /// fault window that makes SYSPRO reads fail while a burst of changes is made.</summary>
-internal sealed class SysproControl(Uri root) : IDisposable
+public sealed class SysproControl(Uri root) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = root, Timeout = TimeSpan.FromMinutes(5) };
 
