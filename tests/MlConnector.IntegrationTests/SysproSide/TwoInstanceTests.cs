@@ -14,7 +14,7 @@ public sealed class TwoInstanceTests
     {
         ["Polling:Enabled"] = "true",
         ["Polling:StartJitter"] = "00:00:00",
-        ["Polling:LeaseGrace"] = "00:00:30",
+        ["Polling:LeaseDuration"] = "00:01:30",
         ["Polling:InstanceId"] = instance,
         ["Rules:po-submitted:Cadence"] = "00:01:00",
         ["Rules:po-approved:Enabled"] = "false",
@@ -88,7 +88,7 @@ public sealed class RuleLeaseTests
     public async Task Lease_HolderStopsRenewing_AnotherInstanceTakesOverAfterOneLeasePeriod()
     {
         var ct = TestContext.Current.CancellationToken;
-        var settings = new Dictionary<string, string?> { ["Polling:LeaseGrace"] = "00:01:00" };
+        var settings = new Dictionary<string, string?> { ["Polling:LeaseDuration"] = "00:06:00" };
         await using var first = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: settings);
         await using var second = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: settings, sharing: first);
         var rule = first.Rule(RulePresets.PoSubmitted);
