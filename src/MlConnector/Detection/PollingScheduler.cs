@@ -58,9 +58,11 @@ internal sealed class PollingScheduler(
                     held = (await poller.PollAsync(rule, ct)).HeldBy is not null;
                 }
 
-                // The next beat of the cadence (a late poll does not shift it); sooner when another instance held the rule.
+                // The next beat of the cadence (a late poll does not shift it, a beat it overran is skipped, a beat due
+                // right now is kept); sooner when another instance held the rule.
                 var now = time.GetUtcNow();
-                while (due <= now)
+                due += rule.Cadence;
+                while (due < now)
                 {
                     due += rule.Cadence;
                 }

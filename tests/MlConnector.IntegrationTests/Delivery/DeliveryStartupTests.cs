@@ -20,7 +20,8 @@ public sealed class DeliveryStartupTests
     public async Task Host_LeaseNotWellAboveTheRequestTimeout_RefusesToStartNamingBoth()
     {
         using var host = new TestHostBuilder().With("Twilio:AccountSid", "AC123").With("Twilio:AuthToken", "token")
-            .With("Twilio:From", "+15005550006").With("Twilio:RequestTimeout", "00:01:00").With("Outbox:LeaseDuration", "00:01:30");
+            .With("Twilio:From", "+15005550006").With("Twilio:PublicBaseUrl", "https://alerts.example.com/")
+            .With("Twilio:RequestTimeout", "00:01:00").With("Outbox:LeaseDuration", "00:01:30");
         await using var app = host.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));

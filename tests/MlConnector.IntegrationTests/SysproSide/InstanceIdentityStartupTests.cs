@@ -17,16 +17,25 @@ namespace MlConnector.IntegrationTests.SysproSide;
 /// </summary>
 public sealed class InstanceIdentityStartupTests
 {
-    private static Dictionary<string, string?> Polling(string? instanceId = null) => new()
+    // Without an id the setting is left out (the default), not given empty: an empty id is a mistake the settings refuse.
+    private static Dictionary<string, string?> Polling(string? instanceId = null)
     {
-        ["Polling:Enabled"] = "true",
-        ["Polling:StartJitter"] = "00:00:00",
-        ["Polling:InstanceId"] = instanceId,
-        ["Rules:po-submitted:Cadence"] = "00:05:00",
-        ["Rules:po-approved:Enabled"] = "false",
-        ["Rules:invoice-posted:Enabled"] = "false",
-        ["Rules:requisition-approved:Enabled"] = "false",
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Polling:Enabled"] = "true",
+            ["Polling:StartJitter"] = "00:00:00",
+            ["Rules:po-submitted:Cadence"] = "00:05:00",
+            ["Rules:po-approved:Enabled"] = "false",
+            ["Rules:invoice-posted:Enabled"] = "false",
+            ["Rules:requisition-approved:Enabled"] = "false",
+        };
+        if (instanceId is not null)
+        {
+            settings["Polling:InstanceId"] = instanceId;
+        }
+
+        return settings;
+    }
 
     [Fact]
     public async Task Run_AnotherLiveProcessHasTheSameInstanceId_ExitsWith2NamingPollingInstanceId()

@@ -77,9 +77,19 @@ public sealed class TwoInstanceTests
         return await connection.ExecuteScalarAsync<string?>("SELECT lease_owner FROM rule_state WHERE rule_id = 'po-submitted'");
     }
 
-    private static Task WaitForPollAsync(IEnumerable<SysproSideHarness> instances, int count, CancellationToken ct) =>
-        Task.WhenAll(instances.Select(i => i.App.Services.GetRequiredService<PollTracker>()
-            .WaitForPollsAsync(RulePresets.PoSubmitted, count, ct))).WaitAsync(TimeSpan.FromSeconds(30), ct);
+    private static async Task WaitForPollAsync(IEnumerable<SysproSideHarness> instances, int count, CancellationToken ct)
+    {
+        var trackers = instances.Select(i => i.App.Services.GetRequiredService<PollTracker>()).ToList();
+        try
+        {
+            await Task.WhenAll(trackers.Select(t => t.WaitForPollsAsync(RulePresets.PoSubmitted, count, ct))).WaitAsync(TimeSpan.FromSeconds(30), ct);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"waiting for poll {count}: " + string.Join("; ", trackers.Select(t =>
+                $"{t.InstanceId} made {t.CountOf(RulePresets.PoSubmitted)} (last: held by {t.Last.GetValueOrDefault(RulePresets.PoSubmitted)?.HeldBy ?? "nobody"}, error {t.Last.GetValueOrDefault(RulePresets.PoSubmitted)?.Error ?? "none"})")));
+        }
+    }
 }
 
 public sealed class RuleLeaseTests
