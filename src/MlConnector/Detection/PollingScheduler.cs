@@ -49,27 +49,8 @@ internal sealed class PollingScheduler(
             var maxJitter = Math.Min(options.Value.StartJitter.Ticks, rule.Cadence.Ticks);
             await Task.Delay(TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * maxJitter)), time, ct);
             var retryHeld = options.Value.LeaseDuration < rule.Cadence ? options.Value.LeaseDuration : rule.Cadence;
-            var due = time.GetUtcNow();
-            while (true)
-            {
-                var held = false;
-                if (!instance.Superseded && !await IsPausedAsync(rule, ct))
-                {
-                    held = (await poller.PollAsync(rule, ct)).HeldBy is not null;
-                }
-
-                // The next beat of the cadence (a late poll does not shift it, a beat it overran is skipped, a beat due
-                // right now is kept); sooner when another instance held the rule.
-                var now = time.GetUtcNow();
-                due += rule.Cadence;
-                while (due < now)
-                {
-                    due += rule.Cadence;
-                }
-
-                var wake = held && now + retryHeld < due ? now + retryHeld : due;
-                await Task.Delay(wake - now, time, ct);
-            }
+            await new CadenceLoop(rule.Cadence, retryHeld, time).RunAsync(async token =>
+                !instance.Superseded && !await IsPausedAsync(rule, token) && (await poller.PollAsync(rule, token)).HeldBy is not null, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
