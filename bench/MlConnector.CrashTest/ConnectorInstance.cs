@@ -26,19 +26,11 @@ internal sealed class ConnectorInstance(Workspace workspace, string folder, stri
 
     public async Task StartAsync(CancellationToken ct)
     {
-        var url = _url;
         _starts++;
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["MLC_Syspro__OData__Password"] = "odata-password",
-            ["MLC_Twilio__AuthToken"] = TwilioSimulatorDefaults.AuthToken,
-            ["MLC_Polling__InstanceId"] = instanceId,
-        };
-        _process = ManagedProcess.Start($"ml-connector {instanceId} #{_starts}", workspace.ConnectorExecutable,
-            ["run", "--urls", url.AbsoluteUri.TrimEnd('/'), "--config", settingsFile],
-            folder, environment, Path.Combine(folder, "logs", $"{instanceId}.log"));
-        Api = url;
-        await WaitUntilLiveAsync(ct);
+        _process = await ConnectorProcess.StartAsync(workspace, $"ml-connector {instanceId} #{_starts}", _url, settingsFile,
+            folder, Path.Combine(folder, "logs", $"{instanceId}.log"),
+            new Dictionary<string, string> { ["MLC_Polling__InstanceId"] = instanceId }, TimeSpan.FromMinutes(2), ct);
+        Api = _url;
     }
 
     public Uri? Api { get; private set; }
@@ -91,34 +83,6 @@ internal sealed class ConnectorInstance(Workspace workspace, string folder, stri
         }
 
         _http.Dispose();
-    }
-
-    private async Task WaitUntilLiveAsync(CancellationToken ct)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromMinutes(2);
-        while (true)
-        {
-            ThrowIfExited();
-            try
-            {
-                using var response = await _http.GetAsync(new Uri(Api!, "health/live"), ct);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            if (TimeProvider.System.GetUtcNow() > deadline)
-            {
-                throw new TimeoutException($"{instanceId} did not answer /health/live within 2 minutes. Last lines:\n  {_process!.Tail(10)}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, ct);
-        }
     }
 
     private void ThrowIfExited()

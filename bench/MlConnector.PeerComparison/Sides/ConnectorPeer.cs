@@ -56,26 +56,9 @@ internal sealed class ConnectorPeer : IPeer
         await File.WriteAllTextAsync(Path.Combine(home, "settings.json"), settings.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct);
 
         var url = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            // Passwords as the README asks: in the environment, not the settings file (fake ones: the simulators').
-            ["MLC_Syspro__OData__Password"] = "odata-password",
-            ["MLC_Twilio__AuthToken"] = TwilioSimulatorDefaults.AuthToken,
-        };
-        var process = ManagedProcess.Start("ml-connector run", workspace.ConnectorExecutable,
-            ["run", "--urls", url.AbsoluteUri.TrimEnd('/'), "--config", Path.Combine(home, "settings.json")],
-            home, environment, Path.Combine(folder, "logs", "ml-connector.log"));
-        var peer = new ConnectorPeer(process, simulators, url);
-        try
-        {
-            await peer.WaitUntilLiveAsync(ct);
-            return peer;
-        }
-        catch
-        {
-            await peer.DisposeAsync();
-            throw;
-        }
+        var process = await ConnectorProcess.StartAsync(workspace, "ml-connector run", url, Path.Combine(home, "settings.json"),
+            home, Path.Combine(folder, "logs", "ml-connector.log"), new Dictionary<string, string>(), TimeSpan.FromMinutes(3), ct);
+        return new ConnectorPeer(process, simulators, url);
     }
 
     public async Task WaitForBaselineAsync(TimeSpan timeout, CancellationToken ct)
@@ -131,34 +114,6 @@ internal sealed class ConnectorPeer : IPeer
             TimeSpan.FromMilliseconds(r["durationMs"]!.GetValue<long>()),
             r["rowsRead"]!.GetValue<long>(),
             (string?)r["error"]))];
-    }
-
-    private async Task WaitUntilLiveAsync(CancellationToken ct)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            ThrowIfExited();
-            try
-            {
-                using var response = await _http.GetAsync("health/live", deadline.Token);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                throw new TimeoutException($"ml-connector did not answer /health/live within 3 minutes. Last lines:\n  {Process.Tail(10)}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System, deadline.Token);
-        }
     }
 
     private void ThrowIfExited()

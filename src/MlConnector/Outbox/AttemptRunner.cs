@@ -88,17 +88,20 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
     {
         var started = time.GetUtcNow();
         var attempts = alert.Attempts + 1;
+        var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
+        var body = protector.Unprotect(alert.Body, AlertEnqueuer.BodyPurpose);
+        var remaining = UnixTime.FromStored(alert.ChainStartedAt ?? alert.CreatedAt) + options.Value.ValidityPeriod - started;
+        // The slot counts from the moment the request leaves; the shared row's update runs beside the request (until
+        // it lands, other instances see the row's longer, conservative hold, which is safe).
+        var marking = slot.SentAsync(ct);
         SendResult result;
         try
         {
-            var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
-            var body = protector.Unprotect(alert.Body, AlertEnqueuer.BodyPurpose);
-            var remaining = UnixTime.FromStored(alert.ChainStartedAt ?? alert.CreatedAt) + options.Value.ValidityPeriod - started;
             result = await sender.SendAsync(new SmsMessage(phone, body, remaining, urls.StatusCallbackFor(alert.Id, alert.LeaseToken)), ct);
         }
         finally
         {
-            await slot.CompleteAsync(ct);
+            await marking;
         }
 
         var now = time.GetUtcNow();

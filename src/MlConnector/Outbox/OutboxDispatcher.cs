@@ -43,6 +43,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
                 await concurrency.WaitAsync(stoppingToken);
                 var slot = new SendSlot(await AcquireAsync(limiter, stoppingToken), budget, logger);
                 ClaimedAlert? alert = null;
+                var wake = activity.WakeTask; // before the claim: new work woken for after it is not missed
                 try
                 {
                     alert = await leases.ClaimAsync(_owner, time.GetUtcNow(), o.LeaseDuration, stoppingToken);
@@ -61,7 +62,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
                 {
                     await slot.CancelAsync(stoppingToken);
                     concurrency.Release();
-                    await WaitOnClockAsync(o.PollInterval, activity.WakeTask, stoppingToken);
+                    await WaitOnClockAsync(o.PollInterval, wake, stoppingToken);
                     continue;
                 }
 
@@ -147,7 +148,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
     {
         while (true)
         {
-            if (limiter.TryAcquire(out var wait) is { } slot)
+            if (limiter.TryAcquire(out var wait, out var released) is { } slot)
             {
                 return slot;
             }
@@ -158,7 +159,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
             }
             else
             {
-                await limiter.WhenReleased.WaitAsync(ct); // every slot is held by a send in flight
+                await released.WaitAsync(ct); // every slot is held by a send in flight
             }
         }
     }

@@ -8,8 +8,7 @@ namespace MlConnector.Outbox;
 /// <summary>
 /// The sender's rate budget shared by every instance on the database (design.md, Decisions: at most N create requests
 /// in every one-second window). Same rule as <see cref="SlidingWindowLimiter"/>, in table <c>send_slots</c>: a request
-/// holds a row from before it is sent until one second after its answer, so wherever Twilio stamps it no window holds
-/// more than N. Reservations for one sender are serialized (PostgreSQL: an advisory lock for the transaction; SQLite:
+/// holds a row from before it is sent until one second after it left, so no window holds more than N. Reservations for one sender are serialized (PostgreSQL: an advisory lock for the transaction; SQLite:
 /// its single writer), so every instance counts the others' requests. Times come from the injected clock.
 /// </summary>
 public sealed class SendBudget(IDbDialect dialect, IOptions<TwilioOptions> options, TimeProvider time)
@@ -47,7 +46,7 @@ public sealed class SendBudget(IDbDialect dialect, IOptions<TwilioOptions> optio
         if (held.Count >= o.MessagesPerSecond)
         {
             await transaction.RollbackAsync(ct);
-            // A row in flight frees up one second after its answer, usually well before its conservative hold ends.
+            // A row not yet sent frees up one second after it leaves, usually well before its conservative hold ends.
             var wait = UnixTime.FromStored(held.Earliest ?? args.Now) - now;
             return (null, wait < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wait > Window ? Window : wait);
         }
@@ -61,8 +60,8 @@ public sealed class SendBudget(IDbDialect dialect, IOptions<TwilioOptions> optio
         return (id, TimeSpan.Zero);
     }
 
-    /// <summary>After the request's answer: the row is held one more second.</summary>
-    public async Task CompleteAsync(long slotId, CancellationToken ct)
+    /// <summary>The request leaves now: the row is held one second from now.</summary>
+    public async Task SentAsync(long slotId, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(

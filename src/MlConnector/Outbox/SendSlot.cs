@@ -3,7 +3,7 @@ namespace MlConnector.Outbox;
 /// <summary>
 /// Permission for one Messages-create request: a slot of this instance's <see cref="SlidingWindowLimiter"/> (the fast
 /// path, never looser than the shared budget) and, once reserved, a row of the shared <see cref="SendBudget"/>.
-/// <see cref="CompleteAsync"/> after the request's answer, <see cref="CancelAsync"/> if none was sent; both are idempotent.
+/// <see cref="SentAsync"/> as the request leaves, <see cref="CancelAsync"/> if none was sent; both are idempotent.
 /// </summary>
 public sealed class SendSlot(SlidingWindowLimiter.Slot local, SendBudget budget, ILogger logger)
 {
@@ -11,19 +11,20 @@ public sealed class SendSlot(SlidingWindowLimiter.Slot local, SendBudget budget,
 
     internal void Attach(long slotId) => _shared = slotId;
 
-    public Task CompleteAsync(CancellationToken ct)
+    /// <summary>The request leaves now: both slots count for one second from now.</summary>
+    public Task SentAsync(CancellationToken ct)
     {
-        local.Complete();
-        return ReleaseShared(used: true, ct);
+        local.Sent();
+        return ReleaseShared(sent: true, ct);
     }
 
     public Task CancelAsync(CancellationToken ct)
     {
         local.Cancel();
-        return ReleaseShared(used: false, ct);
+        return ReleaseShared(sent: false, ct);
     }
 
-    private async Task ReleaseShared(bool used, CancellationToken ct)
+    private async Task ReleaseShared(bool sent, CancellationToken ct)
     {
         var id = Interlocked.Exchange(ref _shared, 0);
         if (id == 0)
@@ -33,7 +34,7 @@ public sealed class SendSlot(SlidingWindowLimiter.Slot local, SendBudget budget,
 
         try
         {
-            await (used ? budget.CompleteAsync(id, ct) : budget.CancelAsync(id, ct));
+            await (sent ? budget.SentAsync(id, ct) : budget.CancelAsync(id, ct));
         }
         catch (Exception e)
         {

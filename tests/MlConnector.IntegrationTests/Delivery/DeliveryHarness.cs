@@ -30,6 +30,7 @@ internal sealed partial class DeliveryHarness : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private readonly DeliveryHarness? _first;
     private PostgresTestDatabase? _database;
+    private Action<WebApplicationBuilder>? _customize;
 
     private DeliveryHarness(TwilioSimulator simulator, TestHostBuilder host, Dictionary<string, string?> settings,
         DeliveryHarness? first = null)
@@ -70,8 +71,13 @@ internal sealed partial class DeliveryHarness : IAsyncDisposable
         params (string Key, string Value)[] settings) =>
         StartCoreAsync(start, simulatorOptions, DeliveryStore.Sqlite, settings);
 
+    /// <param name="customize">Changes to the connector's host before it starts (for example a handler on its Twilio client).</param>
+    public static Task<DeliveryHarness> StartAsync(Action<WebApplicationBuilder> customize, TwilioSimulatorOptions? simulatorOptions,
+        params (string Key, string Value)[] settings) =>
+        StartCoreAsync(TestClock.Start, simulatorOptions, DeliveryStore.Sqlite, settings, customize);
+
     private static async Task<DeliveryHarness> StartCoreAsync(DateTimeOffset start, TwilioSimulatorOptions? simulatorOptions,
-        DeliveryStore store, (string Key, string Value)[] settings)
+        DeliveryStore store, (string Key, string Value)[] settings, Action<WebApplicationBuilder>? customize = null)
     {
         // Created first: skips (or fails under MLC_REQUIRE_POSTGRES) before anything else starts.
         var database = store == DeliveryStore.Postgres ? await PostgresTestDatabase.CreateAsync() : null;
@@ -83,7 +89,7 @@ internal sealed partial class DeliveryHarness : IAsyncDisposable
             ["Twilio:MessagesPerSecond"] = "10",
             ["Outbox:PollInterval"] = "00:00:01",
         };
-        var harness = new DeliveryHarness(simulator, host, With(all, settings)) { _database = database };
+        var harness = new DeliveryHarness(simulator, host, With(all, settings)) { _database = database, _customize = customize };
         await harness.StartConnectorAsync();
         return harness;
     }
@@ -98,7 +104,11 @@ internal sealed partial class DeliveryHarness : IAsyncDisposable
 
     public async Task StartConnectorAsync()
     {
-        App = await _host.StartAsync(builder => builder.Logging.AddFakeLogging());
+        App = await _host.StartAsync(builder =>
+        {
+            builder.Logging.AddFakeLogging();
+            _customize?.Invoke(builder);
+        });
         if (_first is not null)
         {
             return; // inbound SMS keep going to the first instance

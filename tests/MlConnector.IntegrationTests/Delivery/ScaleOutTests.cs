@@ -59,7 +59,7 @@ public sealed class ScaleOutTests
     }
 
     [Fact]
-    public async Task Budget_SharedByTwoInstances_HeldFromReservationUntilOneSecondAfterTheAnswer()
+    public async Task Budget_SharedByTwoInstances_HeldFromReservationUntilOneSecondAfterTheRequestLeft()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var a = await DeliveryHarness.StartAsync(DeliveryStore.Postgres, null,
@@ -68,13 +68,13 @@ public sealed class ScaleOutTests
         var (budgetA, budgetB) = (a.App.Services.GetRequiredService<SendBudget>(), b.App.Services.GetRequiredService<SendBudget>());
 
         var first = (await budgetA.TryReserveAsync("a", ct)).SlotId!.Value;
-        Assert.NotNull((await budgetB.TryReserveAsync("b", ct)).SlotId); // in flight, never answered (its instance died)
+        Assert.NotNull((await budgetB.TryReserveAsync("b", ct)).SlotId); // reserved, never sent (its instance died)
         var refused = await budgetB.TryReserveAsync("b", ct);
         Assert.Null(refused.SlotId);
-        Assert.Equal(Window, refused.Wait); // capped: an answer usually comes long before the conservative hold ends
+        Assert.Equal(Window, refused.Wait); // capped: a request usually leaves long before the conservative hold ends
 
         a.Time.Advance(TimeSpan.FromSeconds(3));
-        await budgetA.CompleteAsync(first, ct); // answered now: held one more second
+        await budgetA.SentAsync(first, ct); // left now: held one more second
         a.Time.Advance(TimeSpan.FromMilliseconds(999));
         Assert.Null((await budgetB.TryReserveAsync("b", ct)).SlotId);
         a.Time.Advance(TimeSpan.FromMilliseconds(1));
