@@ -151,12 +151,20 @@ public sealed class TestHostBuilder : IDisposable
     }
 
     /// <summary>Builds and starts the host; a host that fails to start is disposed before the error is rethrown.</summary>
-    public async Task<WebApplication> StartAsync(Action<WebApplicationBuilder>? customize = null)
+    /// <param name="whileStarting">Runs while the host starts (to move a fake clock a start-up step waits on).</param>
+    public async Task<WebApplication> StartAsync(Action<WebApplicationBuilder>? customize = null,
+        Func<WebApplication, Task>? whileStarting = null)
     {
         var app = Build(customize);
         try
         {
-            await app.StartAsync(TestContext.Current.CancellationToken);
+            var starting = app.StartAsync(TestContext.Current.CancellationToken);
+            if (whileStarting is not null)
+            {
+                await Task.WhenAny(starting, whileStarting(app));
+            }
+
+            await starting;
             return app;
         }
         catch

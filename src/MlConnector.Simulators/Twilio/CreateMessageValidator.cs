@@ -52,7 +52,7 @@ internal static partial class CreateMessageValidator
         }
 
         return ToError(r.To) ?? FromError(r.From, test) ?? BodyError(r.Body) ?? CallbackError(r.StatusCallback)
-            ?? (state.IsOptedOut(r.To) ? new(400, 21610, "Attempt to send to unsubscribed recipient") : null);
+            ?? (state.IsOptedOut(r.To, r.From, r.MessagingServiceSid) ? new(400, 21610, "Attempt to send to unsubscribed recipient") : null);
     }
 
     private static CreateError? ToError(string to)

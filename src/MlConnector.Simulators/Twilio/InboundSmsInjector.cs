@@ -33,17 +33,21 @@ internal sealed class InboundSmsInjector(TwilioSimulatorState state, PhoneNumber
         var target = numbers.InboundTargetFor(to) ?? throw new InvalidOperationException(
             $"No inbound webhook URL is configured for {to} (its SmsUrl, its Messaging Service or TwilioSimulatorOptions.InboundWebhookUrl).");
 
+        // Per sender (as on Twilio): a STOP blocks the number texted and, when the number is one of a Messaging
+        // Service's senders, the service. Otherwise every sender of the account (the simulator's older, simpler rule).
+        var holder = numbers.Services.FirstOrDefault(s => s.Senders.Contains(to, StringComparer.Ordinal))?.Sid;
+        string[] senders = !state.Options.OptOutsPerSender ? [TwilioSimulatorState.AnySender] : holder is null ? [to] : [to, holder];
         var keyword = body.Trim().ToUpperInvariant();
         string? optOutType = null;
         if (Stop.Contains(keyword))
         {
             optOutType = "STOP";
-            state.OptOut(from);
+            Array.ForEach(senders, s => state.OptOut(from, s));
         }
         else if (Start.Contains(keyword))
         {
             optOutType = "START";
-            state.OptIn(from);
+            Array.ForEach(senders, s => state.OptIn(from, s));
         }
         else if (Help.Contains(keyword))
         {

@@ -17,11 +17,11 @@ internal static class MessagesApi
             api.MapGet("/{accountSid}.json", FetchAccount);
             api.MapPost("/{accountSid}/Messages.json", CreateAsync).WithMetadata(TestCredentialsAllowed.Instance);
             api.MapGet("/{accountSid}/Messages.json", (HttpRequest request, string accountSid, TwilioSimulatorState state) =>
-                MessageList.Read(request, accountSid, state));
+                MessageList.Read(request, accountSid, state)).AddEndpointFilter(new FaultFilter(TwilioFaultTarget.MessageList));
             api.MapGet("/{accountSid}/Messages/{sid}.json", (HttpRequest request, string accountSid, string sid,
                 TwilioSimulatorState state) => state.Find(sid) is { } m
                     ? Results.Json(TwilioJson.Message(accountSid, m), TwilioJson.Options)
-                    : TwilioJson.NotFound(request.Path));
+                    : TwilioJson.NotFound(request.Path)).AddEndpointFilter(new FaultFilter(TwilioFaultTarget.MessageFetch));
         }
     }
 

@@ -15,6 +15,10 @@ public enum TwilioFaultTarget
     MessagingServices,
     /// <summary>Every Usage Records route.</summary>
     Usage,
+    /// <summary>GET Messages.json: the message list, every page of it.</summary>
+    MessageList,
+    /// <summary>GET Messages/{Sid}.json: one message fetched.</summary>
+    MessageFetch,
 }
 
 /// <summary>What an injected fault does to one request.</summary>

@@ -58,6 +58,12 @@ public sealed class TwilioSimulatorOptions
     /// <value>Simulated time from create to the "delivered"/"undelivered" callback. The default is 3 seconds.</value>
     public TimeSpan DeliveredDelay { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Keep an inbound STOP per sender, as Twilio does: it blocks the number texted (and its Messaging Service), while
+    /// the account's other senders still reach the phone. The default is false: a STOP blocks every sender.
+    /// </summary>
+    public bool OptOutsPerSender { get; set; }
+
     /// <summary>Send each message's callbacks in reverse order (final status first), as Twilio may.</summary>
     public bool ReorderCallbacks { get; set; }
 

@@ -11,7 +11,8 @@ public sealed class TwilioSimulatorState
     private readonly List<SimulatedMessage> _messages = [];
     private readonly List<CreateRequestRecord> _requests = [];
     private readonly List<CallbackRecord> _callbacks = [];
-    private readonly HashSet<string> _optedOut = new(StringComparer.Ordinal);
+    internal const string AnySender = "*";
+    private readonly HashSet<(string Sender, string Phone)> _optedOut = [];
     private readonly Lock _gate = new();
 
     public TwilioSimulatorState(TwilioSimulatorOptions options, TimeProvider time)
@@ -70,27 +71,46 @@ public sealed class TwilioSimulatorState
     /// <summary>Sets the per-second cap on accepted creates (0 or less: unlimited).</summary>
     public void SetMessagesPerSecond(int perSecond) => Limiter.PerSecond = perSecond;
 
-    public void OptOut(string phone)
+    /// <summary>Opts <paramref name="phone"/> out of every sender of the account (21610 on any create to it).</summary>
+    public void OptOut(string phone) => OptOut(phone, AnySender);
+
+    /// <summary>
+    /// Opts <paramref name="phone"/> out of one sender (a number or a Messaging Service), as a STOP texted to it does on
+    /// Twilio: creates through that sender get 21610, other senders still reach the phone.
+    /// </summary>
+    public void OptOut(string phone, string sender)
     {
         lock (_gate)
         {
-            _optedOut.Add(phone);
+            _optedOut.Add((sender, phone));
         }
     }
 
+    /// <summary>Opts <paramref name="phone"/> back in to every sender.</summary>
     public void OptIn(string phone)
     {
         lock (_gate)
         {
-            _optedOut.Remove(phone);
+            _optedOut.RemoveWhere(o => o.Phone == phone);
         }
     }
 
-    public bool IsOptedOut(string phone)
+    /// <summary>Opts <paramref name="phone"/> back in to one sender (a START texted to it).</summary>
+    public void OptIn(string phone, string sender)
     {
         lock (_gate)
         {
-            return _optedOut.Contains(phone);
+            _optedOut.Remove((sender, phone));
+        }
+    }
+
+    /// <summary>Whether <paramref name="phone"/> opted out of every sender, or of one of <paramref name="senders"/>.</summary>
+    public bool IsOptedOut(string phone, params IEnumerable<string?> senders)
+    {
+        lock (_gate)
+        {
+            return _optedOut.Contains((AnySender, phone))
+                || senders.Any(s => s is not null && _optedOut.Contains((s, phone)));
         }
     }
 

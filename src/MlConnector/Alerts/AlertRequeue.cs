@@ -63,7 +63,7 @@ public sealed class AlertRequeue(IDbDialect dialect)
             $"""
             UPDATE alerts SET state = @Pending, attempts = 0, next_attempt_at = @Now, lease_owner = NULL, lease_until = NULL,
                 message_sid = NULL, delivery_status = NULL, error_code = NULL, error_message = NULL, in_doubt_since = NULL,
-                chain_started_at = @Now, updated_at = @Now
+                send_token = NULL, lookup_failures = 0, chain_started_at = @Now, updated_at = @Now
             WHERE id = @Id AND {AlertTransitions.SqlFilterInto(AlertStates.Pending, except: AlertStates.Held)}
             """, new { Id = id, Now = now.ToStored(), AlertStates.Pending }, transaction, cancellationToken: ct));
         await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(companyId, id, now, AuditKinds.Replay, actor,

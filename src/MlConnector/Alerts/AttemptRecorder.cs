@@ -8,24 +8,30 @@ namespace MlConnector.Alerts;
 /// status Twilio called back before the MessageSid was known.</summary>
 public sealed class AttemptRecorder(IDbDialect dialect)
 {
-    /// <summary>False when the lease was lost to another process (or the state machine refuses the outcome's state).</summary>
+    /// <summary>False when this claim's lease was lost (claimed again after it ran out, by another process or this
+    /// one: the fencing token differs), or the state machine refuses the outcome's state.</summary>
     public async Task<bool> RecordAsync(ClaimedAlert alert, string owner, AttemptOutcome outcome, DateTimeOffset now,
         CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        if (outcome.MessageSid is { } recorded)
+        {
+            await MessageLock.HoldAsync(dialect, connection, transaction, recorded, ct); // before a callback for it looks
+        }
+
         var updated = await connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE alerts SET state = @State, attempts = @Attempts, next_attempt_at = @Next, lease_owner = NULL,
-                lease_until = NULL, message_sid = COALESCE(@Sid, message_sid), error_code = @Code,
-                error_message = @Error, in_doubt_since = @InDoubt, updated_at = @Now
-            WHERE id = @Id AND lease_owner = @Owner AND {AlertTransitions.SqlFilterInto(outcome.State)}
+                lease_until = NULL, lease_token = NULL, message_sid = COALESCE(@Sid, message_sid), error_code = @Code,
+                error_message = @Error, in_doubt_since = @InDoubt, lookup_failures = @LookupFailures, updated_at = @Now
+            WHERE id = @Id AND lease_owner = @Owner AND lease_token = @Token AND {AlertTransitions.SqlFilterInto(outcome.State)}
             """,
             new
             {
                 outcome.State, outcome.Attempts, Next = outcome.NextAttemptAt?.ToStored(), Sid = outcome.MessageSid,
                 Code = outcome.ErrorCode, Error = outcome.ErrorMessage, InDoubt = outcome.InDoubtSince?.ToStored(),
-                Now = now.ToStored(), alert.Id, Owner = owner,
+                Now = now.ToStored(), alert.Id, Owner = owner, Token = alert.LeaseToken, outcome.LookupFailures,
             }, transaction, cancellationToken: ct));
         if (updated == 0)
         {
@@ -33,8 +39,12 @@ public sealed class AttemptRecorder(IDbDialect dialect)
             return false;
         }
 
-        await AuditWriter.AppendAsync(connection, transaction,
-            new AuditEntry(alert.CompanyId, alert.Id, now, outcome.AuditKind, "dispatcher", outcome.AuditDetail), ct);
+        if (outcome.AuditKind is { } kind)
+        {
+            await AuditWriter.AppendAsync(connection, transaction,
+                new AuditEntry(alert.CompanyId, alert.Id, now, kind, "dispatcher", outcome.AuditDetail), ct);
+        }
+
         if (outcome.MessageSid is { } sid)
         {
             await DeliveryEvents.ApplyEarlyAsync(connection, transaction, alert, sid, now, ct);

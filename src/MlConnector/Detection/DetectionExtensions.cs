@@ -22,6 +22,9 @@ internal static class DetectionExtensions
         builder.Services.AddSingleton<RuleHolds>();
         builder.Services.AddSingleton<RuleSchemas>();
         builder.Services.AddSingleton<UnroutedEvents>();
+        // Before the scheduler: the instance id is checked (and a dead predecessor's leases freed) before any poll.
+        builder.Services.AddSingleton<InstanceRegistry>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InstanceRegistry>());
         builder.Services.AddHostedService<PollingScheduler>();
         builder.Services.AddHealthChecks().AddCheck<SysproHealthCheck>("syspro", tags: ["ready"]);
         return builder;

@@ -54,4 +54,29 @@ internal static partial class Log
     [LoggerMessage(EventId = 2105, EventName = "RuleSchemaRecovered", Level = LogLevel.Information,
         Message = "Rule {Rule}: SYSPRO's {Table} now has every column the rule needs; it polls again")]
     public static partial void RuleSchemaRecovered(this ILogger logger, string rule, string table);
+
+    // 22xx: the instance registry and rule-lease heartbeats (issue 13).
+    [LoggerMessage(EventId = 2201, EventName = "WatchingInstanceId", Level = LogLevel.Information,
+        Message = "Instance id {InstanceId} was in use before: watching its heartbeat for {Wait} to tell a running instance from a dead one")]
+    public static partial void WatchingInstanceId(this ILogger logger, string instanceId, TimeSpan wait);
+
+    [LoggerMessage(EventId = 2202, EventName = "TookOverFromPredecessor", Level = LogLevel.Information,
+        Message = "Instance id {InstanceId}: the process before this one is gone; {Count} rule lease(s) it held are free at once")]
+    public static partial void TookOverFromPredecessor(this ILogger logger, string instanceId, int count);
+
+    [LoggerMessage(EventId = 2203, EventName = "InstanceSuperseded", Level = LogLevel.Critical,
+        Message = "Instance id {InstanceId} was taken over by another process (Polling:InstanceId shared, or this one stalled): this process stops polling")]
+    public static partial void InstanceSuperseded(this ILogger logger, string instanceId);
+
+    [LoggerMessage(EventId = 2204, EventName = "HeartbeatFailed", Level = LogLevel.Warning,
+        Message = "Instance {InstanceId}: the heartbeat could not be written: {Error}")]
+    public static partial void HeartbeatFailed(this ILogger logger, string instanceId, string error);
+
+    [LoggerMessage(EventId = 2205, EventName = "InstanceRowNotRemoved", Level = LogLevel.Warning,
+        Message = "Instance {InstanceId}: could not sign off at shutdown ({Error}); a restart under this id waits one heartbeat interval")]
+    public static partial void InstanceRowNotRemoved(this ILogger logger, string instanceId, string error);
+
+    [LoggerMessage(EventId = 2206, EventName = "LeaseHeartbeatFailed", Level = LogLevel.Warning,
+        Message = "Could not renew this instance's rule leases: {Error}")]
+    public static partial void LeaseHeartbeatFailed(this ILogger logger, string error);
 }

@@ -17,11 +17,10 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan StartJitter { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a rule's lease outlives its cadence; when instances share a database, another instance
-    /// takes a rule over this long after its holder stopped (1 second to 1 hour).</summary>
-    /// <value>The default is 00:01:00.</value>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan LeaseGrace { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often this instance says it is alive: it renews the leases of the rules it polls, and its row among
+    /// the running instances.</summary>
+    /// <value>The default is 00:00:05.</value>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a lookup that SYSPRO refused for a lasting reason (an entity set or table it lacks, e.g. no
     /// InvBuyer) is not asked again; texts go out without its fields meanwhile (1 second to 1 day).</summary>
@@ -29,8 +28,15 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LookupRetryAfter { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>This instance's name in leases and poll records.</summary>
-    /// <value>The default is the machine name and the process id.</value>
+    /// <summary>How long a rule's lease lasts without a heartbeat. When instances share a database, another instance takes
+    /// a rule over this long after its holder died (at once after a clean stop); an instance that finds a rule held
+    /// tries again after this long rather than a whole cadence. At least twice HeartbeatInterval.</summary>
+    /// <value>The default is 00:00:15.</value>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>This instance's name in leases and poll records. Two running processes may not share one: the second
+    /// refuses to start (exit 2); a process restarting under its id takes over what its dead predecessor held.</summary>
+    /// <value>The default is the machine name, the process id and a random suffix (new at every start).</value>
     [MaxLength(200)]
     public string? InstanceId { get; set; }
 }

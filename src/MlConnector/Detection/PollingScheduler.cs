@@ -5,13 +5,16 @@ namespace MlConnector.Detection;
 
 /// <summary>
 /// Polls each rule on its own cadence, after a jittered start. A rule's polls run one after another (never two at
-/// once); a failing rule is recorded and retried next time, and never stops the others.
+/// once); a failing rule is recorded and retried next time, and never stops the others. A rule another instance holds is
+/// tried again after one lease (Polling:LeaseDuration), not a whole cadence, so a dead holder's rules move within
+/// seconds. A heartbeat keeps this process's rule leases alive between polls.
 /// </summary>
 internal sealed class PollingScheduler(
     RuleSet rules,
     RulePoller poller,
     RuleStateStore store,
     RuleLeases leases,
+    InstanceRegistry instance,
     IOptions<PollingOptions> options,
     TimeProvider time,
     ILogger<PollingScheduler> logger) : BackgroundService
@@ -21,7 +24,8 @@ internal sealed class PollingScheduler(
         var summary = string.Join(", ", rules.Rules.Select(r => $"{r.Id} every {r.Cadence}"));
         logger.RulesLoaded(rules.Rules.Count, summary);
         return options.Value.Enabled
-            ? Task.WhenAll(rules.Rules.Select(rule => Task.Run(() => LoopAsync(rule, stoppingToken), stoppingToken)))
+            ? Task.WhenAll(rules.Rules.Select(rule => Task.Run(() => LoopAsync(rule, stoppingToken), stoppingToken))
+                .Append(Task.Run(() => HeartbeatAsync(stoppingToken), stoppingToken)))
             : Task.CompletedTask;
     }
 
@@ -44,15 +48,33 @@ internal sealed class PollingScheduler(
         {
             var maxJitter = Math.Min(options.Value.StartJitter.Ticks, rule.Cadence.Ticks);
             await Task.Delay(TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * maxJitter)), time, ct);
-            using var timer = new PeriodicTimer(rule.Cadence, time);
-            do
+            var retryHeld = options.Value.LeaseDuration < rule.Cadence ? options.Value.LeaseDuration : rule.Cadence;
+            await new CadenceLoop(rule.Cadence, retryHeld, time).RunAsync(async token =>
+                !instance.Superseded && !await IsPausedAsync(rule, token) && (await poller.PollAsync(rule, token)).HeldBy is not null, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // shutting down
+        }
+    }
+
+    /// <summary>Renews this process's rule leases every heartbeat interval, so they outlive the gap between polls.</summary>
+    private async Task HeartbeatAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(options.Value.HeartbeatInterval, time);
+            while (await timer.WaitForNextTickAsync(ct))
             {
-                if (!await IsPausedAsync(rule, ct))
+                try
                 {
-                    await poller.PollAsync(rule, ct);
+                    await leases.RenewHeldAsync(ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    logger.LeaseHeartbeatFailed(e.Message); // the leases have two more beats to go
                 }
             }
-            while (await timer.WaitForNextTickAsync(ct));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -7,66 +8,124 @@ using MlConnector.Storage;
 namespace MlConnector.Detection;
 
 /// <summary>
-/// Makes sure one instance polls a rule at a time when several share a database: a lease row per rule, with times
-/// from the injected clock (never the database's), renewed at every poll and taken over by another instance once
-/// its holder stops renewing. A poll also re-checks its lease inside the transaction that records it, so a holder
-/// that lost its lease mid-poll commits nothing.
+/// Makes sure one instance polls a rule at a time when several share a database: a lease row per rule, with times from
+/// the injected clock (never the database's). Each acquisition writes a fresh fencing token, kept by this process only;
+/// a renewal (each poll, and the scheduler's heartbeat between polls) and the poll's confirmation name it, so another
+/// process, even one configured with the same Polling:InstanceId, can neither renew nor record under a lease it did
+/// not take. The lease is short (Polling:LeaseDuration): a dead holder's rules are free within seconds.
 /// </summary>
 public sealed class RuleLeases(IDbDialect dialect, PollTracker tracker, IOptions<PollingOptions> options, TimeProvider time)
 {
-    /// <summary>How long a lease lasts: the rule's cadence plus a grace period, so it outlives the gap between polls.</summary>
-    public TimeSpan LeaseFor(RuleDefinition rule) => rule.Cadence + options.Value.LeaseGrace;
+    private readonly ConcurrentDictionary<(string Company, string Rule), string> _held = new();
 
-    /// <summary>Takes or renews the rule's lease; returns the current holder when another instance has it.</summary>
+    /// <summary>How long a lease lasts without a renewal (Polling:LeaseDuration).</summary>
+    public TimeSpan LeaseFor(RuleDefinition rule) => options.Value.LeaseDuration;
+
+    /// <summary>Takes or renews the rule's lease; returns the current holder when another process has it.</summary>
     public async Task<string?> TryAcquireAsync(RuleDefinition rule, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(rule);
         var now = time.GetUtcNow();
+        var key = (rule.Company, rule.Id);
+        var held = _held.GetValueOrDefault(key);
+        var fresh = Guid.NewGuid().ToString("N");
         await using var connection = await dialect.OpenAsync(ct);
-        var owner = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        var token = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             """
-            INSERT INTO rule_state (company_id, rule_id, lease_owner, lease_until, updated_at)
-            VALUES (@Company, @Id, @Me, @Until, @Now)
+            INSERT INTO rule_state (company_id, rule_id, lease_owner, lease_until, lease_token, updated_at)
+            VALUES (@Company, @Id, @Me, @Until, @Fresh, @Now)
             ON CONFLICT (company_id, rule_id) DO UPDATE
-                SET lease_owner = excluded.lease_owner, lease_until = excluded.lease_until
-                WHERE rule_state.lease_owner IS NULL OR rule_state.lease_owner = excluded.lease_owner
+                SET lease_owner = excluded.lease_owner, lease_until = excluded.lease_until,
+                    lease_token = CASE WHEN rule_state.lease_token = @Held THEN rule_state.lease_token ELSE excluded.lease_token END
+                WHERE rule_state.lease_token = @Held OR rule_state.lease_owner IS NULL
                    OR rule_state.lease_until IS NULL OR rule_state.lease_until < @Now
-            RETURNING lease_owner
+            RETURNING lease_token
             """,
-            new { rule.Company, rule.Id, Me = tracker.InstanceId, Until = (now + LeaseFor(rule)).ToStored(), Now = now.ToStored() },
-            cancellationToken: ct));
-        if (owner == tracker.InstanceId)
+            new
+            {
+                rule.Company, rule.Id, Me = tracker.InstanceId, Until = (now + LeaseFor(rule)).ToStored(), Now = now.ToStored(),
+                Fresh = fresh, Held = held,
+            }, cancellationToken: ct));
+        if (token is not null && (token == held || token == fresh))
         {
+            _held[key] = token;
             return null;
         }
 
+        _held.TryRemove(key, out _);
         return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT lease_owner FROM rule_state WHERE company_id = @Company AND rule_id = @Id",
             new { rule.Company, rule.Id }, cancellationToken: ct)) ?? "another instance";
     }
 
-    /// <summary>Inside the poll's transaction: still ours? Extends the lease and locks the row until commit.</summary>
+    /// <summary>Inside the poll's transaction: still this process's lease? Extends it and locks the row until commit.</summary>
     public async Task ConfirmAsync(DbConnection connection, DbTransaction transaction, RuleDefinition rule, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var held = await connection.ExecuteAsync(new CommandDefinition(
+        ArgumentNullException.ThrowIfNull(rule);
+        var held = _held.GetValueOrDefault((rule.Company, rule.Id));
+        var renewed = held is not null && await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE rule_state SET lease_until = @Until
-            WHERE company_id = @Company AND rule_id = @Id AND lease_owner = @Me
+            WHERE company_id = @Company AND rule_id = @Id AND lease_token = @Held
             """,
-            new { rule.Company, rule.Id, Me = tracker.InstanceId, Until = (now + LeaseFor(rule)).ToStored() },
-            transaction, cancellationToken: ct));
-        if (held == 0)
+            new { rule.Company, rule.Id, Held = held, Until = (time.GetUtcNow() + LeaseFor(rule)).ToStored() },
+            transaction, cancellationToken: ct)) == 1;
+        if (!renewed)
         {
             throw new LeaseLostException($"another instance took over rule {rule.Id} during this poll; its result was discarded.");
         }
     }
 
-    /// <summary>Gives up this instance's leases (clean shutdown), so another instance takes over at once.</summary>
+    /// <summary>The heartbeat: extends every lease this process holds; forgets those it no longer holds.</summary>
+    public async Task RenewHeldAsync(CancellationToken ct)
+    {
+        if (_held.IsEmpty)
+        {
+            return;
+        }
+
+        var until = (time.GetUtcNow() + options.Value.LeaseDuration).ToStored();
+        await using var connection = await dialect.OpenAsync(ct);
+        foreach (var ((company, rule), token) in _held)
+        {
+            var renewed = await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE rule_state SET lease_until = @Until WHERE company_id = @Company AND rule_id = @Rule AND lease_token = @Token",
+                new { Company = company, Rule = rule, Token = token, Until = until }, cancellationToken: ct));
+            if (renewed == 0)
+            {
+                _held.TryRemove(new KeyValuePair<(string, string), string>((company, rule), token));
+            }
+        }
+    }
+
+    /// <summary>Gives up this process's leases (clean shutdown), so another instance takes over at once.</summary>
     public async Task ReleaseAllAsync(CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE rule_state SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @Me",
+        foreach (var ((company, rule), token) in _held)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE rule_state SET lease_owner = NULL, lease_until = NULL, lease_token = NULL
+                WHERE company_id = @Company AND rule_id = @Rule AND lease_token = @Token
+                """,
+                new { Company = company, Rule = rule, Token = token }, cancellationToken: ct));
+            _held.TryRemove(new KeyValuePair<(string, string), string>((company, rule), token));
+        }
+    }
+
+    /// <summary>
+    /// At start-up, once this process has made sure no other live process uses its instance id: frees the leases a dead
+    /// predecessor under the same id still holds, so the rules are polled at once rather than when those leases lapse.
+    /// </summary>
+    public async Task<int> ReleaseLeftByPredecessorAsync(CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE rule_state SET lease_owner = NULL, lease_until = NULL, lease_token = NULL
+            WHERE lease_owner = @Me
+            """,
             new { Me = tracker.InstanceId }, cancellationToken: ct));
     }
 }

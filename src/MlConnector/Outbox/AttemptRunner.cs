@@ -10,15 +10,12 @@ using MlConnector.Storage;
 namespace MlConnector.Outbox;
 
 /// <summary>
-/// One claimed alert: expire it if too old, suppress it if the number opted out, reconcile a send in doubt, else send
-/// it; then record the outcome (state + audit "attempt" in one transaction).
+/// One claimed alert: reconcile a send in doubt (<see cref="InDoubtReconciler"/>), expire it if too old, suppress it if
+/// the number opted out, else send it (its StatusCallback URL naming the alert and this send); then record the outcome (state + audit "attempt" in one transaction).
 /// </summary>
 public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, AttemptRecorder recorder, OptOutList optOuts,
-    ISmsSender sender, PublicUrls urls, IOptions<TwilioOptions> options, IOptions<OutboxOptions> outboxOptions, TimeProvider time, ILogger<AttemptRunner> logger)
+    InDoubtReconciler reconciler, ISmsSender sender, PublicUrls urls, IOptions<TwilioOptions> options, IOptions<OutboxOptions> outboxOptions, TimeProvider time, ILogger<AttemptRunner> logger)
 {
-    // Twilio's DateSent filter is coarse and clocks differ: look a little before the attempt began.
-    private static readonly TimeSpan LookupSlack = TimeSpan.FromMinutes(2);
-
     // Twilio: "Attempt to send to unsubscribed recipient" (the person replied STOP at Twilio's side).
     private const int UnsubscribedRecipient = 21610;
 
@@ -27,12 +24,14 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
         var o = options.Value;
         var schedule = new RetrySchedule((int)(alert.MaxAttempts ?? o.MaxAttempts), o.BackoffBase, o.BackoffCap);
         var now = time.GetUtcNow();
+        var lease = outboxOptions.Value.LeaseDuration;
+        await using var heartbeat = LeaseHeartbeat.Start(leases, alert, lease, time, logger);
         var outcome = await DecideWithoutSendingAsync(alert, schedule, now, ct);
         if (outcome is not null)
         {
             await slot.CancelAsync(ct);
         }
-        else if (!await leases.MarkSendingAsync(alert.Id, owner, time.GetUtcNow(), outboxOptions.Value.LeaseDuration, ct))
+        else if (!await leases.MarkSendingAsync(alert, time.GetUtcNow(), lease, ct))
         {
             await slot.CancelAsync(ct);
             logger.LeaseLostBeforeSend(alert.Id);
@@ -53,13 +52,20 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
         if (outcome.ErrorCode == UnsubscribedRecipient)
         {
             var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
-            await optOuts.AddAsync(alert.CompanyId, alert.RecipientPhoneIndex, phone, "twilio-21610", time.GetUtcNow(), ct);
+            await optOuts.AddAsync(options.Value.SenderKey, alert.RecipientPhoneIndex, phone, alert.CompanyId, "twilio-21610",
+                time.GetUtcNow(), ct);
         }
     }
 
     private async Task<AttemptOutcome?> DecideWithoutSendingAsync(ClaimedAlert alert, RetrySchedule schedule,
         DateTimeOffset now, CancellationToken ct)
     {
+        // A send in doubt first: if Twilio has it, it was sent, however old the alert is now.
+        if (alert.InDoubtSince is not null && await reconciler.ReconcileAsync(alert, schedule, now, ct) is { } settled)
+        {
+            return settled;
+        }
+
         var validFrom = UnixTime.FromStored(alert.ChainStartedAt ?? alert.CreatedAt);
         if (now >= validFrom + options.Value.ValidityPeriod)
         {
@@ -67,32 +73,14 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
                 AuditKinds.Expired, Json(new { validFrom, validity = options.Value.ValidityPeriod.ToString() }));
         }
 
-        if (await optOuts.ContainsAsync(alert.CompanyId, alert.RecipientPhoneIndex, ct))
+        // The alert goes out through the configured sender: a STOP to that sender stops it, whatever its company.
+        if (await optOuts.ContainsAsync(options.Value.SenderKey, alert.RecipientPhoneIndex, ct))
         {
             return new(AlertStates.Suppressed, alert.Attempts, null, null, null, "recipient opted out (STOP)", null,
                 AuditKinds.Suppressed, Json(new { reason = "opted-out" }));
         }
 
-        if (alert.InDoubtSince is not { } since)
-        {
-            return null;
-        }
-
-        var doubtSince = UnixTime.FromStored(since);
-        var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
-        var body = protector.Unprotect(alert.Body, AlertEnqueuer.BodyPurpose);
-        return await sender.FindAsync(phone, body, doubtSince - LookupSlack, ct) switch
-        {
-            LookupResult.Found f => new(AlertStates.Sent, alert.Attempts, null, f.MessageSid, null, null, null,
-                AuditKinds.Attempt, Json(new { outcome = "reconciled", messageSid = f.MessageSid, twilioStatus = f.Status, inDoubtSince = doubtSince })),
-            LookupResult.Unknown u => new(AlertStates.Pending, alert.Attempts,
-                    schedule.Next(1, now, null, Random.Shared.NextDouble()) ?? now + schedule.Base, null, null,
-                    "in doubt; Twilio's message list unavailable", doubtSince, AuditKinds.Attempt,
-                    Json(new { outcome = "reconcile-failed", reason = u.Reason, inDoubtSince = doubtSince })),
-            _ when alert.Attempts >= schedule.MaxAttempts => new(AlertStates.Failed, alert.Attempts, null, null, null,
-                "attempts used up", null, AuditKinds.Attempt, Json(new { outcome = "failed", reason = "attempts used up; the send in doubt was not found at Twilio" })),
-            _ => null, // not at Twilio: send again
-        };
+        return null;
     }
 
     private async Task<AttemptOutcome> SendAsync(ClaimedAlert alert, RetrySchedule schedule, SendSlot slot,
@@ -109,7 +97,7 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
         SendResult result;
         try
         {
-            result = await sender.SendAsync(new SmsMessage(phone, body, remaining, urls.StatusCallback), ct);
+            result = await sender.SendAsync(new SmsMessage(phone, body, remaining, urls.StatusCallbackFor(alert.Id, alert.LeaseToken)), ct);
         }
         finally
         {

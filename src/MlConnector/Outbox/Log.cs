@@ -8,7 +8,7 @@ internal static partial class Log
         DateTimeOffset? nextAttemptAt);
 
     [LoggerMessage(EventId = 3002, EventName = "LeaseLost", Level = LogLevel.Warning,
-        Message = "Alert {AlertId}: the lease expired and another dispatcher took it; this outcome was not recorded")]
+        Message = "Alert {AlertId}: this claim's lease is gone (it ran out and the alert was claimed again, or a status callback settled it); this outcome was not recorded")]
     public static partial void LeaseLost(this ILogger logger, long alertId);
 
     [LoggerMessage(EventId = 3003, EventName = "DispatchFailed", Level = LogLevel.Error,
@@ -16,7 +16,7 @@ internal static partial class Log
     public static partial void DispatchFailed(this ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 3004, EventName = "AttemptFailed", Level = LogLevel.Error,
-        Message = "Alert {AlertId}: the attempt failed unexpectedly; its lease will expire and it is claimed again")]
+        Message = "Alert {AlertId}: the attempt failed unexpectedly; it is given back and tried again later")]
     public static partial void AttemptFailed(this ILogger logger, Exception exception, long alertId);
 
     [LoggerMessage(EventId = 3005, EventName = "DispatcherStarted", Level = LogLevel.Information,
@@ -34,4 +34,20 @@ internal static partial class Log
     [LoggerMessage(EventId = 3008, EventName = "LeaseLostBeforeSend", Level = LogLevel.Warning,
         Message = "Alert {AlertId}: the lease ran out before the send; not sent by this dispatcher")]
     public static partial void LeaseLostBeforeSend(this ILogger logger, long alertId);
+
+    [LoggerMessage(EventId = 3009, EventName = "OptOutsAdopted", Level = LogLevel.Information,
+        Message = "{Count} opt-out(s) kept from before opt-outs were per sender now stop texts through {Sender}")]
+    public static partial void OptOutsAdopted(this ILogger logger, int count, string sender);
+
+    [LoggerMessage(EventId = 3010, EventName = "LeaseRenewalRefused", Level = LogLevel.Warning,
+        Message = "Alert {AlertId}: its lease could not be renewed (settled meanwhile, or claimed again); this attempt's outcome will not be recorded")]
+    public static partial void LeaseRenewalRefused(this ILogger logger, long alertId);
+
+    [LoggerMessage(EventId = 3011, EventName = "LeaseRenewalFailed", Level = LogLevel.Warning,
+        Message = "Alert {AlertId}: renewing its lease failed; trying again at the next heartbeat")]
+    public static partial void LeaseRenewalFailed(this ILogger logger, Exception exception, long alertId);
+
+    [LoggerMessage(EventId = 3020, EventName = "LookupPostponed", Level = LogLevel.Warning,
+        Message = "Alert {AlertId}: send in doubt, Twilio's message list could not be read ({Failures} time(s): {Reason}); looked at again at {NextAt}")]
+    public static partial void LookupPostponed(this ILogger logger, long alertId, long failures, string reason, DateTimeOffset nextAt);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MlConnector.Alerts;
+using MlConnector.Recipients;
 using MlConnector.Sms;
 
 namespace MlConnector.Outbox;
@@ -10,6 +11,7 @@ namespace MlConnector.Outbox;
 /// Every wait is on the injected clock.
 /// </summary>
 public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, SendBudget budget, DispatcherActivity activity,
+    OptOutList optOuts,
     IOptions<OutboxOptions> outboxOptions, IOptions<TwilioOptions> twilioOptions, TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -28,6 +30,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
         }
 
         Sms.Log.DeliveryOn(logger, twilio.AccountSid!, twilio.SenderKey, twilio.MessagesPerSecond, twilio.BaseUrl);
+        await AdoptUnattributedOptOutsAsync(twilio.SenderKey, stoppingToken);
         var o = outboxOptions.Value;
         var limiter = new SlidingWindowLimiter(time, twilioOptions.Value.MessagesPerSecond);
         using var concurrency = new SemaphoreSlim(Math.Max(1, o.MaxConcurrency));
@@ -87,6 +90,22 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
         }
     }
 
+    /// <summary>Opt-outs written before they were kept per sender belong to the sender configured then: this one.</summary>
+    private async Task AdoptUnattributedOptOutsAsync(string sender, CancellationToken ct)
+    {
+        try
+        {
+            if (await optOuts.AdoptUnattributedAsync(sender, ct) is > 0 and var adopted)
+            {
+                logger.OptOutsAdopted(adopted, sender);
+            }
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.DispatchFailed(e); // tried again at the next start; until then those rows stop nobody
+        }
+    }
+
     private async Task RunOneAsync(ClaimedAlert alert, SendSlot slot, SemaphoreSlim concurrency,
         CancellationToken ct)
     {
@@ -97,6 +116,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             logger.AttemptFailed(e, alert.Id);
+            await GiveBackAsync(alert, ct); // not left to wait out its lease; a send in doubt stays in doubt
         }
         catch (OperationCanceledException)
         {
@@ -107,6 +127,20 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
             await slot.CancelAsync(CancellationToken.None); // no-op when the runner completed or cancelled it
             concurrency.Release();
             activity.Finished();
+        }
+    }
+
+    /// <summary>An alert whose attempt failed unexpectedly (a broken row, a database error) is due again after the
+    /// longest retry delay: soon enough to recover, rare enough that a row that always fails logs once in a while.</summary>
+    private async Task GiveBackAsync(ClaimedAlert alert, CancellationToken ct)
+    {
+        try
+        {
+            await leases.ReleaseAsync(alert, time.GetUtcNow() + twilioOptions.Value.BackoffCap, ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or OperationCanceledException)
+        {
+            logger.DispatchFailed(e); // the lease runs out instead
         }
     }
 

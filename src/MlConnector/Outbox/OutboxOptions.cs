@@ -12,8 +12,9 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.05", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long a claimed alert stays reserved; a dead process's claim expires after it. Keep it well above
-    /// Twilio:RequestTimeout (10 seconds to 1 hour).</summary>
+    /// <summary>How long a claimed alert stays reserved without a heartbeat; a dead process's claim expires after it.
+    /// While an attempt runs, its lease is renewed every third of this. At least twice Twilio:RequestTimeout (10 seconds
+    /// to 1 hour).</summary>
     /// <value>The default is 00:02:00.</value>
     [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);

@@ -10,6 +10,10 @@ internal static partial class Log
         Message = "Twilio message list for {Phone} failed: {Error} (code {Code})")]
     public static partial void LookupFailed(this ILogger logger, string phone, string error, int code);
 
+    [LoggerMessage(EventId = 4005, EventName = "FetchFailed", Level = LogLevel.Warning,
+        Message = "Twilio fetch of message {MessageSid} failed: {Error} (code {Code})")]
+    public static partial void FetchFailed(this ILogger logger, string messageSid, string error, int code);
+
     [LoggerMessage(EventId = 4003, EventName = "DeliveryOff", Level = LogLevel.Warning,
         Message = "Twilio:AccountSid is not set: delivery is off (alerts stay queued; webhooks answer 403)")]
     public static partial void DeliveryOff(this ILogger logger);

@@ -30,7 +30,7 @@ public abstract record LookupResult
     {
     }
 
-    public sealed record Found(string MessageSid, string Status) : LookupResult;
+    public sealed record Found(string MessageSid, string Status, int? ErrorCode = null) : LookupResult;
 
     public sealed record NotFound : LookupResult;
 

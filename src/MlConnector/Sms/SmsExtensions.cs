@@ -20,6 +20,7 @@ internal static class SmsExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddHttpMessageHandler<TwilioBaseUrlHandler>()
             .AddHttpMessageHandler<RetryAfterCapture>();
+        builder.Services.AddSingleton<RecentSendOutcomes>();
         builder.Services.AddSingleton<ISmsSender, TwilioSmsSender>();
         builder.Services.AddSingleton<TwilioAccountProbe>();
         builder.Services.AddSingleton<IHostAddressResolver, DnsHostAddressResolver>();

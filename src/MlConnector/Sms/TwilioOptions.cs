@@ -82,10 +82,17 @@ public sealed class TwilioOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan BackoffCap { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The connector's own answer to a HELP (or INFO) text, sent back as TwiML. Twilio answers HELP itself
+    /// (Advanced Opt-Out); set this only with Twilio's own help reply turned off, or the person gets two. At most 1,600
+    /// characters.</summary>
+    /// <value>The default is none.</value>
+    public string? HelpReply { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(AccountSid);
 
-    /// <summary>The sender the rate limit applies to.</summary>
-    public string SenderKey => MessagingServiceSid ?? From ?? "";
+    /// <summary>The sender every alert goes out through (the Messaging Service, else the number): the rate limit and the
+    /// opt-out list are kept per sender.</summary>
+    public string SenderKey => string.IsNullOrWhiteSpace(MessagingServiceSid) ? From ?? "" : MessagingServiceSid;
 
     /// <summary>Whether REST calls go to the real Twilio (not a simulator).</summary>
     public bool IsRealTwilio => BaseUrl.IsAbsoluteUri && BaseUrl.Host.EndsWith("twilio.com", StringComparison.OrdinalIgnoreCase);

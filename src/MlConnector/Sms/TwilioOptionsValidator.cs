@@ -11,6 +11,8 @@ internal sealed partial class TwilioOptionsAnnotations : IValidateOptions<Twilio
 /// delivery is on. Each message names its setting.</summary>
 internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
 {
+    private const int MaxBodyLength = 1600; // Twilio's maximum Body
+
     public ValidateOptionsResult Validate(string? name, TwilioOptions options)
     {
         var failures = AnnotationMessages.Check(new TwilioOptionsAnnotations(), TwilioOptions.SectionName, options).ToList();
@@ -28,6 +30,11 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
         if (options.PublicBaseUrl is { IsAbsoluteUri: false })
         {
             failures.Add("Twilio:PublicBaseUrl must be an absolute URL such as https://alerts.example.com.");
+        }
+
+        if (options.HelpReply is { Length: > MaxBodyLength })
+        {
+            failures.Add($"Twilio:HelpReply must be at most {MaxBodyLength} characters (Twilio's limit for a text).");
         }
 
         if (!options.Enabled)

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.Options;
 using MlConnector.Recipients;
 using Twilio.Clients;
@@ -10,10 +11,15 @@ namespace MlConnector.Sms;
 
 /// <summary>Sends through the official Twilio SDK over an <see cref="IHttpClientFactory"/> client (no HTTP retries).</summary>
 internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<TwilioOptions> options,
-    ILogger<TwilioSmsSender> logger) : ISmsSender
+    ILogger<TwilioSmsSender> logger, RecentSendOutcomes? outcomes = null) : ISmsSender
 {
     public const string HttpClientName = "twilio";
     private const int MaxValiditySeconds = 36000;
+
+    // A look for a send in doubt reads at most LookupPages pages of LookupPageSize, newest first (a list whose next
+    // page never ends cannot keep it reading).
+    private const int LookupPageSize = 50;
+    private const int LookupPages = 3;
 
     public async Task<SendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
@@ -46,6 +52,7 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<T
             result = TwilioErrorClassifier.Classify(e, retryAfter.Value);
         }
 
+        outcomes?.Record(result);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.SendCompleted(PhoneFormat.Mask(message.To), result.GetType().Name, Describe(result));
@@ -54,34 +61,95 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<T
         return result;
     }
 
-    public async Task<LookupResult> FindAsync(string phone, string body, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<LookupResult> FindAsync(string phone, string body, DateTimeOffset since, IReadOnlySet<string> excluded,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(excluded);
         try
         {
-            var read = new ReadMessageOptions
+            // No DateSent filter: whether Twilio lists a message not yet sent under one is not established (docs/twilio.md).
+            // The list comes newest first; the SDK fetches the next pages as it is enumerated, up to Limit.
+            var read = new ReadMessageOptions { To = new PhoneNumber(phone), PageSize = LookupPageSize, Limit = LookupPageSize * LookupPages };
+            var messages = await MessageResource.ReadAsync(read, Client());
+            var (seen, olderOnPage) = (0, 0);
+            foreach (var m in messages)
             {
-                To = new PhoneNumber(phone),
-                // The SDK formats this without converting to UTC, so hand it UTC.
-                DateSentAfter = since.UtcDateTime,
-                PageSize = 50,
-            };
-            var page = await MessageResource.ReadAsync(read, Client());
-            foreach (var m in page)
-            {
-                if (string.Equals(m.Body, body, StringComparison.Ordinal))
+                var created = Utc(m.DateCreated);
+                var recent = created is null || created >= since;
+                if (recent && string.Equals(m.Body, body, StringComparison.Ordinal) && !excluded.Contains(m.Sid))
                 {
                     return new LookupResult.Found(m.Sid, m.Status?.ToString() ?? "queued");
+                }
+
+                olderOnPage += recent ? 0 : 1;
+                if (++seen % LookupPageSize == 0)
+                {
+                    if (olderOnPage == LookupPageSize)
+                    {
+                        break; // a whole page created before the attempt: the rest is older still
+                    }
+
+                    olderOnPage = 0;
                 }
             }
 
             return new LookupResult.NotFound();
         }
-        catch (TwilioException e)
+        catch (Exception e) when (Unreadable(e, cancellationToken))
         {
-            logger.LookupFailed(PhoneFormat.Mask(phone), e.GetType().Name, e is ApiException a ? a.Code : 0);
-            return new LookupResult.Unknown(e.GetType().Name);
+            var api = Unwrap(e) as ApiException;
+            logger.LookupFailed(PhoneFormat.Mask(phone), Unwrap(e).GetType().Name, api?.Code ?? 0);
+            return new LookupResult.Unknown(Unwrap(e).GetType().Name + (api is null ? "" : $" {api.Status} {api.Code}"));
         }
     }
+
+    public async Task<LookupResult> FetchAsync(string messageSid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var m = await MessageResource.FetchAsync(new FetchMessageOptions(messageSid), Client());
+            return new LookupResult.Found(m.Sid, m.Status?.ToString() ?? "queued", m.ErrorCode);
+        }
+        catch (ApiException e) when (e.Status == 404)
+        {
+            return new LookupResult.NotFound();
+        }
+        catch (Exception e) when (Unreadable(e, cancellationToken))
+        {
+            var api = Unwrap(e) as ApiException;
+            logger.FetchFailed(messageSid, Unwrap(e).GetType().Name, api?.Code ?? 0);
+            return new LookupResult.Unknown(Unwrap(e).GetType().Name + (api is null ? "" : $" {api.Status} {api.Code}"));
+        }
+    }
+
+    /// <summary>
+    /// What a read of Twilio may throw: the SDK's own exceptions, and, from the next pages it fetches while enumerated
+    /// (by reflection, synchronously), the same wrapped in TargetInvocationException or AggregateException; a timeout.
+    /// Not a cancellation of ours.
+    /// </summary>
+    private static bool Unreadable(Exception e, CancellationToken ct) => Unwrap(e) switch
+    {
+        OperationCanceledException => !ct.IsCancellationRequested,
+        TwilioException or HttpRequestException or IOException or System.Text.Json.JsonException or FormatException => true,
+        _ => false,
+    };
+
+    private static Exception Unwrap(Exception e)
+    {
+        while (e is TargetInvocationException or AggregateException && e.InnerException is { } inner)
+        {
+            e = inner;
+        }
+
+        return e;
+    }
+
+    private static DateTimeOffset? Utc(DateTime? value) => value switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Local } d => new DateTimeOffset(d.ToUniversalTime(), TimeSpan.Zero),
+        { } d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc), TimeSpan.Zero),
+    };
 
     private TwilioRestClient Client() => CreateClient(httpClients, options.Value);
 

@@ -1,30 +1,40 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.Options;
 using MlConnector.Audit;
 using MlConnector.Recipients;
 using MlConnector.Security;
+using MlConnector.Sms;
 using MlConnector.Storage;
 
 namespace MlConnector.Webhooks;
 
 /// <summary>
-/// An inbound SMS: stored encrypted (once per MessageSid); STOP-type keywords add the sender to the opt-out list,
-/// START-type keywords remove it; audited without the number or the text.
+/// An inbound SMS: stored encrypted (once per MessageSid); STOP-type keywords add the person's phone to the opt-out
+/// list of the sender they texted (the number in <c>To</c> and, when the number belongs to one, the Messaging Service
+/// in <c>MessagingServiceSid</c>: Twilio blocks the whole service), START-type keywords remove it; HELP is answered
+/// with Twilio:HelpReply when one is set (Twilio answers HELP itself otherwise); audited without the number or the text.
 /// </summary>
-internal sealed class InboundHandler(IDbDialect dialect, FieldProtector protector, TimeProvider time,
-    ILogger<InboundHandler> logger)
+internal sealed class InboundHandler(IDbDialect dialect, FieldProtector protector, IOptions<TwilioOptions> options,
+    TimeProvider time, ILogger<InboundHandler> logger)
 {
     public const string PhonePurpose = "inbound.phone";
     public const string BodyPurpose = "inbound.body";
 
-    public async Task HandleAsync(IReadOnlyDictionary<string, string> form, CancellationToken ct)
+    /// <summary>Records the text; returns the reply to send back, or null for none.</summary>
+    public async Task<string?> HandleAsync(IReadOnlyDictionary<string, string> form, CancellationToken ct)
     {
         var sid = form.GetValueOrDefault("MessageSid") ?? form.GetValueOrDefault("SmsSid") ?? "";
         var from = form.GetValueOrDefault("From") ?? "";
+        var to = form.GetValueOrDefault("To") ?? "";
         var body = form.GetValueOrDefault("Body") ?? "";
-        var keyword = OptOutKeywords.Classify(body);
+        var keyword = OptOutKeywords.Classify(body, form.GetValueOrDefault("OptOutType"));
+        var senders = new[] { to, form.GetValueOrDefault("MessagingServiceSid") ?? "" }.Where(s => s.Length > 0).Distinct().ToList();
         var index = protector.BlindIndex(from);
         var now = time.GetUtcNow();
+        var reply = keyword == OptOutKeywords.HelpKeyword && !string.IsNullOrWhiteSpace(options.Value.HelpReply)
+            ? options.Value.HelpReply.Trim()
+            : null;
         const string company = "default";
 
         await using var connection = await dialect.OpenAsync(ct);
@@ -38,34 +48,45 @@ internal sealed class InboundHandler(IDbDialect dialect, FieldProtector protecto
             """,
             new
             {
-                Company = company, Sid = sid, From = protector.Protect(from, PhonePurpose), Index = index,
-                To = form.GetValueOrDefault("To") ?? "", Body = protector.Protect(body, BodyPurpose), Keyword = keyword,
-                Now = now.ToStored(),
+                Company = company, Sid = sid, From = protector.Protect(from, PhonePurpose), Index = index, To = to,
+                Body = protector.Protect(body, BodyPurpose), Keyword = keyword, Now = now.ToStored(),
             }, transaction, cancellationToken: ct));
         if (inserted is null)
         {
-            return; // a retried webhook: handled the first time
+            return reply; // a retried webhook: handled the first time, answered the same way
         }
 
-        if (keyword == "STOP")
+        foreach (var sender in senders)
         {
-            await OptOutList.AddAsync(connection, transaction, company, index, protector.Protect(from, OptOutList.PhonePurpose), "STOP", now, ct);
-        }
-        else if (keyword == "START")
-        {
-            await OptOutList.RemoveAsync(connection, transaction, company, index, ct);
+            if (keyword == OptOutKeywords.StopKeyword)
+            {
+                await OptOutList.AddAsync(connection, transaction, sender, index, protector.Protect(from, OptOutList.PhonePurpose),
+                    company, OptOutKeywords.StopKeyword, now, ct);
+            }
+            else if (keyword == OptOutKeywords.StartKeyword)
+            {
+                await OptOutList.RemoveAsync(connection, transaction, sender, index, ct);
+            }
         }
 
         await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(company, null, now, AuditKinds.Inbound, "twilio",
             JsonSerializer.Serialize(new
             {
-                messageSid = sid, keyword, action = keyword switch { "STOP" => "opted-out", "START" => "opted-in", _ => "none" },
-                fromIndex = index[..12],
+                messageSid = sid, keyword, senders, fromIndex = index[..12],
+                action = keyword switch
+                {
+                    OptOutKeywords.StopKeyword => "opted-out",
+                    OptOutKeywords.StartKeyword => "opted-in",
+                    OptOutKeywords.HelpKeyword when reply is not null => "help-replied",
+                    _ => "none",
+                },
             })), ct);
         await transaction.CommitAsync(ct);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.InboundReceived(sid, PhoneFormat.Mask(from), keyword ?? "none");
         }
+
+        return reply;
     }
 }

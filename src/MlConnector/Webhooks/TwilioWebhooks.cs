@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using MlConnector.Security;
 using MlConnector.Sms;
 
@@ -6,7 +7,8 @@ namespace MlConnector.Webhooks;
 /// <summary>POST /webhooks/twilio/status and /inbound: the only anonymous routes; the Twilio signature is the auth.</summary>
 internal static class TwilioWebhooks
 {
-    private const string EmptyTwiml = """<?xml version="1.0" encoding="UTF-8"?><Response/>""";
+    private const string XmlDeclaration = """<?xml version="1.0" encoding="UTF-8"?>""";
+    private const string EmptyTwiml = XmlDeclaration + "<Response/>";
 
     /// <summary>The handlers of Twilio's status callbacks and inbound texts, and the inbound texts' reader.</summary>
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
@@ -27,16 +29,20 @@ internal static class TwilioWebhooks
             .AddEndpointFilter<TwilioSignatureFilter>();
         group.MapPost(PublicUrls.StatusPath["/webhooks/twilio".Length..], async (HttpRequest request, StatusCallbackHandler handler) =>
         {
-            await handler.HandleAsync(await FormAsync(request), request.HttpContext.RequestAborted);
+            await handler.HandleAsync(await FormAsync(request), request.Query, request.HttpContext.RequestAborted);
             return TypedResults.Ok();
         });
         group.MapPost(PublicUrls.InboundPath["/webhooks/twilio".Length..], async (HttpRequest request, InboundHandler handler) =>
         {
-            await handler.HandleAsync(await FormAsync(request), request.HttpContext.RequestAborted);
-            return TypedResults.Text(EmptyTwiml, "text/xml");
+            var reply = await handler.HandleAsync(await FormAsync(request), request.HttpContext.RequestAborted);
+            return TypedResults.Text(reply is null ? EmptyTwiml : Twiml(reply), "text/xml");
         });
         return app;
     }
+
+    /// <summary>A reply as TwiML: <c>&lt;Response&gt;&lt;Message&gt;text&lt;/Message&gt;&lt;/Response&gt;</c>, the text escaped.</summary>
+    private static string Twiml(string reply) =>
+        XmlDeclaration + new XElement("Response", new XElement("Message", reply)).ToString(SaveOptions.DisableFormatting);
 
     private static async Task<IReadOnlyDictionary<string, string>> FormAsync(HttpRequest request)
     {

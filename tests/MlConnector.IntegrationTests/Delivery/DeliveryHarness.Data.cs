@@ -9,12 +9,12 @@ namespace MlConnector.IntegrationTests.Delivery;
 /// <summary>The harness's reads and writes of the connector's store.</summary>
 internal sealed partial class DeliveryHarness
 {
-    public async Task<long> EnqueueAsync(string phone, string body, string key) =>
-        (await EnqueueManyAsync([(phone, body, key)])).Single();
+    public async Task<long> EnqueueAsync(string phone, string body, string key, string company = "default") =>
+        (await EnqueueManyAsync([(phone, body, key)], company: company)).Single();
 
     /// <summary>Enqueues in one transaction; <paramref name="then"/> runs in it too (e.g. to fake a claim).</summary>
     public async Task<List<long>> EnqueueManyAsync(IEnumerable<(string Phone, string Body, string Key)> alerts,
-        Func<DbConnection, DbTransaction, Task>? then = null)
+        Func<DbConnection, DbTransaction, Task>? then = null, string company = "default")
     {
         var ct = TestContext.Current.CancellationToken;
         var writer = App.Services.GetRequiredService<AlertEnqueuer>();
@@ -24,7 +24,7 @@ internal sealed partial class DeliveryHarness
         foreach (var (phone, body, key) in alerts)
         {
             var id = await writer.EnqueueAsync(connection, transaction,
-                new NewAlert("default", "po-approved", "PorMasterHdr", key, "0->1", "1", "approver", phone, body, 1, "GSM-7", null),
+                new NewAlert(company, "po-approved", "PorMasterHdr", key, "0->1", "1", "approver", phone, body, 1, "GSM-7", null),
                 new Dictionary<string, string?>(), Time.GetUtcNow(), ct);
             ids.Add(id!.Value);
         }
@@ -37,6 +37,13 @@ internal sealed partial class DeliveryHarness
         await transaction.CommitAsync(ct);
         Activity.Wake();
         return ids;
+    }
+
+    /// <summary>A further SYSPRO company in the store (as a configured company would be).</summary>
+    public async Task AddCompanyAsync(string id)
+    {
+        await using var connection = await App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync("INSERT INTO companies (id, name, created_at) VALUES (@id, @id, 0) ON CONFLICT (id) DO NOTHING", new { id });
     }
 
     public async Task<AlertRow> AlertAsync(long id)

@@ -26,7 +26,7 @@ public sealed class EarlyCallbackTests
                 new NewAlert("default", "po-approved", "PorMasterHdr", "PO-EARLY", "1->4", "1", "buyer", "+15550100009", "early bird", 1, "Gsm7", null),
                 new Dictionary<string, string?>(), harness.Time.GetUtcNow(), ct))!.Value;
             await connection.ExecuteAsync(
-                "UPDATE alerts SET lease_owner = 'test', lease_until = @Until WHERE id = @Id",
+                "UPDATE alerts SET lease_owner = 'test', lease_until = @Until, lease_token = 7 WHERE id = @Id",
                 new { Id = id, Until = harness.Time.GetUtcNow().AddMinutes(5).ToStored() }, transaction);
             await connection.ExecuteAsync(
                 """
@@ -36,7 +36,7 @@ public sealed class EarlyCallbackTests
             await transaction.CommitAsync(ct);
         }
 
-        var recorded = await services.GetRequiredService<AttemptRecorder>().RecordAsync(new ClaimedAlert { Id = id, CompanyId = "default" }, "test",
+        var recorded = await services.GetRequiredService<AttemptRecorder>().RecordAsync(new ClaimedAlert { Id = id, CompanyId = "default", LeaseToken = 7 }, "test",
             new AttemptOutcome(AlertStates.Sent, 1, null, "SMearly", null, null, null, "attempt", "{}"), harness.Time.GetUtcNow(), ct);
 
         Assert.True(recorded);

@@ -120,12 +120,14 @@ public sealed class ScaleOutTests
         var outbox = h.App.Services.GetRequiredService<AlertLeases>();
         var t0 = h.Time.GetUtcNow().AddDays(1);
 
-        Assert.Equal(id, (await outbox.ClaimAsync("a", t0, lease, ct))?.Id);
+        var a = await outbox.ClaimAsync("a", t0, lease, ct);
+        Assert.Equal(id, a?.Id);
         Assert.Null(await outbox.ClaimAsync("b", t0 + lease - TimeSpan.FromSeconds(1), lease, ct));
-        Assert.Equal(id, (await outbox.ClaimAsync("b", t0 + lease + TimeSpan.FromSeconds(1), lease, ct))?.Id);
+        var b = await outbox.ClaimAsync("b", t0 + lease + TimeSpan.FromSeconds(1), lease, ct);
+        Assert.Equal(id, b?.Id);
 
-        Assert.False(await outbox.MarkSendingAsync(id, "a", t0 + lease + TimeSpan.FromSeconds(2), lease, ct));
-        Assert.True(await outbox.MarkSendingAsync(id, "b", t0 + lease + TimeSpan.FromSeconds(2), lease, ct));
+        Assert.False(await outbox.MarkSendingAsync(a!, t0 + lease + TimeSpan.FromSeconds(2), lease, ct));
+        Assert.True(await outbox.MarkSendingAsync(b!, t0 + lease + TimeSpan.FromSeconds(2), lease, ct));
     }
 
     /// <summary>Every instance waits only on the clock, then the clock moves one step.</summary>

@@ -35,7 +35,7 @@ public sealed class NoPlaintextAtRestTests
                     body = protector.Protect(Body, "alert.body"),
                 });
             await connection.ExecuteAsync(
-                "INSERT INTO opt_outs (company_id, phone_index, phone, opted_out_at, source) VALUES ('default', @index, @phone, 1, 'STOP')",
+                "INSERT INTO opt_outs (sender_key, company_id, phone_index, phone, opted_out_at, source) VALUES ('+15005550006', 'default', @index, @phone, 1, 'STOP')",
                 new { index = protector.BlindIndex(Phone), phone = protector.Protect(Phone, "optout.phone") });
 
             // Written and committed, still in the -wal file: search it before any checkpoint.

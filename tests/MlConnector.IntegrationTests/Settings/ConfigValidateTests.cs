@@ -52,7 +52,7 @@ public sealed class ConfigValidateTests
         { "unknown key in Security", """{ "Security": { "KeyFle": "x" } }""", "Security:KeyFle: is not a setting; did you mean 'KeyFile'?" },
         { "polling switch in words", """{ "Polling": { "Enabled": "sometimes" } }""", "Polling:Enabled: 'sometimes' is not true or false" },
         { "jitter out of range", """{ "Polling": { "StartJitter": "2.00:00:00" } }""", "Polling:StartJitter: '2.00:00:00' must be between 00:00:00 and 1.00:00:00" },
-        { "lease grace with a unit", """{ "Polling": { "LeaseGrace": "1m" } }""", "Polling:LeaseGrace: '1m' is not a duration; write 00:01:00" },
+        { "lease with a unit", """{ "Polling": { "LeaseDuration": "1m" } }""", "Polling:LeaseDuration: '1m' is not a duration; write 00:01:00" },
         { "unknown key in Polling", """{ "Polling": { "Intervall": "00:01:00" } }""", "Polling:Intervall: is not a setting" },
         { "concurrency in words", """{ "Outbox": { "MaxConcurrency": "four" } }""", "Outbox:MaxConcurrency: 'four' is not a whole number" },
         { "concurrency out of range", """{ "Outbox": { "MaxConcurrency": 0 } }""", "Outbox:MaxConcurrency: '0' must be between 1 and 64" },

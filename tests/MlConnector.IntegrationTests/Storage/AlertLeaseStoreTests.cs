@@ -96,13 +96,13 @@ public sealed class AlertLeaseStoreTests
         await using var s = await TestStore.CreateAsync(store);
         var leases = new AlertLeases(s.Dialect);
         var id = await s.EnqueueAsync("x", T0);
-        await leases.ClaimAsync("a", T0, Lease, Ct);
+        var a = (await leases.ClaimAsync("a", T0, Lease, Ct))!;
         var expired = T0 + Lease + TimeSpan.FromSeconds(1);
 
-        Assert.False(await leases.MarkSendingAsync(id, "a", expired, Lease, Ct)); // ran out, even before anyone took it
-        await leases.ClaimAsync("b", expired, Lease, Ct);
-        Assert.False(await leases.MarkSendingAsync(id, "a", expired, Lease, Ct));
-        Assert.True(await leases.MarkSendingAsync(id, "b", expired, Lease, Ct));
+        Assert.False(await leases.MarkSendingAsync(a, expired, Lease, Ct)); // ran out, even before anyone took it
+        var b = (await leases.ClaimAsync("b", expired, Lease, Ct))!;
+        Assert.False(await leases.MarkSendingAsync(a, expired, Lease, Ct));
+        Assert.True(await leases.MarkSendingAsync(b, expired, Lease, Ct));
         Assert.Equal(expired.ToStored(), await s.ScalarAsync<long>("SELECT in_doubt_since FROM alerts WHERE id = @id", new { id }));
         Assert.Equal((expired + Lease).ToStored(), await s.ScalarAsync<long>("SELECT lease_until FROM alerts WHERE id = @id", new { id }));
     }
@@ -124,6 +124,27 @@ public sealed class AlertLeaseStoreTests
         Assert.Equal(AlertStates.Sent, await StateAsync(s, alert.Id));
         Assert.Null(await s.ScalarAsync<string?>("SELECT lease_owner FROM alerts WHERE id = @id", new { id = alert.Id }));
         Assert.Equal(1, await s.ScalarAsync<long>("SELECT COUNT(*) FROM audit WHERE alert_id = @id AND kind = 'attempt'", new { id = alert.Id }));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
+    public async Task Record_TheSameOwnerClaimedItAgain_TheEarlierClaimMayWriteNothing(string store)
+    {
+        await using var s = await TestStore.CreateAsync(store);
+        var leases = new AlertLeases(s.Dialect);
+        var recorder = new AttemptRecorder(s.Dialect);
+        await s.EnqueueAsync("x", T0);
+        var first = (await leases.ClaimAsync("a", T0, Lease, Ct))!;
+        var later = T0 + Lease + TimeSpan.FromMilliseconds(1);
+
+        var second = (await leases.ClaimAsync("a", later, Lease, Ct))!; // the same process, once its first lease ran out
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.False(await leases.MarkSendingAsync(first, later, Lease, Ct));
+        Assert.False(await leases.RenewAsync(first, later, Lease, Ct));
+        Assert.False(await recorder.RecordAsync(first, "a", Sent(), later, Ct));
+        Assert.Equal(AlertStates.Pending, await StateAsync(s, first.Id));
+        Assert.True(await recorder.RecordAsync(second, "a", Sent(), later, Ct));
     }
 
     [Theory]

@@ -59,6 +59,23 @@ public sealed class RuleLeaseStoreTests
 
     [Theory]
     [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
+    public async Task Acquire_AnotherProcessUnderTheSameInstanceId_CannotTakeAHeldRule(string store)
+    {
+        await using var s = await TestStore.CreateAsync(store);
+        var time = NewClock();
+        var (first, copy) = (Leases(s, "site-1", time), Leases(s, "site-1", time)); // a copied settings file
+
+        Assert.Null(await first.TryAcquireAsync(Rule, Ct));
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal("site-1", await copy.TryAcquireAsync(Rule, Ct));
+        await using var connection = await s.Dialect.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await Assert.ThrowsAsync<LeaseLostException>(() => copy.ConfirmAsync(connection, transaction, Rule, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Confirm_InsideThePollsTransaction_ExtendsAHeldLease(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
@@ -114,7 +131,7 @@ public sealed class RuleLeaseStoreTests
 
     private static RuleLeases Leases(TestStore s, string instance, TimeProvider time)
     {
-        var options = Options.Create(new PollingOptions { InstanceId = instance, LeaseGrace = Grace });
+        var options = Options.Create(new PollingOptions { InstanceId = instance, LeaseDuration = LeaseFor });
         return new RuleLeases(s.Dialect, new PollTracker(options), options, time);
     }
 

@@ -28,6 +28,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
 
     private readonly TestHostBuilder _host;
     private bool _ownsSimulator = true;
+    private bool _crashed;
 
     private SysproSideHarness(TestHostBuilder host, SysproSimulator simulator, WebApplication app)
     {
@@ -60,7 +61,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
     public static async Task<SysproSideHarness> StartAsync(SysproTransport transport, Action<SysproSimulatorOptions>? simulator = null,
         IDictionary<string, string?>? settings = null, int purchaseOrders = 2000, bool captureLogs = false,
         string? postgresConnectionString = null, SysproSideHarness? sharing = null, bool withTwilio = false,
-        FakeTimeProvider? time = null, Action<WebApplicationBuilder>? customize = null)
+        FakeTimeProvider? time = null, Action<WebApplicationBuilder>? customize = null, Func<WebApplication, Task>? whileStarting = null)
     {
         time ??= sharing?.Time ?? NewClock();
         var options = new SysproSimulatorOptions { PurchaseOrders = purchaseOrders };
@@ -92,7 +93,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
                 }
 
                 customize?.Invoke(builder);
-            });
+            }, whileStarting);
             return new SysproSideHarness(host, sim, app) { _ownsSimulator = sharing is null, Twilio = twilio };
         }
         catch
@@ -169,10 +170,21 @@ public sealed class SysproSideHarness : IAsyncDisposable
             r.Sid, r.Delivery)).ToList();
     }
 
+    /// <summary>As a kill -9 would: the host goes without stopping, so it releases nothing and says goodbye to nobody.</summary>
+    public async Task CrashAsync()
+    {
+        _crashed = true;
+        await App.DisposeAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await App.StopAsync(CancellationToken.None);
-        await App.DisposeAsync();
+        if (!_crashed)
+        {
+            await App.StopAsync(CancellationToken.None);
+            await App.DisposeAsync();
+        }
+
         if (_ownsSimulator)
         {
             await Simulator.DisposeAsync();

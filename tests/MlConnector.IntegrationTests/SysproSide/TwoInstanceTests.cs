@@ -14,7 +14,7 @@ public sealed class TwoInstanceTests
     {
         ["Polling:Enabled"] = "true",
         ["Polling:StartJitter"] = "00:00:00",
-        ["Polling:LeaseGrace"] = "00:00:30",
+        ["Polling:LeaseDuration"] = "00:01:30",
         ["Polling:InstanceId"] = instance,
         ["Rules:po-submitted:Cadence"] = "00:01:00",
         ["Rules:po-approved:Enabled"] = "false",
@@ -77,9 +77,19 @@ public sealed class TwoInstanceTests
         return await connection.ExecuteScalarAsync<string?>("SELECT lease_owner FROM rule_state WHERE rule_id = 'po-submitted'");
     }
 
-    private static Task WaitForPollAsync(IEnumerable<SysproSideHarness> instances, int count, CancellationToken ct) =>
-        Task.WhenAll(instances.Select(i => i.App.Services.GetRequiredService<PollTracker>()
-            .WaitForPollsAsync(RulePresets.PoSubmitted, count, ct))).WaitAsync(TimeSpan.FromSeconds(30), ct);
+    private static async Task WaitForPollAsync(IEnumerable<SysproSideHarness> instances, int count, CancellationToken ct)
+    {
+        var trackers = instances.Select(i => i.App.Services.GetRequiredService<PollTracker>()).ToList();
+        try
+        {
+            await Task.WhenAll(trackers.Select(t => t.WaitForPollsAsync(RulePresets.PoSubmitted, count, ct))).WaitAsync(TimeSpan.FromSeconds(30), ct);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"waiting for poll {count}: " + string.Join("; ", trackers.Select(t =>
+                $"{t.InstanceId} made {t.CountOf(RulePresets.PoSubmitted)} (last: held by {t.Last.GetValueOrDefault(RulePresets.PoSubmitted)?.HeldBy ?? "nobody"}, error {t.Last.GetValueOrDefault(RulePresets.PoSubmitted)?.Error ?? "none"})")));
+        }
+    }
 }
 
 public sealed class RuleLeaseTests
@@ -88,7 +98,7 @@ public sealed class RuleLeaseTests
     public async Task Lease_HolderStopsRenewing_AnotherInstanceTakesOverAfterOneLeasePeriod()
     {
         var ct = TestContext.Current.CancellationToken;
-        var settings = new Dictionary<string, string?> { ["Polling:LeaseGrace"] = "00:01:00" };
+        var settings = new Dictionary<string, string?> { ["Polling:LeaseDuration"] = "00:06:00" };
         await using var first = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: settings);
         await using var second = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: settings, sharing: first);
         var rule = first.Rule(RulePresets.PoSubmitted);
