@@ -17,6 +17,7 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<AlertQueries>();
         builder.Services.AddSingleton<AlertCounts>();
         builder.Services.AddSingleton<NewAlertsSignal>();
+        builder.Services.AddSingleton<StaleDeliveries>();
         builder.Services.AddSealedColumn(new SealedColumn("alerts", "id", "recipient_phone", AlertEnqueuer.PhonePurpose));
         builder.Services.AddSealedColumn(new SealedColumn("alerts", "id", "body", AlertEnqueuer.BodyPurpose));
         builder.Services.AddSealedColumn(new SealedColumn("delivery_events", "id", "parameters", DeliveryEvents.ParametersPurpose));

@@ -15,6 +15,9 @@ public sealed record StatusCallback(string MessageSid, string Status, int? Error
 
     /// <summary>The send token its URL names (<c>&amp;send=</c>): the claim whose POST created the message.</summary>
     public long? SendToken { get; init; }
+
+    /// <summary>True when the connector fetched this status from Twilio (no callback came), for the audit trail.</summary>
+    public bool Fetched { get; init; }
 }
 
 /// <summary>What a status callback did: <see cref="Duplicate"/> when it was seen before (nothing changed).</summary>
@@ -71,6 +74,7 @@ public sealed class DeliveryEvents(IDbDialect dialect, FieldProtector protector)
             "twilio", JsonSerializer.Serialize(new
             {
                 messageSid = sid, status, errorCode, applied, previous = alert?.DeliveryStatus, known = alert is not null,
+                fetched = callback.Fetched ? true : (bool?)null,
             })), ct);
         await transaction.CommitAsync(ct);
         return new StatusCallbackResult(Duplicate: false, applied);

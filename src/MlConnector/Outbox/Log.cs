@@ -50,4 +50,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 3020, EventName = "LookupPostponed", Level = LogLevel.Warning,
         Message = "Alert {AlertId}: send in doubt, Twilio's message list could not be read ({Failures} time(s): {Reason}); looked at again at {NextAt}")]
     public static partial void LookupPostponed(this ILogger logger, long alertId, long failures, string reason, DateTimeOffset nextAt);
+
+    [LoggerMessage(EventId = 3021, EventName = "StatusFetched", Level = LogLevel.Information,
+        Message = "Alert {AlertId}: no status callback for a while; Twilio says {Status} (fetch {Check})")]
+    public static partial void StatusFetched(this ILogger logger, long alertId, string status, int check);
+
+    [LoggerMessage(EventId = 3022, EventName = "StatusFetchFailed", Level = LogLevel.Warning,
+        Message = "Alert {AlertId}: its delivery status could not be fetched from Twilio (fetch {Check}): {Reason}")]
+    public static partial void StatusFetchFailed(this ILogger logger, long alertId, int check, string reason);
+
+    [LoggerMessage(EventId = 3023, EventName = "StatusRefreshFailed", Level = LogLevel.Error,
+        Message = "Delivery status refresh: a round failed; trying again at the next")]
+    public static partial void StatusRefreshFailed(this ILogger logger, Exception exception);
 }

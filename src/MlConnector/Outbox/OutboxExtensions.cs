@@ -16,6 +16,7 @@ internal static class OutboxExtensions
         builder.Services.AddSingleton<DispatcherActivity>();
         builder.Services.AddSingleton<ReplayService>();
         builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddHostedService<DeliveryStatusRefresher>();
         return builder;
     }
 }

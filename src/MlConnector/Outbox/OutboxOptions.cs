@@ -23,4 +23,17 @@ public sealed class OutboxOptions
     /// <value>The default is 4.</value>
     [Range(1, 64)]
     public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>How long a sent alert waits for news from Twilio before its delivery status is fetched (status callbacks
+    /// posted while no instance was up are lost); each later fetch waits twice as long as the one before (1 minute to
+    /// 1 day).</summary>
+    /// <value>The default is 00:15:00.</value>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan StatusCheckAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>At most this many status fetches per alert; 0 turns fetching off (0 to 20). With the defaults the last
+    /// of 6 fetches comes about 16 hours after the send.</summary>
+    /// <value>The default is 6.</value>
+    [Range(0, 20)]
+    public int StatusChecks { get; set; } = 6;
 }
