@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace MlConnector.Site;
+
+/// <summary>
+/// The site's time zone (<c>Site:TimeZone</c>), resolved once: how the dashboard and the CLI show an instant to
+/// people (<c>2026-11-26 10:00:00 +01:00</c>, or <c>... UTC</c> when the site keeps UTC), and which instants a day
+/// the operator names spans. Instants are stored and exchanged (API, audit export) in UTC; only display converts.
+/// </summary>
+public sealed class SiteTime
+{
+    public SiteTime(IOptions<SiteOptions> options)
+        : this(options?.Value.TimeZone ?? "UTC")
+    {
+    }
+
+    public SiteTime(string zoneId)
+    {
+        ZoneId = zoneId;
+        Zone = Resolve(zoneId) ?? throw new ArgumentException($"'{zoneId}' is not a time zone of this machine.", nameof(zoneId));
+    }
+
+    /// <summary>The site time of a site that keeps UTC (the default).</summary>
+    public static SiteTime Utc { get; } = new("UTC");
+
+    /// <summary>The id as configured, e.g. <c>Europe/Berlin</c>.</summary>
+    public string ZoneId { get; }
+
+    public TimeZoneInfo Zone { get; }
+
+    public bool IsUtc => Zone.BaseUtcOffset == TimeSpan.Zero && !Zone.SupportsDaylightSavingTime;
+
+    /// <summary>The zone of an IANA id (or a Windows id, which .NET maps through ICU), or null when the machine has
+    /// no such zone. .NET 6 and later read IANA ids on Linux from tzdata and on Windows through ICU.</summary>
+    public static TimeZoneInfo? Resolve(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) ? zone : null;
+
+    /// <summary>The instant as the site's wall clock shows it.</summary>
+    public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary><c>2026-11-26 10:00:00 +01:00</c> (<c>2026-11-26 09:00:00 UTC</c> on a UTC site).</summary>
+    public string Format(DateTimeOffset instant, bool seconds = true)
+    {
+        var local = Local(instant);
+        var text = local.ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return IsUtc ? text + " UTC" : text + " " + local.ToString("zzz", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The instant, or <paramref name="none"/> when there is none.</summary>
+    public string Format(DateTimeOffset? instant, string none) => instant is { } value ? Format(value) : none;
+
+    /// <summary>The site's calendar day of an instant.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant).DateTime);
+
+    /// <summary>The first instant of a day on the site's clock (its midnight, or the first valid time after a
+    /// daylight-saving gap at midnight).</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (Zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(15);
+        }
+
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}
