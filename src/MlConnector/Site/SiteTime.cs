@@ -55,14 +55,33 @@ public sealed class SiteTime
 
     /// <summary>The first instant of a day on the site's clock (its midnight, or the first valid time after a
     /// daylight-saving gap at midnight).</summary>
-    public DateTimeOffset StartOf(DateOnly day)
+    public DateTimeOffset StartOf(DateOnly day) => At(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified));
+
+    /// <summary>The instant a wall-clock time of the site names (a time skipped by daylight saving moves on to the
+    /// first that exists; an ambiguous one is taken as standard time).</summary>
+    public DateTimeOffset At(DateTime wallClock)
     {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
         while (Zone.IsInvalidTime(local))
         {
             local = local.AddMinutes(15);
         }
 
         return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    /// <summary>A date, or a date and time, as an operator types it: with an offset or <c>Z</c> as given; without one,
+    /// on the site's clock (a date alone is its midnight). Null when it is not a date.</summary>
+    public DateTimeOffset? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)
+            || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            return null;
+        }
+
+        return parsed.Kind == DateTimeKind.Unspecified
+            ? At(parsed)
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
     }
 }
