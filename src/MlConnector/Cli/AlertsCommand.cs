@@ -34,10 +34,10 @@ internal static class AlertsCommand
             }
 
             var times = services.GetRequiredService<SiteTime>();
-            CliConsole.Out.WriteLine($"{"ID",8}  {"CREATED",-26}  {"RULE",-22}  {"RECORD",-16}  {"TO",-16}  {"STATE",-11}  ATTEMPTS");
+            CliConsole.Out.WriteLine($"{"ID",8}  {"CREATED",-25}  {"RULE",-22}  {"RECORD",-16}  {"TO",-16}  {"STATE",-11}  ATTEMPTS");
             foreach (var a in found.Items)
             {
-                CliConsole.Out.WriteLine($"{a.Id,8}  {times.Format(a.CreatedAt),-26}  {a.Rule,-22}  {RecordKeyText.Display(a.SourceKey),-16}  {a.Phone,-16}  {a.State,-11}  {a.Attempts}");
+                CliConsole.Out.WriteLine($"{a.Id,8}  {times.Format(a.CreatedAt),-25}  {a.Rule,-22}  {RecordKeyText.Display(a.SourceKey),-16}  {a.Phone,-16}  {a.State,-11}  {a.Attempts}");
             }
 
             CliConsole.Out.WriteLine($"{found.Total} alert(s); page {found.Page} of {found.Pages}.");

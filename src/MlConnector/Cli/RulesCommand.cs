@@ -25,10 +25,10 @@ internal static class RulesCommand
             }
 
             var times = services.GetRequiredService<SiteTime>();
-            CliConsole.Out.WriteLine($"{"RULE",-24}  {"TABLE",-16}  {"LAST POLL",-26}  {"HELD",6}  STATE");
+            CliConsole.Out.WriteLine($"{"RULE",-24}  {"TABLE",-16}  {"LAST POLL",-25}  {"HELD",6}  STATE");
             foreach (var r in rules)
             {
-                CliConsole.Out.WriteLine($"{r.Id,-24}  {r.Table,-16}  {times.Format(r.LastPollAt, "never"),-26}  " +
+                CliConsole.Out.WriteLine($"{r.Id,-24}  {r.Table,-16}  {times.Format(r.LastPollAt, "never"),-25}  " +
                     $"{r.Held?.Alerts ?? 0,6}  {State(r, times)}");
             }
 

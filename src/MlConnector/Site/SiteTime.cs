@@ -5,7 +5,7 @@ namespace MlConnector.Site;
 
 /// <summary>
 /// The site's time zone (<c>Site:TimeZone</c>), resolved once: how the dashboard and the CLI show an instant to
-/// people (<c>2026-11-26 10:00:00 +01:00</c>, or <c>... UTC</c> when the site keeps UTC), and which instants a day
+/// people (<c>2026-11-26 10:00:00+01:00</c>, or <c>2026-11-26 09:00:00Z</c> when the site keeps UTC), and which instants a day
 /// the operator names spans. Instants are stored and exchanged (API, audit export) in UTC; only display converts.
 /// </summary>
 public sealed class SiteTime
@@ -39,12 +39,13 @@ public sealed class SiteTime
     /// <summary>The instant as the site's wall clock shows it.</summary>
     public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
-    /// <summary><c>2026-11-26 10:00:00 +01:00</c> (<c>2026-11-26 09:00:00 UTC</c> on a UTC site).</summary>
+    /// <summary><c>2026-11-26 10:00:00+01:00</c> (<c>2026-11-26 09:00:00Z</c> on a UTC site): the wall clock with its offset,
+    /// two words wide like the <c>u</c> format listings used before.</summary>
     public string Format(DateTimeOffset instant, bool seconds = true)
     {
         var local = Local(instant);
         var text = local.ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        return IsUtc ? text + " UTC" : text + " " + local.ToString("zzz", CultureInfo.InvariantCulture);
+        return IsUtc ? text + "Z" : text + local.ToString("zzz", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The instant, or <paramref name="none"/> when there is none.</summary>

@@ -83,9 +83,9 @@ public sealed class OperatorCliTests : IDisposable
         var show = await CliRunner.RunAsync(Folder, Environment, "alerts", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(0, list.ExitCode);
-        Assert.Contains("2026-03-02 03:00:00 -06:00", list.Output, StringComparison.Ordinal);
+        Assert.Contains("2026-03-02 03:00:00-06:00", list.Output, StringComparison.Ordinal);
         Assert.Equal(0, show.ExitCode);
-        Assert.Contains("  2026-03-02 03:00:00 -06:00  detected", show.Output, StringComparison.Ordinal);
+        Assert.Contains("  2026-03-02 03:00:00-06:00  detected", show.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("09:00:00", list.Output + show.Output, StringComparison.Ordinal);
     }
 

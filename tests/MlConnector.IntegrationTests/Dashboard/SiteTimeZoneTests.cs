@@ -21,7 +21,7 @@ public sealed class SiteTimeZoneTests
         var secondOfMarch = await http.GetStringAsync(new Uri("/alerts?from=2026-03-02&to=2026-03-02", UriKind.Relative), Ct);
         var firstOfMarch = await http.GetStringAsync(new Uri("/alerts?from=2026-03-01&to=2026-03-01", UriKind.Relative), Ct);
 
-        Assert.Contains("2026-03-02 04:30:00 +05:30", page, StringComparison.Ordinal);
+        Assert.Contains("2026-03-02 04:30:00+05:30", page, StringComparison.Ordinal);
         Assert.DoesNotContain("23:00:00", page, StringComparison.Ordinal);
         Assert.Contains("times in Asia/Kolkata", page, StringComparison.Ordinal);
         Assert.Contains("PO-000123", secondOfMarch, StringComparison.Ordinal);

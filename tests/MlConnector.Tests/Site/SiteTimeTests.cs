@@ -8,16 +8,16 @@ public sealed class SiteTimeTests
     private static readonly DateTimeOffset Summer = new(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Format_UtcSite_SaysUtc() => Assert.Equal("2026-11-26 09:00:00 UTC", SiteTime.Utc.Format(Winter));
+    public void Format_UtcSite_EndsInZ() => Assert.Equal("2026-11-26 09:00:00Z", SiteTime.Utc.Format(Winter));
 
     [Fact]
     public void Format_IanaZone_ShowsTheWallClockWithItsOffset_AcrossDaylightSaving()
     {
         var chicago = new SiteTime("America/Chicago");
 
-        Assert.Equal("2026-11-26 03:00:00 -06:00", chicago.Format(Winter));
-        Assert.Equal("2026-07-01 04:00:00 -05:00", chicago.Format(Summer));
-        Assert.Equal("2026-11-26 03:00 -06:00", chicago.Format(Winter, seconds: false));
+        Assert.Equal("2026-11-26 03:00:00-06:00", chicago.Format(Winter));
+        Assert.Equal("2026-07-01 04:00:00-05:00", chicago.Format(Summer));
+        Assert.Equal("2026-11-26 03:00-06:00", chicago.Format(Winter, seconds: false));
     }
 
     [Fact]
