@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using MlConnector.Alerts;
+using MlConnector.Site;
 
 namespace MlConnector.Cli;
 
@@ -32,10 +33,11 @@ internal static class AlertsCommand
                 return ExitCodes.Ok;
             }
 
-            CliConsole.Out.WriteLine($"{"ID",8}  {"CREATED (UTC)",-20}  {"RULE",-22}  {"RECORD",-16}  {"TO",-16}  {"STATE",-11}  ATTEMPTS");
+            var times = services.GetRequiredService<SiteTime>();
+            CliConsole.Out.WriteLine($"{"ID",8}  {"CREATED",-25}  {"RULE",-22}  {"RECORD",-16}  {"TO",-16}  {"STATE",-11}  ATTEMPTS");
             foreach (var a in found.Items)
             {
-                CliConsole.Out.WriteLine($"{a.Id,8}  {a.CreatedAt:yyyy-MM-dd HH:mm:ss}  {a.Rule,-22}  {RecordKeyText.Display(a.SourceKey),-16}  {a.Phone,-16}  {a.State,-11}  {a.Attempts}");
+                CliConsole.Out.WriteLine($"{a.Id,8}  {times.Format(a.CreatedAt),-25}  {a.Rule,-22}  {RecordKeyText.Display(a.SourceKey),-16}  {a.Phone,-16}  {a.State,-11}  {a.Attempts}");
             }
 
             CliConsole.Out.WriteLine($"{found.Total} alert(s); page {found.Page} of {found.Pages}.");
@@ -56,14 +58,16 @@ internal static class AlertsCommand
                 return ExitCodes.Failed;
             }
 
-            CliConsole.Out.WriteLine(result.GetValue(showJson) ? JsonSerializer.Serialize(detail, Json) : Describe(detail));
+            CliConsole.Out.WriteLine(result.GetValue(showJson)
+                ? JsonSerializer.Serialize(detail, Json)
+                : Describe(detail, services.GetRequiredService<SiteTime>()));
             return ExitCodes.Ok;
         }, ct));
 
         return new Command("alerts", "Look at alerts.") { list, show };
     }
 
-    private static string Describe(AlertDetail d)
+    private static string Describe(AlertDetail d, SiteTime times)
     {
         var a = d.Alert;
         var lines = new List<string>
@@ -77,7 +81,7 @@ internal static class AlertsCommand
         };
         lines.AddRange(d.SourceRecord.Select(kv => $"  {kv.Key} = {kv.Value}"));
         lines.Add("Timeline:");
-        lines.AddRange(d.Timeline.Select(e => $"  {e.At:yyyy-MM-dd HH:mm:ss}  {e.Kind,-16} {e.Actor,-16} {e.Detail}"));
+        lines.AddRange(d.Timeline.Select(e => $"  {times.Format(e.At)}  {e.Kind,-16} {e.Actor,-16} {e.Detail}"));
         return string.Join(Environment.NewLine, lines);
     }
 }

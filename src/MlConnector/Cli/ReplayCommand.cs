@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using MlConnector.Alerts;
 using MlConnector.Hosting;
 using MlConnector.Outbox;
+using MlConnector.Site;
 using MlConnector.Storage;
 
 namespace MlConnector.Cli;
@@ -25,7 +25,7 @@ internal static class ReplayCommand
 
     private static readonly Option<string?> Since = new("--since")
     {
-        Description = "With --failed: alerts that failed at or after this date/time (ISO 8601, UTC unless an offset is given).",
+        Description = "With --failed: alerts that failed at or after this date/time (ISO 8601; in the site's time zone, Site:TimeZone, unless an offset is given).",
     };
 
     private static readonly Option<bool> Yes = new("--yes") { Description = "With --failed: do not ask for confirmation." };
@@ -49,9 +49,7 @@ internal static class ReplayCommand
             return await CommandLineErrors.ReportAsync(result, "replay: give either an alert id or --failed --since DATE");
         }
 
-        DateTimeOffset since = default;
-        if (failed && !DateTimeOffset.TryParse(result.GetValue(Since), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out since))
+        if (failed && SiteTime.Utc.Parse(result.GetValue(Since)) is null)
         {
             return await CommandLineErrors.ReportAsync(result, result.GetValue(Since) is { } given
                 ? $"--since: '{given}' is not a date; write 2026-03-01 or 2026-03-01T08:00:00Z"
@@ -62,11 +60,12 @@ internal static class ReplayCommand
         StartupChecks.Run(app.Services, needsKey: false);
         await CliConsole.Error.WriteLineAsync($"ml-connector: database: {app.Services.GetRequiredService<IDbDialect>().Describe()}");
         var replay = app.Services.GetRequiredService<ReplayService>();
+        var times = app.Services.GetRequiredService<SiteTime>();
         var actor = $"cli:{Environment.UserName}";
         var reason = result.GetValue(Reason);
         return id is { } alertId
             ? await ReplayOneAsync(replay, alertId, actor, reason, ct)
-            : await ReplayFailedAsync(replay, since, result.GetValue(Yes), actor, reason, ct);
+            : await ReplayFailedAsync(replay, times.Parse(result.GetValue(Since))!.Value, times, result.GetValue(Yes), actor, reason, ct);
     }
 
     private static async Task<int> ReplayOneAsync(ReplayService replay, long id, string actor, string? reason, CancellationToken ct)
@@ -89,11 +88,11 @@ internal static class ReplayCommand
         }
     }
 
-    private static async Task<int> ReplayFailedAsync(ReplayService replay, DateTimeOffset since, bool yes, string actor,
+    private static async Task<int> ReplayFailedAsync(ReplayService replay, DateTimeOffset since, SiteTime times, bool yes, string actor,
         string? reason, CancellationToken ct)
     {
         var count = await replay.CountFailedSinceAsync(since, ct);
-        var when = since.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        var when = times.Format(since);
         CliConsole.Out.WriteLine($"{count} failed alert(s) since {when}.");
         if (count == 0)
         {

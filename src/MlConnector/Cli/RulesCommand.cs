@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using MlConnector.Detection;
+using MlConnector.Site;
 
 namespace MlConnector.Cli;
 
@@ -24,11 +24,12 @@ internal static class RulesCommand
                 return ExitCodes.Ok;
             }
 
-            CliConsole.Out.WriteLine($"{"RULE",-24}  {"TABLE",-16}  {"LAST POLL (UTC)",-20}  {"HELD",6}  STATE");
+            var times = services.GetRequiredService<SiteTime>();
+            CliConsole.Out.WriteLine($"{"RULE",-24}  {"TABLE",-16}  {"LAST POLL",-25}  {"HELD",6}  STATE");
             foreach (var r in rules)
             {
-                CliConsole.Out.WriteLine($"{r.Id,-24}  {r.Table,-16}  {r.LastPollAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "never",-20}  " +
-                    $"{r.Held?.Alerts ?? 0,6}  {State(r)}");
+                CliConsole.Out.WriteLine($"{r.Id,-24}  {r.Table,-16}  {times.Format(r.LastPollAt, "never"),-25}  " +
+                    $"{r.Held?.Alerts ?? 0,6}  {State(r, times)}");
             }
 
             return ExitCodes.Ok;
@@ -51,7 +52,7 @@ internal static class RulesCommand
             }
 
             var runs = await queries.RecentRunsAsync(rule.Id, 10, ct);
-            CliConsole.Out.WriteLine(result.GetValue(showJson) ? JsonSerializer.Serialize(new { rule, held = rule.Held, recentRuns = runs }, Json) : Describe(rule, runs));
+            CliConsole.Out.WriteLine(result.GetValue(showJson) ? JsonSerializer.Serialize(new { rule, held = rule.Held, recentRuns = runs }, Json) : Describe(rule, runs, services.GetRequiredService<SiteTime>()));
             return ExitCodes.Ok;
         }, ct));
 
@@ -104,23 +105,23 @@ internal static class RulesCommand
         return command;
     }
 
-    private static string State(RuleStatus r) =>
-        r.Held is { } held ? $"held: {held.Alerts} alert(s) since {held.Since.ToString("u", CultureInfo.InvariantCulture)}"
+    private static string State(RuleStatus r, SiteTime times) =>
+        r.Held is { } held ? $"held: {held.Alerts} alert(s) since {times.Format(held.Since)}"
         : r.Paused ? "paused"
         : r.LastError is { } error ? $"last poll failed: {error}"
         : "ok";
 
-    private static string Describe(RuleStatus r, IReadOnlyList<PollRun> runs)
+    private static string Describe(RuleStatus r, IReadOnlyList<PollRun> runs, SiteTime times)
     {
         var lines = new List<string>
         {
             $"Rule {r.Id} ({r.Company}): {r.Description}",
             $"  reads     {r.Table} over {r.Transport}, every {r.Cadence}; fires on {r.Transitions}",
-            $"  last poll {r.LastPollAt?.ToString("u", CultureInfo.InvariantCulture) ?? "never"}" +
+            $"  last poll {times.Format(r.LastPollAt, "never")}" +
                 (r.LastRowsRead is { } rows ? $" ({rows} rows, {r.LastEvents} alerts)" : ""),
-            $"  state     {State(r)}",
+            $"  state     {State(r, times)}",
         };
-        lines.AddRange(runs.Select(run => $"  run       {run.StartedAt.ToString("u", CultureInfo.InvariantCulture)} {run.InstanceId}: " +
+        lines.AddRange(runs.Select(run => $"  run       {times.Format(run.StartedAt)} {run.InstanceId}: " +
             $"{run.RowsRead} rows, {run.Events} alerts{(run.Error is null ? "" : ", failed: " + run.Error)}"));
         return string.Join(Environment.NewLine, lines);
     }

@@ -8,6 +8,7 @@ using MlConnector.Outbox;
 using MlConnector.Recipients;
 using MlConnector.Rules;
 using MlConnector.Security;
+using MlConnector.Site;
 using MlConnector.Sms;
 using MlConnector.Storage;
 using MlConnector.Syspro;
@@ -33,6 +34,7 @@ public static class ConnectorHost
         builder.AddStorage();
         builder.AddSecurity();
         builder.AddAudit();
+        builder.AddSite();
         builder.AddTemplates();
         builder.AddRecipients();
         builder.AddAlerts();

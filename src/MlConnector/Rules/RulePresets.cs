@@ -27,12 +27,12 @@ public static class RulePresets
     public static IReadOnlyDictionary<string, RuleOptions> All { get; } = new Dictionary<string, RuleOptions>(StringComparer.OrdinalIgnoreCase)
     {
         [PoSubmitted] = PurchaseOrderRule("A purchase order was submitted for approval (OrderStatus became 1).", "*->1", OpenOrders,
-            "PO {{ PurchaseOrder }} awaits your approval: {{ SupplierName }}, {{ Total }} {{ Currency }}, {{ LineCount }} line{% if LineCount != \"1\" %}s{% endif %}."),
+            PresetTexts.PoSubmitted),
         [PoApproved] = PurchaseOrderRule("A purchase order was approved and released (OrderStatus became 4).", "*->4", OpenOrders,
-            "PO {{ PurchaseOrder }} approved: {{ SupplierName }}, {{ Total }} {{ Currency }}, {{ LineCount }} line{% if LineCount != \"1\" %}s{% endif %}. Ready to send to the supplier."),
+            PresetTexts.PoApproved),
         // Cancelled orders stay in this rule's working set, so a cancellation is seen as a move to '*'.
         [PoCancelled] = PurchaseOrderRule("A purchase order was cancelled (OrderStatus became *).", "*->'*'", "OrderStatus in 0,1,4,*",
-            "PO {{ PurchaseOrder }} for {{ SupplierName }} ({{ Total }} {{ Currency }}) was cancelled."),
+            PresetTexts.PoCancelled),
         [RequisitionApproved] = new RuleOptions
         {
             Description = "A requisition line was approved (ReqnStatus became R).",
@@ -45,7 +45,7 @@ public static class RulePresets
             Filter = ["ReqnStatus in ,R"],
             Watermark = WatermarkKind.None,
             Enrich = ["Supplier"],
-            Template = "Requisition {{ Requisition }} line {{ Line }} approved: {{ OrderQty }} x {{ StockDescription }} from {{ SupplierName }}.",
+            Template = PresetTexts.RequisitionApproved,
         },
         [InvoicePosted] = new RuleOptions
         {
@@ -59,7 +59,7 @@ public static class RulePresets
             WatermarkColumn = "JournalDate",
             WatermarkOverlap = TimeSpan.FromDays(1),
             Enrich = ["Supplier"],
-            Template = "Invoice {{ Invoice }} from {{ SupplierName }} posted: {{ OrigInvValue | format_number: \"N2\" }} {{ Currency }}, due {{ DueDate }}.",
+            Template = PresetTexts.InvoicePosted,
         },
         // Off by default: ApInvoice already reports each posting once; this one is for sites that read the GL instead.
         [InvoicePostedGl] = new RuleOptions
@@ -74,7 +74,7 @@ public static class RulePresets
             Watermark = WatermarkKind.Date,
             WatermarkColumn = "JnlDate",
             WatermarkOverlap = TimeSpan.FromDays(1),
-            Template = "Invoice {{ SubModApInvoice }} from supplier {{ SubModSupplier }} posted to the GL: {{ EntryValue }}.",
+            Template = PresetTexts.InvoicePostedGl,
         },
     };
 

@@ -29,4 +29,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1007, EventName = "EnetRefreshFailed", Level = LogLevel.Warning,
         Message = "SYSPRO e.net: session refresh failed: {Reason}")]
     public static partial void EnetRefreshFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1010, EventName = "ODataQueryRefused", Level = LogLevel.Warning,
+        Message = "SYSPRO OData rejected the query for {Target} (HTTP 400): {Reason}; $filter: {Filter}")]
+    public static partial void ODataQueryRefused(this ILogger logger, string target, string reason, string filter);
+
+    [LoggerMessage(EventId = 1011, EventName = "ODataSampleFailed", Level = LogLevel.Warning,
+        Message = "SYSPRO OData: one row of {Table} could not be read to type the columns $metadata leaves untyped ({Columns}); their filter literals follow SYSPRO's column catalogue: {Reason}")]
+    public static partial void ODataSampleFailed(this ILogger logger, string table, string columns, string reason);
 }

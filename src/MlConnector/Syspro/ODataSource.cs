@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -13,19 +12,24 @@ namespace MlConnector.Syspro;
 /// <c>@odata.nextLink</c>. When the server caps a page without a link (seen through <c>@odata.count</c> on the first
 /// page), it pages by key: ordered by the key columns, each page filtered beyond the last key read, so a row that
 /// leaves the working set meanwhile cannot shift the pages (<c>$skip</c> is never used). Every value is checked
-/// against <c>$metadata</c> before it is believed. Each page is parsed on its own, so memory follows the page size.
+/// against <c>$metadata</c> before it is believed; a filter on a column <c>$metadata</c> does not type is written as
+/// one row of the set shows it (<see cref="ODataLiteralTypes"/>). Each page is parsed on its own, so memory follows
+/// the page size.
 /// </summary>
 public sealed class ODataSource : ISysproSource, IDisposable
 {
     private readonly HttpClient _http;
     private readonly ODataSourceOptions _options;
+    private readonly ILogger _logger;
     private readonly SemaphoreSlim _metadataLock = new(1, 1);
+    private readonly ODataLiteralTypes _literalTypes = new();
     private ODataMetadata? _metadata;
 
-    public ODataSource(HttpClient http, ODataSourceOptions options)
+    public ODataSource(HttpClient http, ODataSourceOptions options, ILogger? logger = null)
     {
         _http = http;
         _options = options;
+        _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         if (options.Username is not null)
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Username}:{options.Password}"));
@@ -51,10 +55,11 @@ public sealed class ODataSource : ISysproSource, IDisposable
         }
 
         string? TypeOf(string column) => metadata.TypeOf(query.Table, column);
-        var filter = ODataQueryText.Filter(query.Conditions, TypeOf);
+        var literalType = await LiteralTypesAsync(metadata, query, cancellationToken);
+        var filter = ODataQueryText.Filter(query.Conditions, literalType);
         Uri PageUri(IReadOnlyList<string>? afterKey, bool count)
         {
-            var keyset = afterKey is null ? null : ODataQueryText.Keyset(query.OrderBy, afterKey, TypeOf);
+            var keyset = afterKey is null ? null : ODataQueryText.Keyset(query.OrderBy, afterKey, literalType);
             return new Uri(Root, query.Table + ODataQueryText.QueryString(
                 ("$select", string.Join(',', query.Columns)),
                 ("$filter", (filter.Length > 0, keyset) switch
@@ -75,7 +80,7 @@ public sealed class ODataSource : ISysproSource, IDisposable
         for (var page = 0; next is not null; page++)
         {
             using var response = await _http.GetAsync(next, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            await EnsureSuccessAsync(response, query.Table, cancellationToken);
+            await ODataAnswers.EnsureSuccessAsync(response, query.Table, _logger, cancellationToken);
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             using var document = await ParseAsync(stream, query.Table, cancellationToken);
             var root = document.RootElement;
@@ -112,6 +117,31 @@ public sealed class ODataSource : ISysproSource, IDisposable
         }
     }
 
+    /// <summary>How the query's literals are typed: by <c>$metadata</c>, and for the columns it leaves untyped by one
+    /// row of the set, read once (<c>$top=1</c>). A row that cannot be read leaves them to SYSPRO's catalogue.</summary>
+    private async Task<Func<string, string?>> LiteralTypesAsync(ODataMetadata metadata, SourceQuery query, CancellationToken ct)
+    {
+        var untyped = ODataLiteralTypes.Untyped(metadata, query);
+        if (untyped.Count > 0 && !_literalTypes.Knows(query.Table))
+        {
+            try
+            {
+                using var response = await _http.GetAsync(new Uri(Root, query.Table + ODataQueryText.QueryString(("$top", "1"))), ct);
+                await ODataAnswers.EnsureSuccessAsync(response, query.Table, _logger, ct);
+                await using var stream = await response.Content.ReadAsStreamAsync(ct);
+                using var document = await ParseAsync(stream, query.Table, ct);
+                var rows = document.RootElement.GetProperty("value");
+                _literalTypes.Learn(query.Table, rows.GetArrayLength() > 0 ? rows[0] : null);
+            }
+            catch (Exception e) when (e is SysproException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+            {
+                _logger.ODataSampleFailed(query.Table, string.Join(", ", untyped), e.Message);
+            }
+        }
+
+        return _literalTypes.For(metadata, query.Table);
+    }
+
     private static async Task<JsonDocument> ParseAsync(Stream stream, string table, CancellationToken ct)
     {
         try
@@ -144,7 +174,7 @@ public sealed class ODataSource : ISysproSource, IDisposable
         try
         {
             using var response = await _http.GetAsync(new Uri(Root, "$metadata"), ct);
-            await EnsureSuccessAsync(response, "$metadata", ct);
+            await ODataAnswers.EnsureSuccessAsync(response, "$metadata", _logger, ct);
             await using var stream = await response.Content.ReadAsStreamAsync(ct);
             return _metadata = ODataMetadata.Parse(await XDocument.LoadAsync(stream, LoadOptions.None, ct));
         }
@@ -186,25 +216,5 @@ public sealed class ODataSource : ISysproSource, IDisposable
         }
 
         return new SourceRow(values);
-    }
-
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken ct)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return;
-        }
-
-        var body = await response.Content.ReadAsStringAsync(ct);
-        var excerpt = body.Length > 300 ? body[..300] : body;
-        throw response.StatusCode switch
-        {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new SysproException(
-                $"SYSPRO OData refused the credentials (HTTP {(int)response.StatusCode}); check Syspro:OData:Username and Password.",
-                isCredentialError: true),
-            HttpStatusCode.NotFound => new SysproException($"SYSPRO OData has no '{what}' (HTTP 404)."),
-            HttpStatusCode.BadRequest => new SysproException($"SYSPRO OData rejected the query for {what} (HTTP 400): {excerpt}"),
-            _ => new HttpRequestException($"SYSPRO OData answered HTTP {(int)response.StatusCode} for {what}.", null, response.StatusCode),
-        };
     }
 }

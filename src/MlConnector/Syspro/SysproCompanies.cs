@@ -22,7 +22,8 @@ public sealed class SysproCompanies : IRuleCompanies, IDisposable
             var session = new EnetSession(httpClients.CreateClient(clients.NameOf(SysproExtensions.EnetClient, id)), options.Enet, time,
                 loggers.CreateLogger<EnetSession>());
             return new SysproCompany(id, name, path, options,
-                new ODataSource(httpClients.CreateClient(clients.NameOf(SysproExtensions.ODataClient, id)), options.OData),
+                new ODataSource(httpClients.CreateClient(clients.NameOf(SysproExtensions.ODataClient, id)), options.OData,
+                    loggers.CreateLogger<ODataSource>()),
                 session, new EnetSource(session, options.Enet));
         }
 

@@ -2,14 +2,16 @@ using System.Collections.Concurrent;
 using Fluid;
 using Fluid.Ast;
 using MlConnector.Common;
+using MlConnector.Site;
 
 namespace MlConnector.Templates;
 
 /// <summary>The outcome of rendering one text.</summary>
 public sealed record RenderedText(string Body, int Segments, SmsEncoding Encoding, bool Truncated);
 
-/// <summary>Liquid templates (Fluid) for SMS texts: compiled once, rendered per event with the record's fields.</summary>
-public sealed class TemplateRenderer
+/// <summary>Liquid templates (Fluid) for SMS texts: compiled once, rendered per event with the record's fields, with
+/// the site's filters for dates and amounts (<see cref="TextFilters"/>).</summary>
+public sealed class TemplateRenderer(SiteFormats formats)
 {
     /// <summary>Twilio's limit for a Body (error 21617 beyond it).</summary>
     public const int MaxBodyLength = 1600;
@@ -19,7 +21,13 @@ public sealed class TemplateRenderer
     private static readonly FluidParser Parser = new();
     private readonly ConcurrentDictionary<string, IFluidTemplate> _compiled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _fields = new(StringComparer.Ordinal);
-    private readonly TemplateOptions _options = new();
+    private readonly TemplateOptions _options = TextFilters.Register(new TemplateOptions(), formats);
+
+    /// <summary>A renderer with the default site settings (UTC, ISO dates, 1,234.56 USD).</summary>
+    public TemplateRenderer()
+        : this(SiteFormats.Default)
+    {
+    }
 
     public bool TryCompile(string source, out string error)
     {

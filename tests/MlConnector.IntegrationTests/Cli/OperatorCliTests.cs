@@ -74,6 +74,22 @@ public sealed class OperatorCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Alerts_SiteTimeZone_ListAndShowPrintTimesOnTheSiteClock()
+    {
+        _host.UseClock(TestClock.At(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero))).With("Site:TimeZone", "America/Chicago");
+        var id = await SeedAsync(s => OperatorSeed.AlertAsync(s, "+15550100001"));
+
+        var list = await CliRunner.RunAsync(Folder, Environment, "alerts", "list");
+        var show = await CliRunner.RunAsync(Folder, Environment, "alerts", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("2026-03-02 03:00:00-06:00", list.Output, StringComparison.Ordinal);
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("  2026-03-02 03:00:00-06:00  detected", show.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("09:00:00", list.Output + show.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AuditExport_CsvToFile_WritesEveryLineAndReportsProgress()
     {
         await SeedAsync(s => OperatorSeed.AlertAsync(s, "+15550100001"));

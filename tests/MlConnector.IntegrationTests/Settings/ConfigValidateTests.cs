@@ -73,6 +73,14 @@ public sealed class ConfigValidateTests
         { "validity beyond Twilio's limit", """{ "Twilio": { "ValidityPeriod": "11:00:00" } }""", "Twilio:ValidityPeriod: '11:00:00' must be between 00:00:01 and 10:00:00" },
         { "backoff cap below base", """{ "Twilio": { "BackoffBase": "00:01:00", "BackoffCap": "00:00:30" } }""", "Twilio:BackoffCap: '00:00:30' must be at least Twilio:BackoffBase" },
 
+        // Site: the time zone and the formats texts, the dashboard and the CLI show.
+        { "time zone slip", """{ "Site": { "TimeZone": "Europe/Berln" } }""", "Site:TimeZone: 'Europe/Berln' is not a time zone; write an IANA time zone id" },
+        { "time zone as an offset", """{ "Site": { "TimeZone": "+02:00" } }""", "Site:TimeZone: '+02:00' is not a time zone" },
+        { "culture that does not exist", """{ "Site": { "Culture": "en-XX" } }""", "Site:Culture: 'en-XX' is not a culture" },
+        { "date format without the day", """{ "Site": { "DateFormat": "MMMM yyyy" } }""", "Site:DateFormat: 'MMMM yyyy' does not show the year, the month and the day" },
+        { "currency position slip", """{ "Site": { "CurrencyPosition": "Infront" } }""", "Site:CurrencyPosition: 'Infront' is not After or Before" },
+        { "unknown key in Site", """{ "Site": { "TimeZon": "UTC" } }""", "Site:TimeZon: is not a setting; did you mean 'TimeZone'?" },
+
         // SYSPRO and further companies.
         { "unknown default transport", """{ "Syspro": { "Transport": "REST" } }""", "Syspro:Transport: 'REST' is not OData or Enet" },
         { "OData root that is not a URL", """{ "Syspro": { "OData": { "BaseUrl": "erp/odata" } } }""", "Syspro:OData:BaseUrl: 'erp/odata' is not a URL" },

@@ -78,7 +78,9 @@ public sealed class SchemaAwareRuleTests
         Assert.Equal(1, poll.AlertsEnqueued);
         var alert = Assert.Single(await harness.AlertsAsync(RulePresets.RequisitionApproved));
         Assert.Contains($"Requisition {pending.Requisition.Trim()} line {pending.Line} approved: ", alert.Body, StringComparison.Ordinal);
-        Assert.Contains(" x  from ", alert.Body, StringComparison.Ordinal); // StockDescription renders empty
+        // Without StockCode and StockDescription the item's phrase is dropped, never left as a hole ("3 x  from", issue 14).
+        Assert.Contains(" approved: quantity ", alert.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("  ", alert.Body, StringComparison.Ordinal);
         foreach (var (rule, column) in new[]
         {
             (RulePresets.RequisitionApproved, "StockCode"), (RulePresets.RequisitionApproved, "StockDescription"),

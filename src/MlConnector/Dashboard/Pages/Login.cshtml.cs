@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MlConnector.Access;
+using MlConnector.Site;
 
 namespace MlConnector.Dashboard.Pages;
 
-public sealed class LoginModel(SignInThrottle signIn) : PageModel
+public sealed class LoginModel(SignInThrottle signIn, SiteTime times) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -23,7 +24,7 @@ public sealed class LoginModel(SignInThrottle signIn) : PageModel
         if (attempt.User is not { } user)
         {
             Error = attempt.LockedUntil is { } until
-                ? $"Too many wrong passwords: sign-in is locked until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC."
+                ? $"Too many wrong passwords: sign-in is locked until {times.Format(until, seconds: false)}."
                 : "Unknown user name or wrong password.";
             return Page();
         }

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using MlConnector.Alerts;
 using MlConnector.Outbox;
 using MlConnector.Rules;
+using MlConnector.Site;
 
 namespace MlConnector.Dashboard.Pages.Alerts;
 
-public sealed class AlertsModel(AlertQueries queries, ReplayService replay, RuleSet rules, TimeProvider time,
+public sealed class AlertsModel(AlertQueries queries, ReplayService replay, RuleSet rules, TimeProvider time, SiteTime times,
     IAuthorizationService authorization) : DashboardPage(authorization)
 {
     public static IReadOnlyList<string> States => AlertStates.All;
@@ -26,7 +27,7 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Since = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddDays(-1));
+        Since = times.DayOf(time.GetUtcNow()).AddDays(-1);
         Result = await queries.ListAsync(new AlertFilter(State, Rule, Company, Start(From), Start(To?.AddDays(1)), Phone, PageNumber), ct);
     }
 
@@ -59,6 +60,6 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
         ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }).ToUriComponent().Insert(0, "/alerts");
 
-    private static DateTimeOffset? Start(DateOnly? day) =>
-        day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
+    // The days an operator names are the site's days (Site:TimeZone), as the times on the page are.
+    private DateTimeOffset? Start(DateOnly? day) => day is { } d ? times.StartOf(d) : null;
 }
