@@ -30,6 +30,12 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
             failures.Add("Twilio:PublicBaseUrl must be an absolute URL such as https://alerts.example.com.");
         }
 
+        if (!options.Enabled && !string.IsNullOrWhiteSpace(options.VerifyServiceSid))
+        {
+            failures.Add("Twilio:VerifyServiceSid needs Twilio:AccountSid and Twilio:AuthToken: the sign-in codes are texted by " +
+                "the site's own Twilio account.");
+        }
+
         if (!options.Enabled)
         {
             return failures.Count == 0 ? ValidateOptionsResult.Skip : ValidateOptionsResult.Fail(failures);
