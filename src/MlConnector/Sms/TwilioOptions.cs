@@ -41,7 +41,7 @@ public sealed class TwilioOptions
     /// the user's phone (ml-connector users phone), or one of the user's one-time recovery codes. Needs AccountSid and
     /// AuthToken.</summary>
     /// <value>The default is none (sign-in with a password alone).</value>
-    [RegularExpression("^VA[0-9a-fA-F]{32}$", ErrorMessage = "{0}: is not a Verify service SID: VA followed by 32 hex digits, e.g. VA0123456789abcdef0123456789abcdef")]
+    [RegularExpression("^VA[0-9a-fA-F]{32}$", ErrorMessage = "{0} is not a Verify service SID: VA followed by 32 hex digits, e.g. VA0123456789abcdef0123456789abcdef")]
     public string? VerifyServiceSid { get; set; }
 
     /// <summary>Where REST calls go; tests and the demo point it at the simulator.</summary>

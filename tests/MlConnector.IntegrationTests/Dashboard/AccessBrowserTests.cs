@@ -108,7 +108,7 @@ public sealed class AccessBrowserTests
         await laptop.ReloadAsync();
         await Expect(laptop).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
         await phone.GotoAsync("/alerts");
-        await Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Alerts" })).ToBeVisibleAsync();
+        await Expect(phone.Locator("h1")).ToHaveTextAsync("Alerts");
     }
 
     [Fact]
