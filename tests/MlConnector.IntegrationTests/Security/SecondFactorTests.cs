@@ -67,6 +67,23 @@ public sealed class SecondFactorTests
     }
 
     [Fact]
+    public async Task ReenteringAKnownPassword_BuysNoMoreGuessesAtTheCode()
+    {
+        await using var host = await SecondFactorHost.StartAsync();
+        using var browser = await host.PasswordStepAsync("olivia");
+        var wrong = host.Twilio.LatestVerifyCode(SecondFactorHost.OliviaPhone) == "000000" ? "111111" : "000000";
+        for (var i = 0; i < 4; i++)
+        {
+            using var guess = await SecondFactorHost.CodeAsync(browser, wrong);
+        }
+
+        using var again = await host.PasswordStepAsync("olivia");
+        using var fifth = await SecondFactorHost.CodeAsync(again, wrong);
+
+        Assert.Contains("locked until", await fifth.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_CodeOlderThanTenMinutes_IsRefused_AndANewCodeWorks()
     {
         await using var host = await SecondFactorHost.StartAsync();
