@@ -27,10 +27,10 @@ public sealed class LoginCodeModel(SecondFactor secondFactor, PendingSignIns pen
     }
 
     public Task<IActionResult> OnPostCodeAsync(string? code, CancellationToken ct) =>
-        FinishAsync((signIn, address) => secondFactor.CheckCodeAsync(signIn, code, address, ct), ct);
+        FinishAsync((signIn, address) => secondFactor.CheckCodeAsync(signIn, code, address, ct));
 
     public Task<IActionResult> OnPostRecoveryAsync(string? recoveryCode, CancellationToken ct) =>
-        FinishAsync((signIn, address) => secondFactor.UseRecoveryCodeAsync(signIn, recoveryCode, address, ct), ct);
+        FinishAsync((signIn, address) => secondFactor.UseRecoveryCodeAsync(signIn, recoveryCode, address, ct));
 
     public async Task<IActionResult> OnPostResendAsync(CancellationToken ct)
     {
@@ -48,7 +48,7 @@ public sealed class LoginCodeModel(SecondFactor secondFactor, PendingSignIns pen
     public static string? ThrottledAddress(HttpContext context) =>
         Actor.IsLoopback(context) ? null : context.Connection.RemoteIpAddress?.ToString();
 
-    private async Task<IActionResult> FinishAsync(Func<PendingSignIn, string?, Task<SecondFactorAttempt>> attempt, CancellationToken ct)
+    private async Task<IActionResult> FinishAsync(Func<PendingSignIn, string?, Task<SecondFactorAttempt>> attempt)
     {
         if (pending.Read(HttpContext) is not { } signIn)
         {
@@ -74,7 +74,6 @@ public sealed class LoginCodeModel(SecondFactor secondFactor, PendingSignIns pen
             TempData["Message"] = result.Message;
         }
 
-        ct.ThrowIfCancellationRequested();
         return LocalRedirect(Url.IsLocalUrl(signIn.ReturnUrl) ? signIn.ReturnUrl : "/");
     }
 }
