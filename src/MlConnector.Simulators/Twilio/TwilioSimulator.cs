@@ -61,6 +61,9 @@ public sealed class TwilioSimulator : IAsyncDisposable
     /// <summary>Every Verify verification, with its code and the texts sent for it.</summary>
     public IReadOnlyList<SimulatedVerification> Verifications => _app.Services.GetRequiredService<VerifyStore>().Verifications;
 
+    /// <summary>The Verify code <paramref name="to"/> last received (null when none was sent to it).</summary>
+    public string? LatestVerifyCode(string to) => _app.Services.GetRequiredService<VerifyStore>().Latest(to)?.Code;
+
     public IReadOnlyList<SimulatedMessagingService> MessagingServices =>
         _app.Services.GetRequiredService<PhoneNumberStore>().Services;
 

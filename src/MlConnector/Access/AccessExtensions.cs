@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using MlConnector.Security;
 
 namespace MlConnector.Access;
 
@@ -15,6 +16,13 @@ internal static class AccessExtensions
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<AccessState>();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<OperatorPhones>();
+        builder.Services.AddSealedColumn(new SealedColumn("operators", "id", "phone", OperatorPhones.Purpose));
+        builder.Services.AddSingleton<RecoveryCodes>();
+        builder.Services.AddSingleton<PendingSignIns>();
+        builder.Services.AddSingleton<SecondFactor>();
+        builder.Services.AddSingleton<AccessAudit>();
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.Section);
         builder.Services.AddSingleton<SessionAntiforgeryFilter>();
         builder.Services.AddExceptionHandler<ClientInputErrors>();
@@ -45,7 +53,8 @@ internal static class AccessExtensions
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(OperatorRoles.CanView, p => p.AddRequirements(new OperatorAccessRequirement(OperatorRoles.Viewer)))
-            .AddPolicy(OperatorRoles.CanOperate, p => p.AddRequirements(new OperatorAccessRequirement(OperatorRoles.Operator)));
+            .AddPolicy(OperatorRoles.CanOperate, p => p.AddRequirements(new OperatorAccessRequirement(OperatorRoles.Operator)))
+            .AddPolicy(OperatorRoles.CanAdminister, p => p.AddRequirements(new OperatorAccessRequirement(OperatorRoles.Admin)));
         builder.Services.AddSingleton<IAuthorizationHandler, OperatorAccessHandler>();
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessResultHandler>();
         builder.Services.AddHostedService<AnnounceAccess>();
@@ -63,8 +72,10 @@ internal static class AccessExtensions
         return app;
     }
 
-    /// <summary>Says at start-up whether sign-in is required or only loopback is answered.</summary>
-    private sealed class AnnounceAccess(AccessState state, OperatorStore operators, ILogger<AnnounceAccess> logger) : IHostedService
+    /// <summary>Says at start-up whether sign-in is required or only loopback is answered, and whether it needs a
+    /// second factor (naming how many users have no phone number for it).</summary>
+    private sealed class AnnounceAccess(AccessState state, OperatorStore operators, SecondFactor secondFactor, ILogger<AnnounceAccess> logger)
+        : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
@@ -72,6 +83,11 @@ internal static class AccessExtensions
             {
                 var users = await operators.ListAsync(cancellationToken);
                 logger.SignInRequired(users.Count);
+                if (secondFactor.IsOn)
+                {
+                    var withoutPhone = users.Count(u => !u.HasPhone);
+                    logger.SecondFactorOn(withoutPhone);
+                }
             }
             else
             {

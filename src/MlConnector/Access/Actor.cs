@@ -15,6 +15,7 @@ public static class Actor
     public static bool IsLoopback(HttpContext context) =>
         context.Connection.RemoteIpAddress is not { } address || IPAddress.IsLoopback(address);
 
+    /// <summary>Whether the signed-in user's role includes <paramref name="role"/> (an admin operates, an operator views).</summary>
     public static bool IsInRole(ClaimsPrincipal user, string role) =>
-        user.Identity?.IsAuthenticated == true && (user.IsInRole(role) || (role == OperatorRoles.Viewer && user.IsInRole(OperatorRoles.Operator)));
+        user.Identity?.IsAuthenticated == true && OperatorRoles.Includes(user.FindFirst(ClaimTypes.Role)?.Value, role);
 }

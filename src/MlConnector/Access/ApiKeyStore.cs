@@ -48,5 +48,19 @@ public sealed class ApiKeyStore(IDbDialect dialect, TimeProvider time)
             Encoding.ASCII.GetBytes(found.Hash), Encoding.ASCII.GetBytes(Hash(key))) ? (found.Name, found.Role) : null;
     }
 
+    /// <summary>Every key, live ones first: its name, role, prefix (the part of the key that names it), and when it
+    /// was created and revoked.</summary>
+    public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string Name, string Prefix, string Role, long CreatedAt, long? RevokedAt)>(new CommandDefinition(
+            "SELECT name, key_prefix, role, created_at, revoked_at FROM api_keys ORDER BY CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END, name",
+            cancellationToken: ct));
+        return [.. rows.Select(r => new ApiKeySummary(r.Name, r.Prefix, r.Role, UnixTime.FromStored(r.CreatedAt),
+            UnixTime.FromStored(r.RevokedAt)))];
+    }
+
     private static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
+
+public sealed record ApiKeySummary(string Name, string Prefix, string Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);

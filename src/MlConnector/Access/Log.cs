@@ -21,4 +21,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 6005, EventName = "AddressLockedOut", Level = LogLevel.Warning,
         Message = "Address {Address} locked out of sign-in after too many wrong passwords, until {Until}")]
     public static partial void AddressLockedOut(this ILogger logger, string address, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 6006, EventName = "SecondFactorOn", Level = LogLevel.Information,
+        Message = "Sign-in needs a second factor (a code texted through Twilio Verify, or a recovery code); {WithoutPhone} user(s) have no phone number on file and can sign in only with a recovery code (ml-connector users phone NAME NUMBER).")]
+    public static partial void SecondFactorOn(this ILogger logger, int withoutPhone);
 }

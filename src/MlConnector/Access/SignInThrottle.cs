@@ -22,27 +22,49 @@ public sealed class SignInThrottle(OperatorStore operators, IDbDialect dialect, 
     private readonly ConcurrentDictionary<string, AddressFailures> _addresses = new(StringComparer.Ordinal);
 
     /// <param name="address">The source address, or null for loopback (a proxy on this machine speaks for everyone).</param>
-    public async Task<SignInAttempt> SignInAsync(string userName, string password, string? address, CancellationToken ct)
+    /// <param name="secondFactorFollows">Whether a second factor follows the password: the count of failures is then
+    /// cleared only once that succeeds too (<see cref="SucceededAsync"/>), so re-entering a known password never buys
+    /// more guesses at the code.</param>
+    public async Task<SignInAttempt> SignInAsync(string userName, string password, string? address, CancellationToken ct,
+        bool secondFactorFollows = false)
     {
-        var o = options.Value;
-        var now = time.GetUtcNow();
-        if (address is not null && AddressLockedUntil(address, now) is { } addressLock)
+        if (await LockedUntilAsync(userName, address, ct) is { } locked)
         {
-            return new SignInAttempt(null, addressLock);
-        }
-
-        if (await LockedUntilAsync(userName, now, ct) is { } userLock)
-        {
-            return new SignInAttempt(null, userLock);
+            return new SignInAttempt(null, locked);
         }
 
         if (await operators.VerifyAsync(userName, password, ct) is { } user)
         {
-            await ClearAsync(userName, ct);
+            if (!secondFactorFollows)
+            {
+                await SucceededAsync(userName, ct);
+            }
+
             return new SignInAttempt(user, null);
         }
 
         logger.SignInFailed(userName);
+        return new SignInAttempt(null, await FailedAsync(userName, address, ct));
+    }
+
+    /// <summary>Until when the user (or the source address) is locked out of sign-in; null when not.</summary>
+    public async Task<DateTimeOffset?> LockedUntilAsync(string userName, string? address, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (address is not null && AddressLockedUntil(address, now) is { } addressLock)
+        {
+            return addressLock;
+        }
+
+        return await LockedUntilAsync(userName, now, ct);
+    }
+
+    /// <summary>Counts a failed attempt (a wrong password, or a wrong second-factor code) for the user and the address;
+    /// returns the lock-out's end when this one reached a limit.</summary>
+    public async Task<DateTimeOffset?> FailedAsync(string userName, string? address, CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
         var locked = await CountFailureAsync(userName, address, now, o, ct);
         if (address is not null && CountAddressFailure(address, now, o) is { } lockedAddress)
         {
@@ -51,8 +73,11 @@ public sealed class SignInThrottle(OperatorStore operators, IDbDialect dialect, 
             locked ??= lockedAddress;
         }
 
-        return new SignInAttempt(null, locked);
+        return locked;
     }
+
+    /// <summary>A complete sign-in: the user's count of failures starts again.</summary>
+    public Task SucceededAsync(string userName, CancellationToken ct) => ClearAsync(userName, ct);
 
     private async Task<DateTimeOffset?> LockedUntilAsync(string userName, DateTimeOffset now, CancellationToken ct)
     {

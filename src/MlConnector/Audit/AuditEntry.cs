@@ -24,6 +24,16 @@ public static class AuditKinds
     public const string TestSms = "test-sms";
     public const string KeysRotated = "keys-rotated";
     public const string SignInLocked = "sign-in-locked";
+    public const string UserAdded = "user-added";
+    public const string UserRemoved = "user-removed";
+    public const string UserPasswordSet = "user-password-set";
+    public const string UserRoleSet = "user-role-set";
+    public const string UserPhoneSet = "user-phone-set";
+    public const string RecoveryCodesGenerated = "recovery-codes-generated";
+    public const string RecoveryCodeUsed = "recovery-code-used";
+    public const string ApiKeyCreated = "api-key-created";
+    public const string ApiKeyRevoked = "api-key-revoked";
+    public const string SessionEnded = "session-ended";
 }
 
 /// <summary>One append-only audit line. <see cref="Detail"/> is plain JSON without phone numbers or message text;

@@ -49,11 +49,24 @@ internal static class AdminHost
         return [$"--{HostingExtensions.ConfigFileSetting}={demo}", .. args];
     }
 
-    /// <summary>A role option shared by <c>users add</c> and <c>apikeys create</c>.</summary>
-    public static Option<string> RoleOption() => new("--role")
+    /// <summary>The role option of <c>users add</c> and <c>users role</c> (<paramref name="forUsers"/>: viewer, operator
+    /// or admin) and of <c>apikeys create</c> (viewer or operator: a key never administers).</summary>
+    public static Option<string> RoleOption(bool forUsers) => new("--role")
     {
-        Description = "viewer (reads) or operator (also replays, pauses rules and sends test texts).",
+        Description = forUsers
+            ? "viewer (reads), operator (also replays, pauses rules and sends test texts) or admin (also manages users, API keys and sessions on the dashboard)."
+            : "viewer (reads) or operator (also replays, pauses rules and sends test texts).",
         DefaultValueFactory = _ => Access.OperatorRoles.Viewer,
-        Validators = { r => { if (!Access.OperatorRoles.IsValid(r.GetValueOrDefault<string>())) r.AddError("--role must be viewer or operator."); } },
+        Validators =
+        {
+            r =>
+            {
+                var role = r.GetValueOrDefault<string>();
+                if (forUsers ? !Access.OperatorRoles.IsValid(role) : !Access.OperatorRoles.IsValidForApiKey(role))
+                {
+                    r.AddError(forUsers ? "--role must be viewer, operator or admin." : "--role must be viewer or operator.");
+                }
+            },
+        },
     };
 }

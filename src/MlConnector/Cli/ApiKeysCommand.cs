@@ -9,7 +9,7 @@ internal static class ApiKeysCommand
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "A name for the key (who or what uses it)." };
-        var role = AdminHost.RoleOption();
+        var role = AdminHost.RoleOption(forUsers: false);
         var create = new Command("create", "Create an API key and print it once (only its hash is stored). Exit 1 when the name is taken.")
         {
             name, role,

@@ -11,11 +11,12 @@ internal static class UsersCommand
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "The user name to sign in with." };
-        var role = AdminHost.RoleOption();
+        var role = AdminHost.RoleOption(forUsers: true);
         var fromStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input (for scripts)." };
+        var phone = new Option<string?>("--phone") { Description = "The user's phone number for sign-in codes (when Twilio:VerifyServiceSid is set)." };
         var add = new Command("add", "Create a user (the password is asked for, or read with --password-stdin; stored hashed). " +
-            "Exit 1 when the user exists.") { name, role, fromStdin }.Admin();
-        add.SetAction((result, ct) => AdminHost.RunAsync(result, false, async services =>
+            "Exit 1 when the user exists.") { name, role, fromStdin, phone }.Admin();
+        add.SetAction((result, ct) => AdminHost.RunAsync(result, needsKey: !string.IsNullOrWhiteSpace(result.GetValue(phone)), async services =>
         {
             var password = result.GetValue(fromStdin) ? (await Console.In.ReadLineAsync(ct))?.Trim() ?? "" : Prompt();
             if (password.Length < 8)
@@ -25,10 +26,22 @@ internal static class UsersCommand
             }
 
             var user = result.GetRequiredValue(name);
+            var phones = services.GetRequiredService<OperatorPhones>();
+            if (phones.Problem(result.GetValue(phone)) is { } problem)
+            {
+                await CliConsole.Error.WriteLineAsync($"users add: --phone: {problem}");
+                return ExitCodes.Failed;
+            }
+
             if (!await services.GetRequiredService<OperatorStore>().AddAsync(user, password, result.GetRequiredValue(role), ct))
             {
                 await CliConsole.Error.WriteLineAsync($"users add: user {user} already exists.");
                 return ExitCodes.Failed;
+            }
+
+            if (result.GetValue(phone) is { Length: > 0 } number)
+            {
+                await phones.SetAsync(user, number, ct);
             }
 
             CliConsole.Out.WriteLine($"User {user} added with role {result.GetRequiredValue(role)}. The dashboard now asks everyone to sign in.");
@@ -66,7 +79,7 @@ internal static class UsersCommand
         }, ct));
 
         var roleName = new Argument<string>("name") { Description = "The user whose role changes." };
-        var newRole = AdminHost.RoleOption();
+        var newRole = AdminHost.RoleOption(forUsers: true);
         var setRole = new Command("role", "Give a user another role (--role) and end the user's sessions. Exit 1 when there " +
             "is no such user.") { roleName, newRole }.Admin();
         setRole.SetAction((result, ct) => AdminHost.RunAsync(result, false, async services =>
@@ -80,7 +93,7 @@ internal static class UsersCommand
 
         return new Command("users", "Dashboard users (until one exists, only this machine may use the dashboard and API).")
         {
-            add, password, setRole, remove,
+            add, password, setRole, UsersSecondFactorCommands.Phone(), UsersSecondFactorCommands.RecoveryCodes(), remove,
         };
     }
 

@@ -5,7 +5,8 @@ namespace MlConnector.Dashboard;
 internal static class DashboardExtensions
 {
     /// <summary>The server-rendered dashboard (Razor Pages, no JavaScript): every page needs a viewer, forms carry
-    /// antiforgery tokens (checked on every POST), and changes check the operator role in the handler.</summary>
+    /// antiforgery tokens (checked on every POST), and changes check the operator role in the handler (the admin role on
+    /// the pages that manage users, API keys and sessions).</summary>
     public static IHostApplicationBuilder AddDashboard(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(o =>
@@ -13,7 +14,10 @@ internal static class DashboardExtensions
             o.RootDirectory = "/Dashboard/Pages";
             o.Conventions.AuthorizeFolder("/", OperatorRoles.CanView);
             o.Conventions.AuthorizePage("/Users", OperatorRoles.CanOperate);
+            o.Conventions.AuthorizePage("/ApiKeys", OperatorRoles.CanAdminister);
+            o.Conventions.AuthorizePage("/Sessions", OperatorRoles.CanAdminister);
             o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AllowAnonymousToPage("/LoginCode");
             o.Conventions.AllowAnonymousToPage("/Denied");
         })
         // The pages are compiled into this assembly; name it, so a host started from another entry assembly (the

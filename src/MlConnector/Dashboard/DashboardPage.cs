@@ -9,6 +9,9 @@ public abstract class DashboardPage(IAuthorizationService authorization) : PageM
 {
     public bool CanOperate { get; private set; }
 
+    /// <summary>Whether the user may manage users, API keys and sessions.</summary>
+    public bool CanAdminister { get; private set; }
+
     public string ActorName => Actor.Of(HttpContext);
 
     [Microsoft.AspNetCore.Mvc.TempData]
@@ -19,7 +22,14 @@ public abstract class DashboardPage(IAuthorizationService authorization) : PageM
     {
         ArgumentNullException.ThrowIfNull(next);
         CanOperate = (await authorization.AuthorizeAsync(User, null, OperatorRoles.CanOperate)).Succeeded;
-        if (context?.HandlerMethod?.HttpMethod == "Post" && NeedsOperator && !CanOperate)
+        CanAdminister = (await authorization.AuthorizeAsync(User, null, OperatorRoles.CanAdminister)).Succeeded;
+        var allowed = PostsNeed switch
+        {
+            OperatorRoles.Admin => CanAdminister,
+            OperatorRoles.Operator => CanOperate,
+            _ => true,
+        };
+        if (context?.HandlerMethod?.HttpMethod == "Post" && !allowed)
         {
             context.Result = Forbid();
             return;
@@ -28,6 +38,7 @@ public abstract class DashboardPage(IAuthorizationService authorization) : PageM
         await next();
     }
 
-    /// <summary>Whether this page's POST handlers change state (replay, pause, send).</summary>
-    protected virtual bool NeedsOperator => true;
+    /// <summary>The role this page's POST handlers need: operator by default (replay, pause, send), admin for the
+    /// pages that manage access, viewer for a page whose posts concern only the signed-in user.</summary>
+    protected virtual string PostsNeed => OperatorRoles.Operator;
 }

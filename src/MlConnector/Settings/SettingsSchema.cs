@@ -105,6 +105,11 @@ public static class SettingsSchema
             schema["enum"] = new JsonArray([.. oneOf.Values.Select(v => JsonValue.Create(v))]);
         }
 
+        if (property?.GetCustomAttribute<RegularExpressionAttribute>() is { } pattern)
+        {
+            schema["pattern"] = pattern.Pattern;
+        }
+
         if (property?.GetCustomAttribute<RangeAttribute>() is { OperandType: var operand } range && operand == typeof(int))
         {
             schema["minimum"] = Convert.ToInt32(range.Minimum, CultureInfo.InvariantCulture);

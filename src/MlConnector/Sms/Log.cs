@@ -10,7 +10,7 @@ internal static partial class Log
         Message = "Twilio message list for {Phone} failed: {Error} (code {Code})")]
     public static partial void LookupFailed(this ILogger logger, string phone, string error, int code);
 
-    [LoggerMessage(EventId = 4005, EventName = "FetchFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 4008, EventName = "FetchFailed", Level = LogLevel.Warning,
         Message = "Twilio fetch of message {MessageSid} failed: {Error} (code {Code})")]
     public static partial void FetchFailed(this ILogger logger, string messageSid, string error, int code);
 
@@ -21,4 +21,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 4004, EventName = "DeliveryOn", Level = LogLevel.Information,
         Message = "Twilio delivery on: account {AccountSid}, sender {Sender}, {PerSecond} msg/s, REST at {BaseUrl}")]
     public static partial void DeliveryOn(this ILogger logger, string accountSid, string sender, int perSecond, Uri baseUrl);
+
+    [LoggerMessage(EventId = 4005, EventName = "VerifyCodeSent", Level = LogLevel.Information,
+        Message = "Sign-in code sent through Twilio Verify to {Phone} ({VerificationSid})")]
+    public static partial void VerifyCodeSent(this ILogger logger, string phone, string verificationSid);
+
+    [LoggerMessage(EventId = 4006, EventName = "VerifyRefused", Level = LogLevel.Warning,
+        Message = "Twilio Verify refused a {Step} for {Phone}: HTTP {Status}, code {Code}: {Reason}")]
+    public static partial void VerifyRefused(this ILogger logger, string step, string phone, int status, int code, string reason);
+
+    [LoggerMessage(EventId = 4007, EventName = "VerifyUnreachable", Level = LogLevel.Warning,
+        Message = "Twilio Verify could not be reached for a {Step}: {Reason}")]
+    public static partial void VerifyUnreachable(this ILogger logger, string step, string reason);
 }

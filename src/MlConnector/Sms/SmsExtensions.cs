@@ -28,6 +28,7 @@ internal static class SmsExtensions
         builder.Services.AddSingleton<TwilioSenderSetup>();
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<TestSms>();
+        builder.Services.AddSingleton<TwilioVerify>();
         // A singleton, so its once-a-minute Twilio probe result survives between readiness checks.
         builder.Services.AddSingleton<TwilioHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<TwilioHealthCheck>("twilio", tags: ["ready"]);

@@ -36,6 +36,14 @@ public sealed class TwilioOptions
     /// <value>The default is none.</value>
     public string? MessagingServiceSid { get; set; }
 
+    /// <summary>A Twilio Verify service of this account (VA followed by 32 hex digits; console: Verify, Services). When
+    /// set, signing in to the dashboard needs a second factor for every user: after the password, a code Verify texts to
+    /// the user's phone (ml-connector users phone), or one of the user's one-time recovery codes. Needs AccountSid and
+    /// AuthToken.</summary>
+    /// <value>The default is none (sign-in with a password alone).</value>
+    [RegularExpression("^VA[0-9a-fA-F]{32}$", ErrorMessage = "{0} is not a Verify service SID: VA followed by 32 hex digits, e.g. VA0123456789abcdef0123456789abcdef")]
+    public string? VerifyServiceSid { get; set; }
+
     /// <summary>Where REST calls go; tests and the demo point it at the simulator.</summary>
     /// <value>The default is https://api.twilio.com.</value>
     public Uri BaseUrl { get; set; } = new("https://api.twilio.com");
@@ -89,6 +97,9 @@ public sealed class TwilioOptions
     public string? HelpReply { get; set; }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(AccountSid);
+
+    /// <summary>Whether sign-in needs a Verify code (a second factor).</summary>
+    public bool SecondFactorOn => Enabled && !string.IsNullOrWhiteSpace(VerifyServiceSid);
 
     /// <summary>The sender every alert goes out through (the Messaging Service, else the number): the rate limit and the
     /// opt-out list are kept per sender.</summary>

@@ -37,6 +37,12 @@ internal sealed class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
             failures.Add($"Twilio:HelpReply must be at most {MaxBodyLength} characters (Twilio's limit for a text).");
         }
 
+        if (!options.Enabled && !string.IsNullOrWhiteSpace(options.VerifyServiceSid))
+        {
+            failures.Add("Twilio:VerifyServiceSid needs Twilio:AccountSid and Twilio:AuthToken: the sign-in codes are texted by " +
+                "the site's own Twilio account.");
+        }
+
         if (!options.Enabled)
         {
             return failures.Count == 0 ? ValidateOptionsResult.Skip : ValidateOptionsResult.Fail(failures);

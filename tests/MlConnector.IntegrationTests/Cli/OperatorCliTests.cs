@@ -38,6 +38,47 @@ public sealed class OperatorCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Users_AdminWithAPhone_PhoneSealedAndRotated_RecoveryCodesPrintedOnce()
+    {
+        var added = await CliRunner.RunWithInputAsync(Folder, Environment, "long enough password", "users", "add", "ada", "--role", "admin",
+            "--phone", "(555) 010-7009", "--password-stdin");
+        var badRole = await CliRunner.RunWithInputAsync(Folder, Environment, "long enough password", "users", "add", "sam", "--role", "root", "--password-stdin");
+        var adminKey = await CliRunner.RunAsync(Folder, Environment, "apikeys", "create", "ci", "--role", "admin");
+        var notAPhone = await CliRunner.RunAsync(Folder, Environment, "users", "phone", "ada", "call me");
+        var phone = await CliRunner.RunAsync(Folder, Environment, "users", "phone", "ada", "+44 20 7946 0000");
+        var rotated = await CliRunner.RunAsync(Folder, Environment, "keys", "rotate");
+        var codes = await CliRunner.RunAsync(Folder, Environment, "users", "recovery-codes", "ada");
+        var nobody = await CliRunner.RunAsync(Folder, Environment, "users", "recovery-codes", "nobody");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains("role admin", added.Output, StringComparison.Ordinal);
+        Assert.Equal(64, badRole.ExitCode);
+        Assert.Contains("--role must be viewer, operator or admin.", badRole.Error, StringComparison.Ordinal);
+        Assert.Equal(64, adminKey.ExitCode);
+        Assert.Contains("--role must be viewer or operator.", adminKey.Error, StringComparison.Ordinal);
+        Assert.Equal(1, notAPhone.ExitCode);
+        Assert.Contains("users phone: The phone number is not a phone number", notAPhone.Error, StringComparison.Ordinal);
+        Assert.Equal(0, phone.ExitCode);
+        Assert.Contains("Phone number of ada set to +4*********00.", phone.Output, StringComparison.Ordinal);
+        Assert.Contains("operators.phone: 1 re-encrypted", rotated.Error, StringComparison.Ordinal);
+        var sealedPhone = await ScalarAsync<byte[]>("SELECT phone FROM operators WHERE user_name = 'ada'");
+        Assert.Equal(2, FieldProtector.KeyIdOf(sealedPhone));
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(_host.DataFolder))
+        {
+            var bytes = File.ReadAllBytes(file);
+            Assert.True(bytes.AsSpan().IndexOf("+442079460000"u8) < 0, $"{Path.GetFileName(file)} holds the phone number in plain text");
+        }
+
+        var printed = codes.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(0, codes.ExitCode);
+        Assert.Equal(10, printed.Distinct().Count());
+        Assert.Equal(10L, await ScalarAsync<long>("SELECT COUNT(*) FROM recovery_codes WHERE user_name = 'ada' AND used_at IS NULL"));
+        Assert.Equal(0L, await ScalarAsync<long>($"SELECT COUNT(*) FROM recovery_codes WHERE code_hash LIKE '%{printed[0][..5]}%'"));
+        Assert.Equal(1, nobody.ExitCode);
+    }
+
+    [Fact]
     public async Task ApiKeys_CreateShowsTheKeyOnceAndStoresOnlyItsHash()
     {
         var created = await CliRunner.RunAsync(Folder, Environment, "apikeys", "create", "ci", "--role", "viewer");

@@ -9,9 +9,10 @@ using MlConnector.Storage;
 
 namespace MlConnector.IntegrationTests.Dashboard;
 
-/// <summary>The real service on a free loopback port (a browser needs a socket), with an operator, a viewer and one
-/// rule; polling is off, so the only alerts are the ones a test seeds. The connector and the Twilio simulator share a
-/// fake clock that starts at the real time (the browser's cookies run on the real clock).</summary>
+/// <summary>The real service on a free loopback port (a browser needs a socket), with an operator (olivia), a viewer
+/// (victor), an admin (ada) and one rule; polling is off, so the only alerts are the ones a test seeds. The connector
+/// and the Twilio simulator share a fake clock that starts at the real time (the browser's cookies run on the real
+/// clock).</summary>
 public sealed class DashboardHost : IAsyncDisposable
 {
     public const string Password = "correct horse battery";
@@ -53,6 +54,7 @@ public sealed class DashboardHost : IAsyncDisposable
             var operators = app.Services.GetRequiredService<OperatorStore>();
             await operators.AddAsync("olivia", Password, OperatorRoles.Operator, TestContext.Current.CancellationToken);
             await operators.AddAsync("victor", Password, OperatorRoles.Viewer, TestContext.Current.CancellationToken);
+            await operators.AddAsync("ada", Password, OperatorRoles.Admin, TestContext.Current.CancellationToken);
             app.Services.GetRequiredService<AccessState>().Invalidate();
             return new DashboardHost(host, app, twilio);
         }

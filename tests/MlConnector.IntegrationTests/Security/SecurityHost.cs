@@ -8,7 +8,7 @@ using MlConnector.Storage;
 namespace MlConnector.IntegrationTests.Security;
 
 /// <summary>The real service on a free loopback port and a fake clock, with one rule (not polled), an operator
-/// (olivia) and a viewer (victor); the CLI's environment for the same store.</summary>
+/// (olivia), a viewer (victor) and an admin (ada); the CLI's environment for the same store.</summary>
 internal sealed class SecurityHost : IAsyncDisposable
 {
     public const string Password = "correct horse battery";
@@ -39,6 +39,7 @@ internal sealed class SecurityHost : IAsyncDisposable
             var operators = app.Services.GetRequiredService<OperatorStore>();
             await operators.AddAsync("olivia", Password, OperatorRoles.Operator, TestContext.Current.CancellationToken);
             await operators.AddAsync("victor", Password, OperatorRoles.Viewer, TestContext.Current.CancellationToken);
+            await operators.AddAsync("ada", Password, OperatorRoles.Admin, TestContext.Current.CancellationToken);
             app.Services.GetRequiredService<AccessState>().Invalidate();
             return new SecurityHost(host, app);
         }

@@ -78,6 +78,16 @@ public sealed class VerifyStore(TwilioSimulatorOptions options)
         }
     }
 
+    /// <summary>The verification most recently started for <paramref name="to"/> (whatever its status now), or null:
+    /// what that phone last received.</summary>
+    public SimulatedVerification? Latest(string to)
+    {
+        lock (_gate)
+        {
+            return _all.FindLast(v => v.To == to);
+        }
+    }
+
     /// <summary>A pending verification by SID (null when unknown, expired, approved or canceled: Verify's 404).</summary>
     internal SimulatedVerification? Pending(string sid, DateTimeOffset now)
     {

@@ -5,10 +5,15 @@ using MlConnector.Site;
 
 namespace MlConnector.Dashboard.Pages;
 
-public sealed class LoginModel(SignInThrottle signIn, SiteTime times) : PageModel
+/// <summary>Sign-in, first step: the password. With the second factor on, a right password texts a code and leads to
+/// the code page (<see cref="LoginCodeModel"/>); the session starts only there.</summary>
+public sealed class LoginModel(SignInThrottle signIn, SecondFactor secondFactor, PendingSignIns pending, SiteTime times) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    [TempData]
+    public string? CodeMessage { get; set; }
 
     public string? Error { get; private set; }
 
@@ -18,9 +23,8 @@ public sealed class LoginModel(SignInThrottle signIn, SiteTime times) : PageMode
 
     public async Task<IActionResult> OnPostAsync(string userName, string password, CancellationToken ct)
     {
-        // Loopback is where a reverse proxy on this machine speaks for everyone: only other addresses are throttled.
-        var address = Actor.IsLoopback(HttpContext) ? null : HttpContext.Connection.RemoteIpAddress?.ToString();
-        var attempt = await signIn.SignInAsync(userName ?? "", password ?? "", address, ct);
+        var address = LoginCodeModel.ThrottledAddress(HttpContext);
+        var attempt = await signIn.SignInAsync(userName ?? "", password ?? "", address, ct, secondFactorFollows: secondFactor.IsOn);
         if (attempt.User is not { } user)
         {
             Error = attempt.LockedUntil is { } until
@@ -29,7 +33,15 @@ public sealed class LoginModel(SignInThrottle signIn, SiteTime times) : PageMode
             return Page();
         }
 
-        await OperatorSessions.SignInAsync(HttpContext, user);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+        if (!secondFactor.IsOn)
+        {
+            await OperatorSessions.SignInAsync(HttpContext, user, SessionStore.WithPassword);
+            return LocalRedirect(returnUrl);
+        }
+
+        pending.Start(HttpContext, user, returnUrl);
+        CodeMessage = (await secondFactor.SendCodeAsync(user.UserName, ct)).Message;
+        return RedirectToPage("/LoginCode");
     }
 }

@@ -63,6 +63,29 @@ public sealed class TwilioSimulatorVerifyTests : IDisposable
     }
 
     [Fact]
+    public async Task ControlApi_LatestCodeOfANumber_IsWhatItsPhoneLastReceived()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var sim = await StartAsync();
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+        await SendAsync(sim, "+15551112222");
+        await SendAsync(sim);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        var latest = await SendAsync(sim);
+
+        var answer = await http.GetFromJsonAsync<JsonElement>($"_sim/twilio/verifications/latest?to={Uri.EscapeDataString(Phone)}", ct);
+        using var none = await http.GetAsync("_sim/twilio/verifications/latest?to=%2B15550009999", ct);
+
+        Assert.Equal((latest.Sid, CodeFor(sim), "pending"), (answer.GetProperty("sid").GetString(),
+            answer.GetProperty("code").GetString(), answer.GetProperty("status").GetString()));
+        Assert.Equal(Phone, answer.GetProperty("to").GetString());
+        Assert.Equal("2026-03-02T09:20:00+00:00", answer.GetProperty("expiresAt").GetString());
+        Assert.Equal(CodeFor(sim), sim.LatestVerifyCode(Phone));
+        Assert.Null(sim.LatestVerifyCode("+15550009999"));
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+    }
+
+    [Fact]
     public async Task Sdk_RightCode_ApprovedOnceThenGone()
     {
         await using var sim = await StartAsync();
