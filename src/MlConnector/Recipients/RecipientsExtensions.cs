@@ -28,7 +28,7 @@ internal static class RecipientsExtensions
         builder.Services.AddSingleton(sp => new LoadedDirectory(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<LoadedDirectory>().Directory);
         builder.Services.AddSingleton<OptOutList>();
-        builder.Services.AddSealedColumn(new SealedColumn("opt_outs", "phone_index", "phone", OptOutList.PhonePurpose));
+        builder.Services.AddSealedColumn(new SealedColumn("opt_outs", ["company_id", "phone_index"], "phone", OptOutList.PhonePurpose));
         return builder;
     }
 }
