@@ -9,8 +9,9 @@ using MlConnector.Storage;
 
 namespace MlConnector.Access;
 
-/// <summary>The keys behind session cookies and antiforgery tokens: kept in the data folder (so sessions survive a
-/// restart and a service account needs no home folder), encrypted under the master key like every other secret.</summary>
+/// <summary>The keys behind session cookies and antiforgery tokens: in the shared database on PostgreSQL, in the data
+/// folder on SQLite (so sessions survive a restart and a service account needs no home folder), each sealed by a data
+/// key (under the master key) like every other secret.</summary>
 internal static class DataProtectionKeys
 {
     public const string Purpose = "dataprotection.key";
@@ -29,12 +30,19 @@ internal static class DataProtectionKeys
         return services;
     }
 
-    /// <summary>The key files, in <c>dataprotection-keys</c> in the data folder: the folders 0700 and every key file
-    /// 0600 on Unix (FileSystemXmlRepository would leave them to the umask).</summary>
+    /// <summary>On PostgreSQL, the database every instance shares (Security's <c>DatabaseXmlRepository</c>), so each
+    /// instance accepts the others' cookies. On SQLite (one instance), the key files, in <c>dataprotection-keys</c> in
+    /// the data folder: the folders 0700 and every key file 0600 on Unix (FileSystemXmlRepository would leave them to
+    /// the umask).</summary>
     private sealed class LazyRepository(IServiceProvider services) : IXmlRepository
     {
-        private readonly Lazy<(FileSystemXmlRepository Repository, string Folder)> _inner = new(() =>
+        private readonly Lazy<(IXmlRepository Repository, string? Folder)> _inner = new(() =>
         {
+            if (services.GetRequiredService<IDbDialect>().Provider == StorageProvider.Postgres)
+            {
+                return (services.GetRequiredService<DatabaseXmlRepository>(), null);
+            }
+
             var dataFolder = services.GetRequiredService<IOptions<StorageOptions>>().Value.DataFolder;
             var folder = Path.Combine(dataFolder, "dataprotection-keys");
             PrivateFiles.EnsureFolder(dataFolder);
@@ -48,7 +56,10 @@ internal static class DataProtectionKeys
         public void StoreElement(XElement element, string friendlyName)
         {
             _inner.Value.Repository.StoreElement(element, friendlyName);
-            PrivateFiles.Restrict(Directory.GetFiles(_inner.Value.Folder));
+            if (_inner.Value.Folder is { } folder)
+            {
+                PrivateFiles.Restrict(Directory.GetFiles(folder));
+            }
         }
     }
 }

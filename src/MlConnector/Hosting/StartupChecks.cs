@@ -7,7 +7,8 @@ namespace MlConnector.Hosting;
 
 /// <summary>
 /// The checks start-up makes before anything runs: every section of the settings (each options class's validator,
-/// the same ValidateOnStart runs), the master key, the rules with their templates and recipients, and the database.
+/// the same ValidateOnStart runs), the master key, the rules with their templates and recipients, the database, and
+/// the data keys the master key opens.
 /// <c>run</c>, <c>demo</c>, <c>config validate</c> and the other verbs make them before they do anything, and report
 /// every problem found, not only the first.
 /// </summary>
@@ -32,6 +33,12 @@ internal static class StartupChecks
         if (problems.Count == 0 && database)
         {
             Collect(problems, () => services.GetRequiredService<IDbDialect>().Migrate());
+        }
+
+        if (problems.Count == 0 && database && needsKey)
+        {
+            // The data keys open with this master key (after keys rotate --master, only the new one opens them).
+            Collect(problems, () => services.GetRequiredService<FieldProtector>().Load());
         }
 
         return problems.Count == 0 ? rules! : throw new StartupProblemsException(problems.Distinct().ToList());

@@ -28,8 +28,7 @@ internal static class RecipientsExtensions
         builder.Services.AddSingleton(sp => new LoadedDirectory(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<LoadedDirectory>().Directory);
         builder.Services.AddSingleton<OptOutList>();
-        // The row's key is (sender, phone index); key rotation pages by one text value, so it gets both joined.
-        builder.Services.AddSealedColumn(new SealedColumn("opt_outs", "sender_key || '|' || phone_index", "phone", OptOutList.PhonePurpose));
+        builder.Services.AddSealedColumn(new SealedColumn("opt_outs", ["sender_key", "phone_index"], "phone", OptOutList.PhonePurpose));
         return builder;
     }
 }

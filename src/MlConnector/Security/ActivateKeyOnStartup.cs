@@ -2,9 +2,11 @@ namespace MlConnector.Security;
 
 /// <summary>
 /// Stops start-up before anything else runs when the master key is missing or unusable; once the migrations have
-/// run (it is registered after storage), makes the newest recorded key id the one new values are written under.
+/// run (it is registered after storage), opens the data keys (a master key that does not open them stops start-up),
+/// makes the newest recorded key id the one new values are written under, and says so in <c>key_holders</c> until the
+/// service stops.
 /// </summary>
-internal sealed class ActivateKeyOnStartup(IServiceProvider services, KeyRingStore keyRing) : IHostedLifecycleService
+internal sealed class ActivateKeyOnStartup(IServiceProvider services, KeyRingStore keyRing, KeyHolders holders) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -15,7 +17,9 @@ internal sealed class ActivateKeyOnStartup(IServiceProvider services, KeyRingSto
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var protector = services.GetRequiredService<FieldProtector>();
+        protector.Load();
         protector.Activate(await keyRing.ActiveKeyIdAsync(cancellationToken));
+        await holders.ReportAsync(protector.ActiveKeyId, cancellationToken);
     }
 
     public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -24,5 +28,15 @@ internal sealed class ActivateKeyOnStartup(IServiceProvider services, KeyRingSto
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await holders.RemoveAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The database is gone: the row ages out (KeyHolders.AliveWindow).
+        }
+    }
 }

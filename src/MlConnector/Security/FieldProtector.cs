@@ -12,8 +12,9 @@ namespace MlConnector.Security;
 /// Blob layout: version (1 byte) | key id (4 bytes, big endian) | nonce (12) | tag (16) | ciphertext.
 /// The purpose (for example "alert.body") and the key id are authenticated as associated data, so a value cannot be
 /// moved to another column or relabelled with another key id without failing to decrypt.
-/// Keys are derived from the master key with HKDF: one encryption key per key id (rotation adds an id; old ids stay
-/// derivable, so old rows stay readable) and one blind-index key that never rotates (so lookups keep working).
+/// The keys are data keys (<see cref="DataKeySet"/>): random, one per key id, kept in the database wrapped by the master
+/// key (envelope encryption). Rotation adds a key id; old ids stay held, so old rows stay readable. The blind-index key
+/// never rotates, so lookups keep working across both kinds of rotation.
 /// </remarks>
 public sealed class FieldProtector
 {
@@ -22,29 +23,51 @@ public sealed class FieldProtector
     private const int NonceLength = 12;
     private const int TagLength = 16;
 
-    private readonly MasterKey _masterKey;
-    private readonly byte[] _blindIndexKey;
-    private readonly Dictionary<int, byte[]> _encryptionKeys = [];
-    private readonly Lock _keysLock = new();
+    private readonly Func<DataKeySet> _load;
+    private readonly Func<int, byte[]?>? _fetch;
+    private readonly Lock _loadLock = new();
+    private DataKeySet? _keys;
+    private int _activeKeyId;
 
-    public FieldProtector(MasterKey masterKey, int activeKeyId = 1)
+    /// <summary>A protector over keys already in memory (a test, a benchmark, a tool).</summary>
+    public FieldProtector(DataKeySet keys)
+        : this(() => keys, null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(activeKeyId, 1);
-        _masterKey = masterKey;
-        ActiveKeyId = activeKeyId;
-        _blindIndexKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey.Bytes.ToArray(), 32,
-            info: Encoding.UTF8.GetBytes("ml-connector/v1/blind-index"));
+        ArgumentNullException.ThrowIfNull(keys);
     }
 
-    /// <summary>The key id new values are encrypted under.</summary>
-    public int ActiveKeyId { get; private set; }
+    /// <param name="load">Loads the key set on first use (the service: from the database, unwrapped).</param>
+    /// <param name="fetch">The key of a key id not held yet (made by another process since), or null.</param>
+    internal FieldProtector(Func<DataKeySet> load, Func<int, byte[]?>? fetch)
+    {
+        _load = load;
+        _fetch = fetch;
+    }
 
-    /// <summary>Makes a new key id the one new values are written under (after a rotation).</summary>
+    /// <summary>The key id new values are encrypted under: the one last activated, else the newest held.</summary>
+    public int ActiveKeyId
+    {
+        get
+        {
+            var keys = Keys;
+            return Volatile.Read(ref _activeKeyId) is > 0 and var active ? active : keys.NewestKeyId;
+        }
+    }
+
+    /// <summary>Loads the keys now (start-up does, so a wrong master key stops it before anything runs).</summary>
+    public void Load() => _ = Keys;
+
+    /// <summary>Makes a key id the one new values are written under (after a rotation); its key must be held or
+    /// fetchable.</summary>
     public void Activate(int keyId)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(keyId, 1);
-        ActiveKeyId = keyId;
+        _ = EncryptionKey(keyId, "key");
+        Volatile.Write(ref _activeKeyId, keyId);
     }
+
+    /// <summary>Holds the key of a key id made since this protector loaded its keys.</summary>
+    public void AddKey(int keyId, ReadOnlySpan<byte> key) => Keys.Add(keyId, key);
 
     public byte[] Protect(string plaintext, string purpose)
     {
@@ -59,7 +82,7 @@ public sealed class FieldProtector
         var tag = blob.AsSpan(HeaderLength + NonceLength, TagLength);
         var cipher = blob.AsSpan(HeaderLength + NonceLength + TagLength);
 
-        using var aes = new AesGcm(EncryptionKey(keyId), TagLength);
+        using var aes = new AesGcm(EncryptionKey(keyId, purpose), TagLength);
         aes.Encrypt(nonce, plain, cipher, tag, AssociatedData(purpose, keyId));
         return blob;
     }
@@ -78,7 +101,7 @@ public sealed class FieldProtector
         var cipher = blob.AsSpan(HeaderLength + NonceLength + TagLength);
         var plain = new byte[cipher.Length];
 
-        using var aes = new AesGcm(EncryptionKey(keyId), TagLength);
+        using var aes = new AesGcm(EncryptionKey(keyId, purpose), TagLength);
         try
         {
             aes.Decrypt(nonce, cipher, tag, plain, AssociatedData(purpose, keyId));
@@ -86,7 +109,7 @@ public sealed class FieldProtector
         catch (AuthenticationTagMismatchException)
         {
             throw new CryptographicException(
-                $"The stored {purpose} value failed authentication: it was altered, or the master key is not the one it was written with.");
+                $"The stored {purpose} value failed authentication: it was altered, or it was written with other keys than this database's.");
         }
 
         return Encoding.UTF8.GetString(plain);
@@ -113,23 +136,52 @@ public sealed class FieldProtector
     public string BlindIndex(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var mac = HMACSHA256.HashData(_blindIndexKey, Encoding.UTF8.GetBytes(value));
+        var mac = HMACSHA256.HashData(Keys.BlindIndexKey, Encoding.UTF8.GetBytes(value));
         return Convert.ToHexStringLower(mac);
     }
 
-    private byte[] EncryptionKey(int keyId)
+    private DataKeySet Keys
     {
-        lock (_keysLock)
+        get
         {
-            if (!_encryptionKeys.TryGetValue(keyId, out var key))
+            if (Volatile.Read(ref _keys) is { } keys)
             {
-                key = HKDF.DeriveKey(HashAlgorithmName.SHA256, _masterKey.Bytes.ToArray(), 32,
-                    info: Encoding.UTF8.GetBytes($"ml-connector/v1/encryption/{keyId}"));
-                _encryptionKeys[keyId] = key;
+                return keys;
             }
 
+            // Not Lazy<T>: a load that fails (the database briefly away) is tried again on the next use.
+            lock (_loadLock)
+            {
+                return _keys ??= _load();
+            }
+        }
+    }
+
+    private byte[] EncryptionKey(int keyId, string purpose)
+    {
+        var keys = Keys;
+        if (keys.TryGetFieldKey(keyId, out var key))
+        {
             return key;
         }
+
+        byte[]? fetched;
+        try
+        {
+            fetched = _fetch?.Invoke(keyId);
+        }
+        catch (MasterKeyException e)
+        {
+            throw new CryptographicException($"The {purpose} value is under key id {keyId}, which this process cannot open: {e.Message}", e);
+        }
+
+        if (fetched is not null)
+        {
+            keys.Add(keyId, fetched);
+            return fetched;
+        }
+
+        throw new CryptographicException($"The {purpose} value is under key id {keyId}, which this database does not hold.");
     }
 
     private static byte[] AssociatedData(string purpose, int keyId) =>

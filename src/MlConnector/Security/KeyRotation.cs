@@ -1,63 +1,126 @@
-using Dapper;
-using MlConnector.Storage;
-
 namespace MlConnector.Security;
 
-/// <summary>
-/// Key rotation: records a new key id, then re-encrypts every sealed value under it, in batches, while the service
-/// runs (old ids stay derivable, so rows not yet re-encrypted stay readable and a running service keeps working).
-/// </summary>
-internal sealed class KeyRotation(IDbDialect dialect, FieldProtector protector, KeyRingStore keyRing,
-    IEnumerable<SealedColumn> sealedColumns)
+/// <summary>What a data-key rotation is doing, for the progress it reports.</summary>
+public abstract record RotationProgress
 {
-    private const int BatchSize = 200;
+    /// <summary>Values of a column re-encrypted so far in this pass.</summary>
+    public sealed record Rewriting(SealedColumn Column, long Done) : RotationProgress;
+
+    /// <summary>Waiting <paramref name="For"/> for running instances still writing under an older key id.</summary>
+    public sealed record Waiting(IReadOnlyList<KeyHolder> Lagging, TimeSpan For) : RotationProgress;
+
+    /// <summary>Values still under older ids after a pass; another pass follows after <paramref name="For"/>.</summary>
+    public sealed record Settling(long Remaining, TimeSpan For) : RotationProgress;
+}
+
+/// <summary>What a data-key rotation did. Done only when no value remains under an older key id and no running
+/// instance still writes under one.</summary>
+public sealed record RotationReport(int KeyId, long Rewritten, long Remaining, long Unreadable, IReadOnlyList<KeyHolder> Lagging)
+{
+    public bool Done => Remaining == 0 && Lagging.Count == 0;
+}
+
+/// <summary>
+/// Data-key rotation: a new random data key under a new key id, then every sealed value re-encrypted under it while the
+/// service runs. The first pass re-encrypts what is there; then the rotation waits until every running instance says it
+/// writes under the new id (they take it up within <see cref="KeyIdRefresher.Interval"/>), up to
+/// <see cref="SwitchTimeout"/>; then final passes catch what they wrote under the old id before switching, and a count
+/// says what remains. Older key ids stay held, so a value not yet re-encrypted stays readable.
+/// </summary>
+internal sealed class KeyRotation(DataKeys dataKeys, FieldProtector protector, KeyHolders holders, SealedColumnRewriter rewriter,
+    IEnumerable<SealedColumn> sealedColumns, TimeProvider time)
+{
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan SwitchTimeout = KeyIdRefresher.Interval * 2 + TimeSpan.FromSeconds(15);
+
+    /// <summary>Time for writes an instance began under the old id just before it switched to commit.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+
+    public const int FinalPasses = 3;
 
     /// <summary>Every sealed column, as the features that own them declared them (<see cref="SealedColumns.AddSealedColumn"/>).</summary>
     public IReadOnlyList<SealedColumn> Columns { get; } = [.. sealedColumns];
 
-    /// <summary>Adds a key id, re-encrypts everything under it and returns (new key id, values re-encrypted).</summary>
-    public async Task<(int KeyId, long Rewritten)> RotateAsync(IProgress<(SealedColumn Column, long Done)>? progress, CancellationToken ct)
+    public async Task<RotationReport> RotateAsync(IProgress<RotationProgress>? progress, CancellationToken ct)
     {
-        var keyId = await keyRing.AddKeyAsync(ct);
+        var (keyId, key) = await dataKeys.AddAsync(ct);
+        protector.AddKey(keyId, key);
         protector.Activate(keyId);
-        long total = 0;
-        foreach (var column in Columns)
+        await holders.TouchAsync(keyId, ct);
+
+        var rewritten = (await PassAsync(keyId, progress, ct)).Rewritten;
+        var lagging = await WaitForInstancesAsync(keyId, progress, ct);
+        if (await holders.AnyOtherAliveAsync(ct))
         {
-            total += await RewriteAsync(column, keyId, progress, ct);
+            await DelayAsync(Settle, new RotationProgress.Settling(await CountAsync(keyId, ct), Settle), progress, ct);
         }
 
-        return (keyId, total);
+        for (var pass = 1; ; pass++)
+        {
+            var result = await PassAsync(keyId, progress, ct);
+            rewritten += result.Rewritten;
+            var remaining = await CountAsync(keyId, ct);
+            if (remaining == 0 || remaining == result.Unreadable || pass == FinalPasses)
+            {
+                lagging = lagging.Count == 0 ? lagging : await holders.LaggingAsync(keyId, ct);
+                return new RotationReport(keyId, rewritten, remaining, result.Unreadable, lagging);
+            }
+
+            await DelayAsync(Settle, new RotationProgress.Settling(remaining, Settle), progress, ct);
+        }
     }
 
-    private async Task<long> RewriteAsync(SealedColumn c, int keyId, IProgress<(SealedColumn, long)>? progress, CancellationToken ct)
+    private async Task<IReadOnlyList<KeyHolder>> WaitForInstancesAsync(int keyId, IProgress<RotationProgress>? progress, CancellationToken ct)
     {
-        long done = 0;
-        var after = "";
+        var deadline = time.GetUtcNow() + SwitchTimeout;
         while (true)
         {
-            await using var connection = await dialect.OpenAsync(ct);
-            // Keys are compared as text so one loop serves integer ids and text keys alike.
-            var rows = (await connection.QueryAsync<(string Key, byte[]? Blob)>(new CommandDefinition(
-                $"SELECT CAST({c.KeyColumn} AS TEXT), {c.Column} FROM {c.Table} WHERE {c.Column} IS NOT NULL " +
-                $"AND CAST({c.KeyColumn} AS TEXT) > @after ORDER BY CAST({c.KeyColumn} AS TEXT) LIMIT {BatchSize}",
-                new { after }, cancellationToken: ct))).ToList();
-            if (rows.Count == 0)
+            var lagging = await holders.LaggingAsync(keyId, ct);
+            if (lagging.Count == 0 || time.GetUtcNow() >= deadline)
             {
-                return done;
+                return lagging;
             }
 
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            foreach (var (key, blob) in rows.Where(r => r.Blob is { Length: > 5 } b && FieldProtector.KeyIdOf(b) != keyId))
-            {
-                var resealed = protector.Protect(protector.Unprotect(blob!, c.Purpose), c.Purpose);
-                done += await connection.ExecuteAsync(new CommandDefinition(
-                    $"UPDATE {c.Table} SET {c.Column} = @resealed WHERE CAST({c.KeyColumn} AS TEXT) = @key AND {c.Column} = @blob",
-                    new { resealed, key, blob }, transaction, cancellationToken: ct));
-            }
-
-            await transaction.CommitAsync(ct);
-            progress?.Report((c, done));
-            after = rows[^1].Key;
+            await DelayAsync(CheckEvery, new RotationProgress.Waiting(lagging, CheckEvery), progress, ct);
         }
+    }
+
+    /// <summary>Waits on the clock; the wait is set before it is reported, so whoever reads the report (a test moving a
+    /// fake clock) can end it.</summary>
+    private async Task DelayAsync(TimeSpan wait, RotationProgress report, IProgress<RotationProgress>? progress, CancellationToken ct)
+    {
+        var delay = Task.Delay(wait, time, ct);
+        progress?.Report(report);
+        await delay;
+    }
+
+    private async Task<PassResult> PassAsync(int keyId, IProgress<RotationProgress>? progress, CancellationToken ct)
+    {
+        long rewritten = 0, unreadable = 0;
+        foreach (var column in Columns)
+        {
+            var columnProgress = progress is null ? null : new SyncProgress(done => progress.Report(new RotationProgress.Rewriting(column, done)));
+            var result = await rewriter.RewriteAsync(column, keyId, columnProgress, ct);
+            rewritten += result.Rewritten;
+            unreadable += result.Unreadable;
+        }
+
+        return new PassResult(rewritten, unreadable);
+    }
+
+    private async Task<long> CountAsync(int keyId, CancellationToken ct)
+    {
+        long remaining = 0;
+        foreach (var column in Columns)
+        {
+            remaining += await rewriter.CountNotUnderAsync(column, keyId, ct);
+        }
+
+        return remaining;
+    }
+
+    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
     }
 }

@@ -1,6 +1,7 @@
 namespace MlConnector.Security;
 
-/// <summary>The 32-byte secret every purpose key is derived from.</summary>
+/// <summary>The 32-byte secret that wraps the data keys (envelope encryption); it never encrypts a value itself and is
+/// never stored with the data.</summary>
 public sealed class MasterKey
 {
     public const string EnvironmentVariable = "MLC_MASTER_KEY";
@@ -8,9 +9,23 @@ public sealed class MasterKey
 
     private readonly byte[] _bytes;
 
-    private MasterKey(byte[] bytes) => _bytes = bytes;
+    private MasterKey(byte[] bytes, string origin)
+    {
+        _bytes = bytes;
+        Origin = origin;
+    }
 
     internal ReadOnlySpan<byte> Bytes => _bytes;
+
+    /// <summary>Where the key came from, for messages (never the key itself).</summary>
+    public string Origin { get; }
+
+    /// <summary>Whether <paramref name="other"/> is the same key.</summary>
+    public bool SameAs(MasterKey other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(_bytes, other._bytes);
+    }
 
     public static MasterKey FromBytes(ReadOnlySpan<byte> bytes)
     {
@@ -19,7 +34,7 @@ public sealed class MasterKey
             throw new MasterKeyException($"The master key must be {Length} bytes; this one is {bytes.Length}.");
         }
 
-        return new MasterKey(bytes.ToArray());
+        return new MasterKey(bytes.ToArray(), "the given bytes");
     }
 
     /// <param name="base64">The key as base64 text.</param>
@@ -42,7 +57,7 @@ public sealed class MasterKey
                 $"The master key in {origin} is {bytes.Length} bytes; it must be {Length} bytes (44 base64 characters).");
         }
 
-        return new MasterKey(bytes);
+        return new MasterKey(bytes, origin);
     }
 
     public static string GenerateBase64() =>

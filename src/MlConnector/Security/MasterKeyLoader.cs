@@ -1,8 +1,31 @@
 namespace MlConnector.Security;
 
-/// <summary>Finds the master key: <c>MLC_MASTER_KEY</c> first, then <c>Security:KeyFile</c>.</summary>
+/// <summary>Finds the master key: <c>MLC_MASTER_KEY</c> first, then <c>Security:KeyFile</c>; and the new one of a
+/// master-key rotation: <c>MLC_NEW_MASTER_KEY</c> first, then <c>--new-key-file</c>.</summary>
 public static class MasterKeyLoader
 {
+    public const string NewKeyVariable = "MLC_NEW_MASTER_KEY";
+
+    /// <summary>The new master key of <c>keys rotate --master</c>.</summary>
+    public static MasterKey LoadReplacement(string? newKeyFile, string dataFolder, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var fromEnvironment = environment(NewKeyVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return MasterKey.FromBase64(fromEnvironment, $"the {NewKeyVariable} environment variable");
+        }
+
+        if (string.IsNullOrWhiteSpace(newKeyFile))
+        {
+            throw new MasterKeyException(
+                $"No new master key. Set the {NewKeyVariable} environment variable to 32 random bytes in base64, or name a " +
+                $"file holding them with --new-key-file (outside the data folder). A new key: {MasterKey.GenerateBase64()}");
+        }
+
+        return FromFile(Path.GetFullPath(newKeyFile), dataFolder, "--new-key-file");
+    }
+
     public static MasterKey Load(SecurityOptions options, string dataFolder, Func<string, string?> environment)
     {
         var fromEnvironment = environment(MasterKey.EnvironmentVariable);
@@ -19,16 +42,20 @@ public static class MasterKeyLoader
                 $"A new key: {MasterKey.GenerateBase64()}");
         }
 
-        var keyFile = Path.GetFullPath(options.KeyFile);
+        return FromFile(Path.GetFullPath(options.KeyFile), dataFolder, "Security:KeyFile");
+    }
+
+    private static MasterKey FromFile(string keyFile, string dataFolder, string setting)
+    {
         if (IsInside(keyFile, Path.GetFullPath(dataFolder)))
         {
             throw new MasterKeyException(
-                $"Security:KeyFile ({keyFile}) is inside the data folder; keep the key apart from the data it protects.");
+                $"{setting} ({keyFile}) is inside the data folder; keep the key apart from the data it protects.");
         }
 
         if (!File.Exists(keyFile))
         {
-            throw new MasterKeyException($"Security:KeyFile names {keyFile}, which does not exist.");
+            throw new MasterKeyException($"{setting} names {keyFile}, which does not exist.");
         }
 
         string text;
@@ -38,7 +65,7 @@ public static class MasterKeyLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new MasterKeyException($"Security:KeyFile: '{keyFile}' cannot be read ({e.Message.TrimEnd('.')}); " +
+            throw new MasterKeyException($"{setting}: '{keyFile}' cannot be read ({e.Message.TrimEnd('.')}); " +
                 "give the service account read access to it.");
         }
 

@@ -1,7 +1,15 @@
 namespace MlConnector.Security;
 
-/// <summary>One encrypted column: where it is and the purpose it was sealed for.</summary>
-public sealed record SealedColumn(string Table, string KeyColumn, string Column, string Purpose);
+/// <summary>One encrypted column: where it is, the primary key of its table (in the key's order, for paging through
+/// it) and the purpose it was sealed for.</summary>
+public sealed record SealedColumn(string Table, IReadOnlyList<string> PrimaryKey, string Column, string Purpose)
+{
+    /// <summary>A column of a table whose primary key is one column.</summary>
+    public SealedColumn(string table, string keyColumn, string column, string purpose)
+        : this(table, [keyColumn], column, purpose)
+    {
+    }
+}
 
 public static class SealedColumns
 {

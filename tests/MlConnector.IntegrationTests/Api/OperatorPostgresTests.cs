@@ -30,7 +30,8 @@ public sealed class OperatorPostgresTests
         var pause = await client.PostAsJsonAsync("/api/rules/po-submitted/pause", new PauseRequest("maintenance"), Ct);
         var rules = await client.GetFromJsonAsync<RuleStatus[]>("/api/rules", Ct);
         var export = await client.GetStringAsync("/api/audit/export?from=2000-01-01&to=2100-01-01&format=csv", Ct);
-        var (keyId, rewritten) = await app.Services.GetRequiredService<KeyRotation>().RotateAsync(null, Ct);
+        var rotation = await app.Services.GetRequiredService<KeyRotation>().RotateAsync(null, Ct);
+        var (keyId, rewritten) = (rotation.KeyId, rotation.Rewritten);
         var detail = await client.GetFromJsonAsync<AlertDetail>($"/api/alerts/{id}", Ct);
 
         Assert.Equal(id, Assert.Single(found!.Items).Id);

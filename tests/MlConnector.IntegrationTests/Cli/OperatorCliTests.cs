@@ -215,6 +215,7 @@ public sealed class OperatorCliTests : IDisposable
     {
         await using var app = _host.Build();
         app.Services.GetRequiredService<IDbDialect>().Migrate();
+        app.Services.GetRequiredService<FieldProtector>().Load(); // the data keys, made as a first start makes them
         return await seed(app.Services);
     }
 

@@ -17,7 +17,7 @@ public sealed class NoPlaintextAtRestTests
         using var folder = new TempFolder();
         var dialect = StorageExtensions.CreateDialect(new StorageOptions { DataFolder = folder.Path });
         dialect.Migrate();
-        var protector = new FieldProtector(MasterKey.FromBase64(MasterKey.GenerateBase64(), "test"));
+        var protector = new FieldProtector(DataKeySet.CreateRandom());
 
         await using (var connection = await dialect.OpenAsync(TestContext.Current.CancellationToken))
         {

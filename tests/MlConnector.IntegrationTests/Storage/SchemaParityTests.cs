@@ -12,8 +12,8 @@ namespace MlConnector.IntegrationTests.Storage;
 /// BIGINT and INTEGER are both "integer" (SQLite's INTEGER is 64 bits); SQLite's AUTOINCREMENT and PostgreSQL's
 /// GENERATED ALWAYS AS IDENTITY are both "identity"; a PostgreSQL trigger is read through the function it runs, which
 /// SQLite writes inline (the functions are not compared as objects of their own). The tables below are left out.
-/// Not read as identity: an INTEGER PRIMARY KEY without AUTOINCREMENT (encryption_keys.key_id), which SQLite fills in
-/// when NULL is inserted; harmless, as the connector always writes that id (Security/KeyRingStore).
+/// Not read as identity: an INTEGER PRIMARY KEY without AUTOINCREMENT (encryption_keys.key_id, master_key.id), which
+/// SQLite fills in when NULL is inserted; harmless, as the connector always writes that id (Security/KeyRingStore).
 /// </remarks>
 public sealed class SchemaParityTests
 {

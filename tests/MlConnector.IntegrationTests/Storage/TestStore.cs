@@ -24,7 +24,7 @@ internal sealed class TestStore : IAsyncDisposable
 
     public IDbDialect Dialect { get; }
 
-    public FieldProtector Protector { get; } = new(MasterKey.FromBase64(MasterKey.GenerateBase64(), "test"));
+    public FieldProtector Protector { get; } = new(DataKeySet.CreateRandom());
 
     public static async Task<TestStore> CreateAsync(string store)
     {
