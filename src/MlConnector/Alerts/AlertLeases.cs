@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Dapper;
 using MlConnector.Storage;
@@ -14,16 +15,30 @@ namespace MlConnector.Alerts;
 public sealed class AlertLeases(IDbDialect dialect)
 {
     /// <summary>Leases the next due alert (pending, due, not leased or lease expired), or returns null.</summary>
-    public async Task<ClaimedAlert?> ClaimAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    public Task<ClaimedAlert?> ClaimAsync(string owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct) =>
+        ClaimAsync(owner, now, lease, [], ct);
+
+    /// <summary>
+    /// Leases the next due alert (pending, due, not leased or lease expired), or returns null. <paramref name="sending"/>
+    /// names the alerts the caller is still sending: their lease may have run out (a clock that jumped, a machine that
+    /// slept), but claiming one again would look for its text at Twilio before Twilio has answered the first request.
+    /// </summary>
+    public async Task<ClaimedAlert?> ClaimAsync(string owner, DateTimeOffset now, TimeSpan lease, IReadOnlyCollection<long> sending,
+        CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(sending);
         // SKIP LOCKED lets several PostgreSQL instances claim side by side; SQLite has one writer at a time anyway.
         var skipLocked = dialect.Provider == StorageProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+        // Written as numeric literals: a list parameter is expanded by Dapper on SQLite but sent as an array to Npgsql,
+        // and the ids are integers from our own database, so the text cannot carry anything else.
+        var notSending = sending.Count == 0 ? "" : $"AND id NOT IN ({string.Join(',', sending.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
         await using var connection = await dialect.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<ClaimedAlert>(new CommandDefinition(
             $"""
             UPDATE alerts SET lease_owner = @Owner, lease_until = @Until, lease_token = @Token
             WHERE id = (SELECT id FROM alerts
                         WHERE state = @Pending AND next_attempt_at <= @Now AND (lease_until IS NULL OR lease_until < @Now)
+                              {notSending}
                         ORDER BY next_attempt_at, id LIMIT 1 {skipLocked})
               AND state = @Pending AND (lease_until IS NULL OR lease_until < @Now)
             RETURNING id AS Id, company_id AS CompanyId, recipient_phone AS RecipientPhone,

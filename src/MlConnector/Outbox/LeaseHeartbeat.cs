@@ -30,12 +30,12 @@ internal sealed class LeaseHeartbeat : IAsyncDisposable
     private static async Task BeatAsync(AlertLeases leases, ClaimedAlert alert, TimeSpan lease, TimeProvider time, ILogger logger,
         CancellationToken stop)
     {
-        var every = lease / 3;
+        // A periodic timer beats on a fixed schedule from the claim: a slow renewal does not push later beats back.
+        using var beats = new PeriodicTimer(lease / 3, time);
         try
         {
-            while (true)
+            while (await beats.WaitForNextTickAsync(stop))
             {
-                await Task.Delay(every, time, stop);
                 try
                 {
                     // Not cancelled with the attempt: a renewal is one short write, and a half-done one helps nobody.

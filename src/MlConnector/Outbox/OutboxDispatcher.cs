@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using MlConnector.Alerts;
 using MlConnector.Recipients;
@@ -16,6 +17,10 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    // The alerts this dispatcher is sending now: never claimed again while their attempt runs, even when the lease ran
+    // out under it (only the loop adds, each attempt removes its own when it ends).
+    private readonly ConcurrentDictionary<long, byte> _sending = new();
 
     /// <summary>This dispatcher's name on the alerts it claims.</summary>
     public string Owner => _owner;
@@ -46,7 +51,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
                 var wake = activity.WakeTask; // before the claim: new work woken for after it is not missed
                 try
                 {
-                    alert = await leases.ClaimAsync(_owner, time.GetUtcNow(), o.LeaseDuration, stoppingToken);
+                    alert = await leases.ClaimAsync(_owner, time.GetUtcNow(), o.LeaseDuration, [.. _sending.Keys], stoppingToken);
                     if (alert is not null)
                     {
                         await ReserveSharedAsync(slot, stoppingToken);
@@ -67,6 +72,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
                 }
 
                 activity.Started();
+                _sending[alert.Id] = 0;
                 running.RemoveAll(t => t.IsCompleted);
                 running.Add(RunOneAsync(alert, slot, concurrency, stoppingToken));
             }
@@ -125,6 +131,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
         finally
         {
             await slot.CancelAsync(CancellationToken.None); // no-op when the runner completed or cancelled it
+            _sending.TryRemove(alert.Id, out _);
             concurrency.Release();
             activity.Finished();
         }
