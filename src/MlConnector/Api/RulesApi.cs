@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MlConnector.Access;
 using MlConnector.Detection;
-using MlConnector.Outbox;
+using MlConnector.Alerts;
 
 namespace MlConnector.Api;
 
@@ -27,19 +27,19 @@ internal static class RulesApi
         group.MapPost("/{id}/resume", (string id, PauseRequest? request, RuleControl control, HttpContext http, CancellationToken ct) =>
                 SetAsync(id, false, request?.Reason, control, http, ct))
             .RequireAuthorization(OperatorRoles.CanOperate).WithSummary("Poll a paused rule again (operators only).");
-        group.MapPost("/{id}/release", (string id, HoldRequest? request, RuleHolds holds, DispatcherActivity dispatcher, HttpContext http,
-                CancellationToken ct) => EndHoldAsync(id, release: true, request?.Reason, holds, dispatcher, http, ct))
+        group.MapPost("/{id}/release", (string id, HoldRequest? request, RuleHolds holds, NewAlertsSignal newAlerts, HttpContext http,
+                CancellationToken ct) => EndHoldAsync(id, release: true, request?.Reason, holds, newAlerts, http, ct))
             .RequireAuthorization(OperatorRoles.CanOperate)
             .WithSummary("Queue every held alert of a rule, each sent once (operators only; a reason is required and audited per alert).");
-        group.MapPost("/{id}/discard", (string id, HoldRequest? request, RuleHolds holds, DispatcherActivity dispatcher, HttpContext http,
-                CancellationToken ct) => EndHoldAsync(id, release: false, request?.Reason, holds, dispatcher, http, ct))
+        group.MapPost("/{id}/discard", (string id, HoldRequest? request, RuleHolds holds, NewAlertsSignal newAlerts, HttpContext http,
+                CancellationToken ct) => EndHoldAsync(id, release: false, request?.Reason, holds, newAlerts, http, ct))
             .RequireAuthorization(OperatorRoles.CanOperate)
             .WithSummary("Discard every held alert of a rule: none is sent (operators only; a reason is required and audited per alert).");
         return api;
     }
 
     private static async Task<Results<Ok<HoldResult>, ProblemHttpResult>> EndHoldAsync(string id, bool release, string? reason,
-        RuleHolds holds, DispatcherActivity dispatcher, HttpContext http, CancellationToken ct)
+        RuleHolds holds, NewAlertsSignal newAlerts, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -51,7 +51,7 @@ internal static class RulesApi
             : await holds.DiscardAsync(id, Actor.Of(http), reason, ct);
         if (release && alerts > 0)
         {
-            dispatcher.Wake();
+            newAlerts.Raise();
         }
 
         return outcome switch

@@ -4,9 +4,9 @@ namespace MlConnector.Outbox;
 
 /// <summary>
 /// Replay, for the CLI, the API and the dashboard alike: a new attempt chain on the same alert (pending, attempts
-/// reset, due now, validity counted from now), audited with who and why; the dispatcher is woken to send it.
+/// reset, due now, validity counted from now), audited with who and why; the dispatcher is woken (<see cref="NewAlertsSignal"/>) to send it.
 /// </summary>
-public sealed class ReplayService(AlertRequeue requeue, AlertQueries queries, DispatcherActivity activity, TimeProvider time,
+public sealed class ReplayService(AlertRequeue requeue, AlertQueries queries, NewAlertsSignal newAlerts, TimeProvider time,
     ILogger<ReplayService> logger)
 {
     public async Task<ReplayOutcome> ReplayAsync(long alertId, string actor, string? reason, CancellationToken ct)
@@ -16,7 +16,7 @@ public sealed class ReplayService(AlertRequeue requeue, AlertQueries queries, Di
         if (outcome == ReplayOutcome.Replayed)
         {
             logger.Replayed(actor, 1);
-            activity.Wake();
+            newAlerts.Raise();
         }
 
         return outcome;
@@ -31,7 +31,7 @@ public sealed class ReplayService(AlertRequeue requeue, AlertQueries queries, Di
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         var count = await requeue.RequeueFailedSinceAsync(since, actor, reason, time.GetUtcNow(), ct);
         logger.Replayed(actor, count);
-        activity.Wake();
+        newAlerts.Raise();
         return count;
     }
 }
