@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using MlConnector.Alerts;
 using MlConnector.Outbox;
 using MlConnector.Simulators.Twilio;
 using MlConnector.Storage;
@@ -140,6 +141,21 @@ internal sealed partial class DeliveryHarness : IAsyncDisposable
         Assert.Fail($"not done after {maxSteps} steps of {step}; requests: "
             + string.Join(", ", Simulator.CreateRequests.Select(r => $"{r.ReceivedAt:HH:mm:ss.fff} {r.HttpStatus} {r.ErrorCode}")));
     }
+
+    /// <summary>Drives the dispatcher until every one of <paramref name="ids"/> is sent (or already delivered).</summary>
+    public Task DriveUntilAllSentAsync(IReadOnlyCollection<long> ids, TimeSpan step) =>
+        DriveUntilAsync(async () =>
+        {
+            foreach (var id in ids)
+            {
+                if ((await AlertAsync(id)).State is not (AlertStates.Sent or AlertStates.Delivered))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, step);
 
     public Task DriveUntilStateAsync(long id, string state, TimeSpan? step = null) =>
         DriveUntilAsync(async () => (await AlertAsync(id)).State == state, step ?? TimeSpan.FromMilliseconds(500));

@@ -104,18 +104,7 @@ public sealed class DeliveryTests
             ids.Add(await h.EnqueueAsync($"+155570103{i:00}", $"Requisition {i} approved", $"req-{i}"));
         }
 
-        await h.DriveUntilAsync(async () =>
-        {
-            foreach (var id in ids)
-            {
-                if ((await h.AlertAsync(id)).State is not (AlertStates.Sent or AlertStates.Delivered))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }, TimeSpan.FromMilliseconds(250));
+        await h.DriveUntilAllSentAsync(ids, TimeSpan.FromMilliseconds(250));
 
         Assert.Equal(12, h.Simulator.Messages.Count);
         var requests = h.Simulator.CreateRequests;

@@ -24,18 +24,7 @@ public sealed class SendRateTests
             ids.Add(await h.EnqueueAsync($"+155570106{i:00}", $"PO {i} approved", $"po-rate-{i}"));
         }
 
-        await h.DriveUntilAsync(async () =>
-        {
-            foreach (var id in ids)
-            {
-                if ((await h.AlertAsync(id)).State is not (AlertStates.Sent or AlertStates.Delivered))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }, TimeSpan.FromMilliseconds(50));
+        await h.DriveUntilAllSentAsync(ids, TimeSpan.FromMilliseconds(50));
 
         var received = h.Simulator.CreateRequests.Select(r => r.ReceivedAt).Order().ToList();
         Assert.Equal(5, received.Count);
