@@ -12,6 +12,7 @@ internal static class DetectionExtensions
         builder.Services.AddOptions<PollingOptions>().BindStrictly(PollingOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<PollingOptions>, PollingOptionsValidator>();
         builder.Services.AddSingleton<PollTracker>();
+        builder.Services.AddSingleton<PollMetrics>();
         builder.Services.AddSingleton<RuleStateStore>();
         builder.Services.AddSingleton<RuleLeases>();
         builder.Services.AddSingleton<AnswerGuard>();

@@ -50,15 +50,21 @@ public sealed class InstanceRegistry(IDbDialect dialect, PollTracker tracker, Ru
         }
     }
 
-    /// <summary>The live instance that started first reports what all instances share (the queue's gauges), once.</summary>
+    /// <summary>The live instance that started first reports what all instances share (the queue's gauges), once.
+    /// Live: a heartbeat within Polling:LeaseDuration; this process counts itself live while its row is its own.</summary>
     public async Task<bool> IsEldestLiveAsync(CancellationToken ct)
     {
+        if (_superseded)
+        {
+            return false;
+        }
+
         var since = time.GetUtcNow() - options.Value.LeaseDuration;
         await using var connection = await dialect.OpenAsync(ct);
         var eldest = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
-            "SELECT instance_id FROM instances WHERE heartbeat_at >= @Since ORDER BY started_at, instance_id LIMIT 1",
-            new { Since = since.ToStored() }, cancellationToken: ct));
-        return eldest == tracker.InstanceId;
+            "SELECT token FROM instances WHERE heartbeat_at >= @Since OR token = @Token ORDER BY started_at, instance_id LIMIT 1",
+            new { Since = since.ToStored(), Token = _token }, cancellationToken: ct));
+        return eldest == _token;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

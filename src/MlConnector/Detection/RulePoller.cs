@@ -21,6 +21,7 @@ public sealed class RulePoller(
     AlertEnqueuer enqueuer,
     NewAlertsSignal newAlerts,
     PollTracker tracker,
+    PollMetrics metrics,
     RuleLeases leases,
     AnswerGuard guard,
     LookupFailures lookups,
@@ -77,14 +78,17 @@ public sealed class RulePoller(
                 enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct, hold) is null ? 0 : 1;
             }
 
+            var unroutedRecorded = 0;
             foreach (var (nobody, occurrence) in unrouted)
             {
-                await UnroutedEvents.RecordAsync(connection, transaction, nobody, occurrence, ct);
+                unroutedRecorded += await UnroutedEvents.RecordAsync(connection, transaction, nobody, occurrence, ct) ? 1 : 0;
             }
 
             var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null, RunId: runId);
             await RuleStateStore.RecordPollAsync(connection, transaction, rule, poll, ct);
             await transaction.CommitAsync(ct);
+            metrics.Polled(poll);
+            metrics.Unrouted(unroutedRecorded);
             logger.PollCompleted(rule.Id, rowsRead, result.Events.Count, enqueued, result.WasBaseline);
             if (hold is not null && enqueued > 0)
             {
@@ -103,6 +107,7 @@ public sealed class RulePoller(
             var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, 0, Describe(rule, e), RunId: runId);
             logger.PollFailed(rule.Id, poll.Error!);
             await TryRecordFailureAsync(rule, poll, ct);
+            metrics.Polled(poll);
             tracker.Completed(rule.Id, poll);
             return poll;
         }

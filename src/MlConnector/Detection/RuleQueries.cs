@@ -17,9 +17,6 @@ public sealed record RuleStatus(
 
 public sealed record PollRun(DateTimeOffset StartedAt, string InstanceId, long DurationMs, long RowsRead, long Events, string? Error);
 
-/// <summary>A poll run as the metrics read it (every instance's, in the order they were recorded).</summary>
-public sealed record PollRunSample(long Id, long DurationMs, long RowsRead);
-
 /// <summary>The configured rules joined with their stored state and recent polls.</summary>
 public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, AlertHolds holds, RuleSchemas schemas, TimeProvider time)
 {
@@ -57,15 +54,6 @@ public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, AlertHolds ho
                 WHERE rule_id = @ruleId ORDER BY id DESC LIMIT @count
                 """, new { ruleId, count }, cancellationToken: ct));
         return rows.Select(r => new PollRun(UnixTime.FromStored(r.StartedAt), r.InstanceId, r.DurationMs, r.RowsRead, r.Events, r.Error)).ToList();
-    }
-
-    /// <summary>Poll runs recorded after run <paramref name="afterId"/> (by any instance), oldest first.</summary>
-    public async Task<IReadOnlyList<PollRunSample>> RunsAfterAsync(long afterId, CancellationToken ct)
-    {
-        await using var connection = await dialect.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(long Id, long DurationMs, long RowsRead)>(new CommandDefinition(
-            "SELECT id, duration_ms, rows_read FROM poll_runs WHERE id > @after ORDER BY id", new { after = afterId }, cancellationToken: ct));
-        return rows.Select(r => new PollRunSample(r.Id, r.DurationMs, r.RowsRead)).ToList();
     }
 
     private sealed class StateRow

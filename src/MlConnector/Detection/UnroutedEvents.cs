@@ -64,15 +64,6 @@ public sealed class UnroutedEvents(IDbDialect dialect)
         return rows.Select(r => r.ToEvent()).ToList();
     }
 
-    /// <summary>How many were recorded after <paramref name="afterId"/> (by any instance), and the last id.</summary>
-    public async Task<(long Count, long LastId)> CountAfterAsync(long afterId, CancellationToken ct)
-    {
-        await using var connection = await dialect.OpenAsync(ct);
-        var (count, last) = await connection.QuerySingleAsync<(long, long?)>(new CommandDefinition(
-            "SELECT COUNT(*), MAX(id) FROM unrouted_events WHERE id > @after", new { after = afterId }, cancellationToken: ct));
-        return (count, last ?? afterId);
-    }
-
     private sealed class Row
     {
         public long Id { get; set; }

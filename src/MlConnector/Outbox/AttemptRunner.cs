@@ -14,7 +14,7 @@ namespace MlConnector.Outbox;
 /// the number opted out, else send it (its StatusCallback URL naming the alert and this send); then record the outcome (state + audit "attempt" in one transaction).
 /// </summary>
 public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, AttemptRecorder recorder, OptOutList optOuts,
-    InDoubtReconciler reconciler, ISmsSender sender, PublicUrls urls, IOptions<TwilioOptions> options, IOptions<OutboxOptions> outboxOptions, TimeProvider time, ILogger<AttemptRunner> logger)
+    InDoubtReconciler reconciler, ISmsSender sender, PublicUrls urls, SendMetrics metrics, IOptions<TwilioOptions> options, IOptions<OutboxOptions> outboxOptions, TimeProvider time, ILogger<AttemptRunner> logger)
 {
     // Twilio: "Attempt to send to unsubscribed recipient" (the person replied STOP at Twilio's side).
     private const int UnsubscribedRecipient = 21610;
@@ -104,6 +104,7 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
             await marking;
         }
 
+        metrics.Attempted(started - UnixTime.FromStored(alert.CreatedAt), attempts);
         var now = time.GetUtcNow();
         var reconciled = alert.InDoubtSince is not null ? "absent" : null;
         return result switch

@@ -11,6 +11,7 @@ internal static class OutboxExtensions
         builder.Services.AddOptions<OutboxOptions>().BindStrictly(OutboxOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
         builder.Services.AddSingleton<AttemptRunner>();
+        builder.Services.AddSingleton<SendMetrics>();
         builder.Services.AddSingleton<InDoubtReconciler>();
         builder.Services.AddSingleton<SendBudget>();
         builder.Services.AddSingleton<DispatcherActivity>();

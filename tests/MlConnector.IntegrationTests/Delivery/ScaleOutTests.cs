@@ -131,7 +131,7 @@ public sealed class ScaleOutTests
     }
 
     /// <summary>Every instance waits only on the clock, then the clock moves one step.</summary>
-    private static async Task DriveAsync(DeliveryHarness[] instances, Func<Task<bool>> done, TimeSpan step, int maxSteps)
+    internal static async Task DriveAsync(DeliveryHarness[] instances, Func<Task<bool>> done, TimeSpan step, int maxSteps)
     {
         var ct = TestContext.Current.CancellationToken;
         for (var i = 0; i < maxSteps && !await done(); i++)
