@@ -52,7 +52,7 @@ internal static class SysproEdmModel
         // Declared not filterable and not sortable: the query validator answers 400 for a $filter or $orderby on it.
         foreach (var column in schema.UnfilterableColumns(name))
         {
-            var property = type.Properties.Single(p => p.Name.Equals(column, StringComparison.OrdinalIgnoreCase));
+            var property = type.AddProperty(typeof(T).GetProperty(column)!);
             property.NotFilterable = true;
             property.NotSortable = true;
         }
