@@ -26,7 +26,7 @@ public static class ChangeDetector
         string? highest = null;
         if (plan.RowVersionColumn is { } versionColumn)
         {
-            (rows, highest) = RowVersionRows.Latest(rule, versionColumn, rows);
+            (rows, highest) = RowVersionRows.Latest(rule, versionColumn, rows, plan.Full ? null : state.RowVersion);
         }
 
         var events = new List<DetectedEvent>();

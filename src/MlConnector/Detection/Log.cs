@@ -60,8 +60,8 @@ internal static partial class Log
     public static partial void RowVersionMissing(this ILogger logger, string rule, string table, string column);
 
     [LoggerMessage(EventId = 2107, EventName = "RowVersionRefused", Level = LogLevel.Warning,
-        Message = "Rule {Rule}: SYSPRO refused to read {Table} by {Column} ({Reason}); the rule reads its whole working set at every poll (snapshot diff) until the service restarts")]
-    public static partial void RowVersionRefused(this ILogger logger, string rule, string table, string column, string reason);
+        Message = "Rule {Rule}: SYSPRO refused to read {Table} by {Column} ({Reason}); the rule reads its whole working set at every poll (snapshot diff) and tries {Column} again every {Every}")]
+    public static partial void RowVersionRefused(this ILogger logger, string rule, string table, string column, string reason, TimeSpan every);
 
     // 22xx: the instance registry and rule-lease heartbeats (issue 13).
     [LoggerMessage(EventId = 2201, EventName = "WatchingInstanceId", Level = LogLevel.Information,

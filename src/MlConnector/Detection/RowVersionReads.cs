@@ -8,12 +8,13 @@ namespace MlConnector.Detection;
 /// Which rules read only the rows changed since their last poll, by their table's rowversion, and which read their
 /// whole working set at every poll, and why (issue 14). A rule without a watermark reads by its
 /// <c>RowVersionColumn</c> (TimeStamp) unless its <c>FullReadEvery</c> is 00:00:00, the schema check found no such
-/// column (<see cref="RuleSchemas"/>), or SYSPRO refused a read by it in this process; its whole working set is read
-/// on its first poll, whenever it has no rowversion, and every <c>FullReadEvery</c>.
+/// column (<see cref="RuleSchemas"/>), or SYSPRO refused a read by it less than <c>FullReadEvery</c> ago (a refusal is
+/// tried again then, so one bad answer does not end reads by rowversion); its whole working set is read on its first
+/// poll, whenever it has no rowversion, and every <c>FullReadEvery</c>.
 /// </summary>
-public sealed class RowVersionReads(IOptions<PollingOptions> options, ILogger<RowVersionReads> logger)
+public sealed class RowVersionReads(IOptions<PollingOptions> options, TimeProvider time, ILogger<RowVersionReads> logger)
 {
-    private readonly ConcurrentDictionary<(string Company, string Rule), string> _refused = new();
+    private readonly ConcurrentDictionary<(string Company, string Rule), (string Reason, DateTimeOffset Until)> _refused = new();
 
     public TimeSpan FullReadEvery(RuleDefinition rule)
     {
@@ -26,7 +27,7 @@ public sealed class RowVersionReads(IOptions<PollingOptions> options, ILogger<Ro
     {
         ArgumentNullException.ThrowIfNull(rule);
         return rule.Watermark == WatermarkKind.None && rule.RowVersionColumn is { } column && FullReadEvery(rule) > TimeSpan.Zero
-            && !_refused.ContainsKey((rule.Company, rule.Id))
+            && RefusedBecause(rule) is null
             ? column
             : null;
     }
@@ -45,15 +46,23 @@ public sealed class RowVersionReads(IOptions<PollingOptions> options, ILogger<Ro
     }
 
     /// <summary>SYSPRO refused a read by the rule's rowversion that it answered without one: the rule reads its whole
-    /// working set for the rest of this process (said once).</summary>
+    /// working set until <c>FullReadEvery</c> has passed, then tries the rowversion again (said once per reason).</summary>
     public void Refused(RuleDefinition rule, string column, string reason)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        if (_refused.TryAdd((rule.Company, rule.Id), reason))
+        var key = (rule.Company, rule.Id);
+        var every = FullReadEvery(rule);
+        var before = _refused.TryGetValue(key, out var known) ? known.Reason : null;
+        _refused[key] = (reason, time.GetUtcNow() + every);
+        if (before != reason)
         {
-            logger.RowVersionRefused(rule.Id, rule.Table, column, reason);
+            logger.RowVersionRefused(rule.Id, rule.Table, column, reason, every);
         }
     }
+
+    /// <summary>Why SYSPRO's last refusal still stands, or null.</summary>
+    private string? RefusedBecause(RuleDefinition rule) =>
+        _refused.TryGetValue((rule.Company, rule.Id), out var refused) && refused.Until > time.GetUtcNow() ? refused.Reason : null;
 
     /// <summary>How the rule finds changes now, in words, for the dashboard and the API.</summary>
     public string Describe(RuleDefinition rule, RuleSchemaStatus schema)
@@ -69,8 +78,8 @@ public sealed class RowVersionReads(IOptions<PollingOptions> options, ILogger<Ro
             _ when column is null => Whole,
             _ when FullReadEvery(rule) <= TimeSpan.Zero => $"{Whole} (FullReadEvery is 00:00:00)",
             _ when schema.RowVersionMissing => $"{Whole}: SYSPRO's {rule.Table} has no column {column}",
-            _ when _refused.TryGetValue((rule.Company, rule.Id), out var reason) =>
-                $"{Whole}: SYSPRO refused a read by {column} ({reason}); tried again when the service restarts",
+            _ when RefusedBecause(rule) is { } reason =>
+                $"{Whole}: SYSPRO refused a read by {column} ({reason}); tried again every {FullReadEvery(rule):c}",
             _ => $"rowversion: the rows changed since the last poll (by {column}) at every poll, the whole working set every {FullReadEvery(rule):c}",
         };
     }

@@ -9,12 +9,16 @@ public sealed class RowVersionUnreadableException(string message) : Exception(me
 /// <summary>
 /// The rows of a read ordered by rowversion. A record changed while the pages were read comes twice, the second time
 /// with a higher rowversion and its newer values: that copy is the one kept. The highest rowversion read is where the
-/// rule's next read of changes starts.
+/// rule's next read of changes starts. A read that is not what was asked (rowversions not rising, or a read of changes
+/// returning one not past the rule's) cannot be read by rowversion: a proxy's stale page, or a site that
+/// does not order or filter by it.
 /// </summary>
 internal static class RowVersionRows
 {
-    public static (List<SourceRow> Rows, string? Highest) Latest(RuleDefinition rule, string column, IEnumerable<SourceRow> rows)
+    public static (List<SourceRow> Rows, string? Highest) Latest(RuleDefinition rule, string column, IEnumerable<SourceRow> rows,
+        string? after)
     {
+        ulong? floor = RowVersion.TryParse(after, out var start) ? start.Value : null;
         var list = rows as IReadOnlyList<SourceRow> ?? rows.ToList();
         var keys = new string[list.Count];
         var latest = new Dictionary<string, (int Index, ulong Version)>(StringComparer.Ordinal);
@@ -26,6 +30,12 @@ internal static class RowVersionRows
             {
                 throw new RowVersionUnreadableException(
                     $"record {keys[i]} of {rule.Table} has {column} '{list[i].Raw(column) ?? "(none)"}', which is not a rowversion.");
+            }
+
+            if ((highest?.Value ?? floor) is { } bound && version.Value <= bound)
+            {
+                throw new RowVersionUnreadableException($"record {keys[i]} of {rule.Table} has {column} {version}, not past " +
+                    $"{highest?.ToString() ?? after}: the answer is not the rows asked for in {column} order.");
             }
 
             if (!latest.TryGetValue(keys[i], out var seen) || version.Value > seen.Version)

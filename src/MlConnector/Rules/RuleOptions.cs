@@ -99,7 +99,8 @@ public sealed class RuleOptions
 
     /// <summary>The table's rowversion column (SQL Server <c>timestamp</c>), by which a rule without a Watermark reads
     /// only the rows of its working set changed since its last poll (one request, no rows, when nothing changed). A
-    /// table without it, or a SYSPRO that refuses to filter by it, is read whole at every poll, said once in the log.
+    /// table without it is read whole at every poll, said once in the log; so is one SYSPRO refuses to read by it (the
+    /// rowversion is tried again every FullReadEvery).
     /// <value>The default is TimeStamp, SYSPRO's rowversion.</value></summary>
     public string? RowVersionColumn { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using MlConnector.IntegrationTests.SysproSide.BadAnswers;
 using MlConnector.Rules;
 using MlConnector.Simulators.Syspro;
 using MlConnector.Simulators.Syspro.Requests;
@@ -185,6 +186,44 @@ public sealed class RowVersionReadTests
     [Theory]
     [InlineData(SysproTransport.OData)]
     [InlineData(SysproTransport.Enet)]
+    public async Task BadAnswersToReadsOfChanges_NoFalseText_AndTheRealChangeTextedOnceWhenLifted(SysproTransport transport)
+    {
+        await using var harness = await StartAsync(transport);
+        var data = harness.Simulator.Data;
+        await harness.PollAsync(RulePresets.PoSubmitted);
+        var po = data.PurchaseOrdersInStatus("0").First().PurchaseOrder;
+        data.SubmitPurchaseOrder(po);
+
+        // An empty answer looks like an idle poll; old rows (a proxy's stale page) are not the rows asked for.
+        var files = transport == SysproTransport.OData
+            ? new[] { SysproBadAnswerFile.ODataEmptyList, SysproBadAnswerFile.ODataUnknownStatus }
+            : [SysproBadAnswerFile.EnetEmptyPorMasterHdr];
+        foreach (var file in files)
+        {
+            file.ServeOn(harness.Simulator, requests: 2);
+            for (var polls = 0; polls < 2 && harness.Simulator.BadAnswers.State().Count > 0; polls++)
+            {
+                harness.Time.Advance(Cadence);
+                var poll = await harness.Poller.PollAsync(harness.Rule(RulePresets.PoSubmitted), TestContext.Current.CancellationToken);
+                Assert.Equal(0, poll.AlertsEnqueued);
+            }
+
+            Assert.Empty(harness.Simulator.BadAnswers.State());
+        }
+
+        harness.Time.Advance(Cadence);
+        await harness.PollAsync(RulePresets.PoSubmitted);
+        harness.Time.Advance(Cadence);
+        await harness.PollAsync(RulePresets.PoSubmitted);
+
+        var alerts = await harness.AlertsAsync(RulePresets.PoSubmitted);
+        Assert.Equal(2, alerts.Count);
+        Assert.All(alerts, a => Assert.Equal(po.Trim(), a.SourceKey));
+    }
+
+    [Theory]
+    [InlineData(SysproTransport.OData)]
+    [InlineData(SysproTransport.Enet)]
     public async Task SiteWithoutTimeStamp_SnapshotDiffKeepsWorking_SaidOnce(SysproTransport transport)
     {
         await using var harness = await StartAsync(transport, simulator: o => o.HiddenColumns.Add("PorMasterHdr.TimeStamp"), captureLogs: true);
@@ -224,7 +263,7 @@ public sealed class RowVersionReadTests
         var idle = await harness.PollAsync(RulePresets.PoSubmitted);
 
         Assert.Equal((2, 0), (submitted.AlertsEnqueued, idle.AlertsEnqueued));
-        // The refused read is not tried again: one read of the whole working set (COMFND pages of 25 rows).
+        // The refused read is not tried again within the hour: one read of the whole working set (COMFND pages of 25 rows).
         Assert.Equal((transport == SysproTransport.Enet ? (idle.RowsRead / 25) + 1 : 1, idle.RowsRead), (Requests(harness), Rows(harness)));
         Assert.True(idle.RowsRead > 0);
         Assert.Single(harness.Logs, l => l.Contains("SYSPRO refused to read PorMasterHdr by TimeStamp", StringComparison.Ordinal));

@@ -80,7 +80,7 @@ public sealed class RowVersionDetectionTests
         var state = Baseline(Po("1", "0", 10), Po("2", "0", 11));
         state = Apply(state, ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1", 20)], Now, Changes));
 
-        var whole = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1", 20), Po("2", "0", 11)], Now.AddHours(1), Whole);
+        var whole = ChangeDetector.Detect(PoSubmitted, state, [Po("2", "0", 11), Po("1", "1", 20)], Now.AddHours(1), Whole);
 
         Assert.Empty(whole.Events);
         Assert.Empty(whole.Upserts);
@@ -128,6 +128,19 @@ public sealed class RowVersionDetectionTests
 
         Assert.Equal("1", Assert.Single(result.Skipped).RecordKey);
         Assert.Throws<BadAnswerException>(() => ChangeDetector.Detect(PoSubmitted, state, [Po("1", "S", 50)], Now, Whole));
+    }
+
+    [Theory]
+    [InlineData(20L, 30L, 25L)] // not in rowversion order
+    [InlineData(5L, 30L, 40L)] // a read of changes returning a row not past the rule's rowversion (11)
+    public void ReadOfChanges_NotTheRowsAskedFor_CannotBeReadByRowversion(long first, long second, long third)
+    {
+        var state = Baseline(Po("1", "0", 10), Po("2", "0", 11));
+
+        var error = Assert.Throws<RowVersionUnreadableException>(() =>
+            ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1", first), Po("2", "1", second), Po("3", "1", third)], Now, Changes));
+
+        Assert.Contains("not the rows asked for in TimeStamp order", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using MlConnector.Detection;
 using MlConnector.Recipients;
 using MlConnector.Rules;
@@ -12,6 +13,8 @@ public sealed class RowVersionReadsTests
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
 
     private readonly FakeLogger<RowVersionReads> _logger = new();
+
+    private readonly FakeTimeProvider _time = new(Now);
 
     private static RuleDefinition Rule(WatermarkKind watermark = WatermarkKind.None, TimeSpan? fullReadEvery = null) => new()
     {
@@ -40,7 +43,7 @@ public sealed class RowVersionReadsTests
         new(null, true, new Dictionary<string, SnapshotEntry>()) { RowVersion = "42", FullReadAt = Now - ago };
 
     private RowVersionReads Reads(TimeSpan? fullReadEvery = null) =>
-        new(Options.Create(new PollingOptions { FullReadEvery = fullReadEvery ?? TimeSpan.FromHours(1) }), _logger);
+        new(Options.Create(new PollingOptions { FullReadEvery = fullReadEvery ?? TimeSpan.FromHours(1) }), _time, _logger);
 
     [Fact]
     public void Plan_WithinTheHour_ReadsChanges_ThenTheWholeWorkingSet()
@@ -76,17 +79,22 @@ public sealed class RowVersionReadsTests
         Assert.Same(ReadPlan.WholeWorkingSet, Reads().Plan(Rule(WatermarkKind.Date), Read(TimeSpan.Zero), Now));
 
     [Fact]
-    public void Refused_TheRuleReadsItsWholeWorkingSet_SaidOnce()
+    public void Refused_TheRuleReadsItsWholeWorkingSetForAnHour_SaidOnce_ThenTriesTheRowversionAgain()
     {
         var reads = Reads();
 
         reads.Refused(Rule(), "TimeStamp", "HTTP 400");
-        reads.Refused(Rule(), "TimeStamp", "HTTP 400");
-
+        _time.Advance(TimeSpan.FromMinutes(59));
         Assert.Same(ReadPlan.WholeWorkingSet, reads.Plan(Rule(), Read(TimeSpan.Zero), Now));
-        Assert.Equal(1, _logger.Collector.Count);
-        Assert.Contains("SYSPRO refused to read PorMasterHdr by TimeStamp (HTTP 400)", _logger.LatestRecord.Message, StringComparison.Ordinal);
         Assert.StartsWith("snapshot diff: the whole working set at every poll: SYSPRO refused a read by TimeStamp (HTTP 400)",
             reads.Describe(Rule(), RuleSchemaStatus.Unchecked), StringComparison.Ordinal);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal("TimeStamp", reads.Plan(Rule(), Read(TimeSpan.Zero), Now).RowVersionColumn);
+        reads.Refused(Rule(), "TimeStamp", "HTTP 400");
+        Assert.Same(ReadPlan.WholeWorkingSet, reads.Plan(Rule(), Read(TimeSpan.Zero), Now));
+
+        Assert.Equal(1, _logger.Collector.Count);
+        Assert.Contains("SYSPRO refused to read PorMasterHdr by TimeStamp (HTTP 400)", _logger.LatestRecord.Message, StringComparison.Ordinal);
     }
 }
