@@ -68,6 +68,20 @@ public sealed class SysproSimulatorOptions
     public IList<string> UntypedColumns { get; } = new List<string>();
 
     /// <summary>
+    /// Columns, as <c>Table.Column</c>, the site does not have: left out of <c>$metadata</c>, of the rows and of what
+    /// COMFND knows, e.g. <c>PorMasterHdr.TimeStamp</c> for a site without the rowversion (issue 14). <value>The
+    /// default is none.</value>
+    /// </summary>
+    public IList<string> HiddenColumns { get; } = new List<string>();
+
+    /// <summary>
+    /// Columns, as <c>Table.Column</c>, the site returns but refuses to filter or order by: OData answers HTTP 400
+    /// for a <c>$filter</c> or <c>$orderby</c> naming one, COMFND an error for a <c>Where</c> or <c>OrderBy</c>
+    /// naming one (a site that will not compare its rowversion, issue 14). <value>The default is none.</value>
+    /// </summary>
+    public IList<string> UnfilterableColumns { get; } = new List<string>();
+
+    /// <summary>
     /// How PurchaseOrder and Requisition keys are padded, and whether lookups accept only the verbatim key.
     /// <value>The default is <see cref="SysproKeyStyle.Default"/> (15/10 zero-padded digits, lenient lookups).</value>
     /// </summary>

@@ -52,9 +52,13 @@ internal static class RuleSchemaReport
         return results;
     }
 
-    /// <summary>Warnings for the optional columns a rule runs without, one per column.</summary>
+    /// <summary>Warnings for the optional columns a rule runs without, one per column, and a note when it cannot read
+    /// its changes by rowversion.</summary>
     public static IEnumerable<string> Warnings(RuleDefinition rule, RuleSchemaStatus status) =>
-        status.Dropped.Select(c => $"warning: rule {rule.Id}: SYSPRO's {rule.Table} has no column {c}; the rule runs without it (its texts show it empty).");
+        status.Dropped.Select(c => $"warning: rule {rule.Id}: SYSPRO's {rule.Table} has no column {c}; the rule runs without it (its texts show it empty).")
+            .Concat(status.RowVersionMissing
+                ? [$"note: rule {rule.Id}: SYSPRO's {rule.Table} has no column {rule.RowVersionColumn}; the rule reads its whole working set at every poll."]
+                : []);
 
     /// <summary><c>config validate</c>'s part: exit 2 naming the rule, table and column of every missing required column;
     /// a SYSPRO that cannot be reached is said, and does not fail the validation.</summary>

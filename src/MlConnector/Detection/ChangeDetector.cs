@@ -13,12 +13,22 @@ namespace MlConnector.Detection;
 /// <see cref="RuleDefinition.ForgetMissingAfterReads"/> complete reads and for <see cref="RuleDefinition.ForgetMissingAfter"/>,
 /// so one that comes back is compared with its real previous status, never reported as new. Dates in SYSPRO are
 /// date-only, so a date watermark re-reads its last day(s) and de-duplicates through the snapshot; on the first poll
-/// the watermark starts at today, so later overlaps never reach before the first poll's window.
+/// the watermark starts at today, so later overlaps never reach before the first poll's window. A read of the rows
+/// changed since the rule's rowversion (<see cref="ReadPlan"/>) updates the snapshot as a whole read would, but says
+/// nothing of the records it did not return: only a whole read counts them missing.
 /// </summary>
 public static class ChangeDetector
 {
-    public static DetectionResult Detect(RuleDefinition rule, RuleState state, IEnumerable<SourceRow> rows, DateTimeOffset now)
+    public static DetectionResult Detect(RuleDefinition rule, RuleState state, IEnumerable<SourceRow> rows, DateTimeOffset now,
+        ReadPlan? plan = null)
     {
+        plan ??= ReadPlan.WholeWorkingSet;
+        string? highest = null;
+        if (plan.RowVersionColumn is { } versionColumn)
+        {
+            (rows, highest) = RowVersionRows.Latest(rule, versionColumn, rows, plan.Full ? null : state.RowVersion);
+        }
+
         var events = new List<DetectedEvent>();
         var upserts = new List<SnapshotEntry>();
         var skipped = new List<SkippedRow>();
@@ -75,18 +85,23 @@ public static class ChangeDetector
             }
         }
 
-        if (skipped.Count > rule.MaxUnknownStatusShare * count)
+        // A read of changes is judged against the working set it comes from, or one odd record would fail every poll.
+        var judged = plan.ChangesOnly ? Math.Max(count, state.Snapshot.Values.Count(e => !e.IsTombstone)) : count;
+        if (skipped.Count > rule.MaxUnknownStatusShare * judged)
         {
             throw new BadAnswerException($"{rule.Id}: {skipped.Count} of {count} rows of {rule.Table} have a {rule.StatusColumn} " +
                 $"outside the rule's Statuses (e.g. record {Show(skipped[0].RecordKey)} has '{skipped[0].Status}'); SYSPRO's answer was not believed.");
         }
 
-        var (removals, missing) = Missing(rule, state, seen, watermark, now, upserts);
+        var (removals, missing) = plan.ChangesOnly ? ([], 0) : Missing(rule, state, seen, watermark, now, upserts);
         return new DetectionResult(events, upserts, removals, watermark, baseline, count)
         {
             Skipped = skipped,
             Remembered = state.Snapshot.Values.Count(e => !e.IsTombstone),
             Changed = changed + missing,
+            // A whole read (ordered by rowversion) restarts from what it saw; a read of changes moves on from the rule's.
+            RowVersion = plan.RowVersionColumn is null ? null : plan.Full ? highest : RowVersion.Later(state.RowVersion, highest),
+            FullRead = plan.Full,
         };
     }
 
@@ -166,9 +181,14 @@ public static class ChangeDetector
             return candidate;
         }
 
-        return kind == WatermarkKind.RowVersion
-            ? (long.Parse(candidate, CultureInfo.InvariantCulture) > long.Parse(current, CultureInfo.InvariantCulture) ? candidate : current)
-            : (string.CompareOrdinal(candidate, current) > 0 ? candidate : current);
+        if (kind == WatermarkKind.RowVersion)
+        {
+            return RowVersion.TryParse(candidate, out _)
+                ? RowVersion.Later(current, candidate)
+                : throw new BadAnswerException($"a {kind} watermark value '{candidate}' is not a rowversion; SYSPRO's answer was not believed.");
+        }
+
+        return string.CompareOrdinal(candidate, current) > 0 ? candidate : current;
     }
 
     private static bool IsOnOrAfter(string? date, DateOnly bound) =>

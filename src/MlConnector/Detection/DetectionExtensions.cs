@@ -17,6 +17,8 @@ internal static class DetectionExtensions
         builder.Services.AddSingleton<RuleLeases>();
         builder.Services.AddSingleton<AnswerGuard>();
         builder.Services.AddSingleton<LookupFailures>();
+        builder.Services.AddSingleton<RowVersionReads>();
+        builder.Services.AddSingleton<RuleReads>();
         builder.Services.AddSingleton<RulePoller>();
         builder.Services.AddSingleton<RuleQueries>();
         builder.Services.AddSingleton<RuleControl>();

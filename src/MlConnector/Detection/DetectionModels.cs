@@ -20,6 +20,12 @@ public sealed record SkippedRow(string RecordKey, string? Status);
 public sealed record RuleState(string? Watermark, bool Baselined, IReadOnlyDictionary<string, SnapshotEntry> Snapshot)
 {
     public static RuleState Empty { get; } = new(null, false, new Dictionary<string, SnapshotEntry>());
+
+    /// <summary>The highest rowversion the rule has read, as SYSPRO gave it (null: its next read is a whole one).</summary>
+    public string? RowVersion { get; init; }
+
+    /// <summary>When the rule last read its whole working set.</summary>
+    public DateTimeOffset? FullReadAt { get; init; }
 }
 
 /// <summary>One business event: a record made a configured transition.</summary>
@@ -53,6 +59,12 @@ public sealed record DetectionResult(
 
     /// <summary>How many of those this read would change: their status changed, or they are missing.</summary>
     public int Changed { get; init; }
+
+    /// <summary>The rule's rowversion after this read (null when it did not read one).</summary>
+    public string? RowVersion { get; init; }
+
+    /// <summary>Whether this read was of the whole working set (false: of the rows changed since the rowversion).</summary>
+    public bool FullRead { get; init; } = true;
 }
 
 /// <summary>What <c>preview</c> shows of one rule: how many events, the texts of the first ones, and which of those

@@ -55,6 +55,14 @@ internal static partial class Log
         Message = "Rule {Rule}: SYSPRO's {Table} now has every column the rule needs; it polls again")]
     public static partial void RuleSchemaRecovered(this ILogger logger, string rule, string table);
 
+    [LoggerMessage(EventId = 2106, EventName = "RowVersionMissing", Level = LogLevel.Warning,
+        Message = "Rule {Rule}: SYSPRO's {Table} has no column {Column}; the rule reads its whole working set at every poll (snapshot diff)")]
+    public static partial void RowVersionMissing(this ILogger logger, string rule, string table, string column);
+
+    [LoggerMessage(EventId = 2107, EventName = "RowVersionRefused", Level = LogLevel.Warning,
+        Message = "Rule {Rule}: SYSPRO refused to read {Table} by {Column} ({Reason}); the rule reads its whole working set at every poll (snapshot diff) and tries {Column} again every {Every}")]
+    public static partial void RowVersionRefused(this ILogger logger, string rule, string table, string column, string reason, TimeSpan every);
+
     // 22xx: the instance registry and rule-lease heartbeats (issue 13).
     [LoggerMessage(EventId = 2201, EventName = "WatchingInstanceId", Level = LogLevel.Information,
         Message = "Instance id {InstanceId} was in use before: watching its heartbeat for {Wait} to tell a running instance from a dead one")]

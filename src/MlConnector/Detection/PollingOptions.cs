@@ -28,6 +28,15 @@ public sealed class PollingOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LookupRetryAfter { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How often a rule that reads only the rows changed since its last poll (by its table's rowversion,
+    /// <c>TimeStamp</c>) reads its whole working set anyway: a row committed late with a rowversion older than one
+    /// already read, and a change a rowversion cannot show (a SYSPRO database restored from a backup), are found then.
+    /// 00:00:00 reads the whole working set at every poll. A rule may set its own (<c>Rules:{id}:FullReadEvery</c>).
+    /// At most 7 days.</summary>
+    /// <value>The default is 01:00:00.</value>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan FullReadEvery { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>How long a rule's lease lasts without a heartbeat. When instances share a database, another instance takes
     /// a rule over this long after its holder died (at once after a clean stop); an instance that finds a rule held
     /// tries again after this long rather than a whole cadence. At least twice HeartbeatInterval.</summary>

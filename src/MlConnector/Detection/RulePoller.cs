@@ -26,6 +26,7 @@ public sealed class RulePoller(
     AnswerGuard guard,
     LookupFailures lookups,
     RuleSchemas schemas,
+    RuleReads reads,
     TimeProvider time,
     ILogger<RulePoller> logger)
 {
@@ -51,14 +52,9 @@ public sealed class RulePoller(
             rule = runnable ?? throw new SysproException(notPolled!);
             var state = await store.LoadAsync(rule, ct);
             var source = sources.For(rule);
-            var rows = new List<SourceRow>();
-            await foreach (var row in source.ReadAsync(QueryFor(rule, state, started), ct))
-            {
-                rows.Add(row);
-            }
-
-            rowsRead = rows.Count;
-            var result = ChangeDetector.Detect(rule, state, rows, started);
+            var read = await reads.ReadAsync(rule, state, started, ct);
+            rowsRead = read.RowsRead;
+            var result = read.Result;
             guard.WarnSkipped(rule, result);
             if (guard.Confirm(rule, result) is { } unconfirmed)
             {
@@ -136,10 +132,22 @@ public sealed class RulePoller(
         return new RulePreview(result.Events.Count, texts.Select(a => a.Alert).ToList(), unrouted.Select(u => u.Event).ToList());
     }
 
-    /// <summary>What the rule reads this time: its working set, narrowed by the watermark.</summary>
-    public static SourceQuery QueryFor(RuleDefinition rule, RuleState state, DateTimeOffset now)
+    /// <summary>What the rule reads this time: its working set, narrowed by the watermark, or (by a rowversion
+    /// <paramref name="plan"/>) ordered by the rowversion and narrowed to the rows changed since the rule's.</summary>
+    public static SourceQuery QueryFor(RuleDefinition rule, RuleState state, DateTimeOffset now, ReadPlan? plan = null)
     {
         var conditions = new List<FilterCondition>(rule.Filter);
+        if (plan?.RowVersionColumn is { } rowVersion)
+        {
+            if (plan.ChangesOnly)
+            {
+                conditions.Add(new FilterCondition(rowVersion, FilterOperator.Gt, [state.RowVersion!]));
+            }
+
+            var columns = rule.SelectedColumns.Append(rowVersion).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            return new SourceQuery(rule.Table, columns, conditions, [rowVersion]);
+        }
+
         if (rule.Watermark == WatermarkKind.RowVersion && state.Watermark is { } version)
         {
             conditions.Add(new FilterCondition(rule.WatermarkColumn!, FilterOperator.Gt, [version]));

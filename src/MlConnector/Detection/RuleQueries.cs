@@ -11,6 +11,12 @@ public sealed record RuleStatus(
     string? LastError, TimeSpan? Lag, string? HeldBy = null, DateTimeOffset? HeldUntil = null, HeldAlerts? Held = null,
     RuleSchemaStatus? Schema = null)
 {
+    /// <summary>How the rule finds changes now, in words (<see cref="RowVersionReads.Describe"/>).</summary>
+    public string? ChangeDetection { get; init; }
+
+    /// <summary>When the rule last read its whole working set.</summary>
+    public DateTimeOffset? LastFullReadAt { get; init; }
+
     /// <summary>Late: no poll for more than two cadences.</summary>
     public bool IsLate => !Paused && (Lag is null || Lag > Cadence * 2);
 }
@@ -18,7 +24,8 @@ public sealed record RuleStatus(
 public sealed record PollRun(DateTimeOffset StartedAt, string InstanceId, long DurationMs, long RowsRead, long Events, string? Error);
 
 /// <summary>The configured rules joined with their stored state and recent polls.</summary>
-public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, AlertHolds holds, RuleSchemas schemas, TimeProvider time)
+public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, AlertHolds holds, RuleSchemas schemas, RowVersionReads rowVersions,
+    TimeProvider time)
 {
     public async Task<IReadOnlyList<RuleStatus>> StatusAsync(CancellationToken ct)
     {
@@ -27,7 +34,7 @@ public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, AlertHolds ho
             """
             SELECT company_id AS Company, rule_id AS RuleId, paused AS Paused, last_poll_at AS LastPollAt,
                    last_poll_duration_ms AS LastDurationMs, last_rows_read AS LastRowsRead, last_events AS LastEvents,
-                   last_error AS LastError, lease_owner AS LeaseOwner, lease_until AS LeaseUntil
+                   last_error AS LastError, lease_owner AS LeaseOwner, lease_until AS LeaseUntil, full_read_at AS FullReadAt
             FROM rule_state
             """, cancellationToken: ct))).ToDictionary(s => (s.Company, s.RuleId));
         var held = await holds.AllAsync(ct);
@@ -36,11 +43,16 @@ public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, AlertHolds ho
         {
             var s = states.GetValueOrDefault((r.Company, r.Id));
             var last = UnixTime.FromStored(s?.LastPollAt);
+            var schema = schemas.StatusOf(r);
             return new RuleStatus(r.Id, r.Description, r.Company, r.Transport.ToString(), r.Table, r.Cadence,
                 string.Join(", ", r.Transitions), r.Template, s?.Paused == 1, last, s?.LastDurationMs, s?.LastRowsRead,
                 s?.LastEvents, s?.LastError, last is { } l ? now - l : null,
                 s?.LeaseUntil > now.ToStored() ? s.LeaseOwner : null, UnixTime.FromStored(s?.LeaseUntil),
-                held.GetValueOrDefault((r.Company, r.Id)), schemas.StatusOf(r));
+                held.GetValueOrDefault((r.Company, r.Id)), schema)
+            {
+                ChangeDetection = rowVersions.Describe(r, schema),
+                LastFullReadAt = UnixTime.FromStored(s?.FullReadAt),
+            };
         }).ToList();
     }
 
@@ -68,5 +80,6 @@ public sealed class RuleQueries(IDbDialect dialect, RuleSet rules, AlertHolds ho
         public string? LastError { get; set; }
         public string? LeaseOwner { get; set; }
         public long? LeaseUntil { get; set; }
+        public long? FullReadAt { get; set; }
     }
 }

@@ -29,6 +29,9 @@ public sealed record RuleSchemaStatus(RuleSchemaState State, string? Error, IRea
     string? NotChecked = null)
 {
     public static RuleSchemaStatus Unchecked { get; } = new(RuleSchemaState.Unchecked, null, [], null);
+
+    /// <summary>SYSPRO lacks the rowversion column the rule would read its changes by: it reads its whole working set.</summary>
+    public bool RowVersionMissing { get; init; }
 }
 
 /// <summary>
@@ -36,7 +39,7 @@ public sealed record RuleSchemaStatus(RuleSchemaState State, string? Error, IRea
 /// before every poll while it is in error), by <c>ping</c>, <c>config validate</c> and <c>preview</c>. A missing
 /// required column puts that rule alone in error; a missing optional one is dropped with one warning.
 /// </summary>
-public sealed class RuleSchemas(SysproSchemaProbe probe, TimeProvider time, ILogger<RuleSchemas> logger)
+public sealed class RuleSchemas(SysproSchemaProbe probe, RowVersionReads rowVersions, TimeProvider time, ILogger<RuleSchemas> logger)
 {
     private readonly ConcurrentDictionary<(string Company, string Rule), RuleSchemaStatus> _states = new();
 
@@ -55,11 +58,19 @@ public sealed class RuleSchemas(SysproSchemaProbe probe, TimeProvider time, ILog
         ArgumentNullException.ThrowIfNull(rule);
         try
         {
-            var found = await probe.CheckAsync(rule.Company, rule.Transport, rule.Table, RuleColumns.Checked(rule), rule.KeyColumns,
-                session, readOneRow, ct);
-            var verdict = RuleColumns.Judge(rule, found.TableMissing, found.MissingColumns);
+            // The rowversion column is asked about too, but is neither required nor shown in texts: without it the rule
+            // reads its whole working set.
+            var columns = RuleColumns.Checked(rule);
+            var rowVersion = rowVersions.ColumnFor(rule) is { } c && !columns.Contains(c, StringComparer.OrdinalIgnoreCase) ? c : null;
+            var found = await probe.CheckAsync(rule.Company, rule.Transport, rule.Table, rowVersion is null ? columns : [.. columns, rowVersion],
+                rule.KeyColumns, session, readOneRow, ct);
+            bool IsRowVersion(string column) => column.Equals(rowVersion, StringComparison.OrdinalIgnoreCase);
+            var verdict = RuleColumns.Judge(rule, found.TableMissing, [.. found.MissingColumns.Where(m => !IsRowVersion(m))]);
             return new RuleSchemaStatus(verdict.Error is null ? RuleSchemaState.Ok : RuleSchemaState.Error, verdict.Error, verdict.Dropped,
-                time.GetUtcNow());
+                time.GetUtcNow())
+            {
+                RowVersionMissing = found.MissingColumns.Any(IsRowVersion),
+            };
         }
         catch (Exception e) when (!ct.IsCancellationRequested && NotAnswered(e) is { } reason)
         {
@@ -77,7 +88,7 @@ public sealed class RuleSchemas(SysproSchemaProbe probe, TimeProvider time, ILog
         var known = StatusOf(rule);
         if (known.State == RuleSchemaState.Ok)
         {
-            return (RuleColumns.WithoutColumns(rule, known.Dropped), null);
+            return (Runnable(rule, known), null);
         }
 
         var now = await CheckAsync(rule, null, readOneRow: false, ct);
@@ -88,7 +99,14 @@ public sealed class RuleSchemas(SysproSchemaProbe probe, TimeProvider time, ILog
         }
 
         Remember(rule, known, now);
-        return now.State == RuleSchemaState.Error ? (null, NotPolledBecause(rule, now)) : (RuleColumns.WithoutColumns(rule, now.Dropped), null);
+        return now.State == RuleSchemaState.Error ? (null, NotPolledBecause(rule, now)) : (Runnable(rule, now), null);
+    }
+
+    /// <summary>The rule without the optional columns SYSPRO lacks, and without its rowversion column when SYSPRO lacks that.</summary>
+    private static RuleDefinition Runnable(RuleDefinition rule, RuleSchemaStatus status)
+    {
+        var runnable = RuleColumns.WithoutColumns(rule, status.Dropped);
+        return status.RowVersionMissing ? runnable with { RowVersionColumn = null } : runnable;
     }
 
     private void Remember(RuleDefinition rule, RuleSchemaStatus before, RuleSchemaStatus now)
@@ -97,6 +115,11 @@ public sealed class RuleSchemas(SysproSchemaProbe probe, TimeProvider time, ILog
         foreach (var column in now.Dropped.Except(before.Dropped, StringComparer.OrdinalIgnoreCase))
         {
             logger.OptionalColumnDropped(rule.Id, rule.Table, column);
+        }
+
+        if (now.RowVersionMissing && !before.RowVersionMissing)
+        {
+            logger.RowVersionMissing(rule.Id, rule.Table, rule.RowVersionColumn ?? "");
         }
 
         if (now.State == RuleSchemaState.Error && now.Error != before.Error)

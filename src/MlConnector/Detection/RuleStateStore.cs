@@ -5,15 +5,17 @@ using MlConnector.Storage;
 
 namespace MlConnector.Detection;
 
-/// <summary>A rule's stored state (watermark, snapshot, last poll) and the writes a poll makes to it.</summary>
+/// <summary>A rule's stored state (watermark, rowversion and last whole read, snapshot, last poll) and the writes a poll
+/// makes to it.</summary>
 public sealed class RuleStateStore(IDbDialect dialect)
 {
     public async Task<RuleState> LoadAsync(RuleDefinition rule, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
-        var header = await connection.QuerySingleOrDefaultAsync<(string? Watermark, long? BaselinedAt)>(new CommandDefinition(
-            "SELECT watermark, baselined_at FROM rule_state WHERE company_id = @Company AND rule_id = @Id",
-            new { rule.Company, rule.Id }, cancellationToken: ct));
+        var header = await connection.QuerySingleOrDefaultAsync<(string? Watermark, long? BaselinedAt, string? RowVersion, long? FullReadAt)>(
+            new CommandDefinition(
+                "SELECT watermark, baselined_at, row_version, full_read_at FROM rule_state WHERE company_id = @Company AND rule_id = @Id",
+                new { rule.Company, rule.Id }, cancellationToken: ct));
         var entries = await connection.QueryAsync<(string RecordKey, string Fingerprint, string? StatusAndWatermark, long MissingReads, long? MissingSince)>(
             new CommandDefinition(
                 """
@@ -29,7 +31,11 @@ public sealed class RuleStateStore(IDbDialect dialect)
                 MissingSince = UnixTime.FromStored(e.MissingSince),
             },
             StringComparer.Ordinal);
-        return new RuleState(header.Watermark, header.BaselinedAt is not null, snapshot);
+        return new RuleState(header.Watermark, header.BaselinedAt is not null, snapshot)
+        {
+            RowVersion = header.RowVersion,
+            FullReadAt = UnixTime.FromStored(header.FullReadAt),
+        };
     }
 
     public Task<bool> IsPausedAsync(RuleDefinition rule, CancellationToken ct) => WithConnection(async connection =>
@@ -70,14 +76,21 @@ public sealed class RuleStateStore(IDbDialect dialect)
 
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO rule_state (company_id, rule_id, watermark, baselined_at, updated_at)
-            VALUES (@Company, @Id, @Watermark, @Now, @Now)
+            INSERT INTO rule_state (company_id, rule_id, watermark, baselined_at, updated_at, row_version, full_read_at)
+            VALUES (@Company, @Id, @Watermark, @Now, @Now, @RowVersion, @FullReadAt)
             ON CONFLICT (company_id, rule_id)
             DO UPDATE SET watermark = excluded.watermark,
                           baselined_at = COALESCE(rule_state.baselined_at, excluded.baselined_at),
-                          updated_at = excluded.updated_at
+                          updated_at = excluded.updated_at,
+                          row_version = excluded.row_version,
+                          full_read_at = COALESCE(excluded.full_read_at, rule_state.full_read_at)
             """,
-            new { rule.Company, rule.Id, result.Watermark, Now = now.ToStored() }, transaction, cancellationToken: ct));
+            new
+            {
+                rule.Company, rule.Id, result.Watermark, Now = now.ToStored(), result.RowVersion,
+                FullReadAt = result.FullRead ? now.ToStored() : (long?)null,
+            },
+            transaction, cancellationToken: ct));
     }
 
     /// <summary>Records one poll (success or failure) for the dashboard and /health.</summary>

@@ -15,6 +15,12 @@ public static class RuleCatalog
     /// <summary>The alerts one poll may queue before it is held (<c>Rules:{id}:HoldAbove</c>).</summary>
     public const int DefaultHoldAbove = 50;
 
+    /// <summary>The rowversion column of a rule without a Watermark (<c>Rules:{id}:RowVersionColumn</c>).</summary>
+    public const string DefaultRowVersionColumn = "TimeStamp";
+
+    /// <summary>The longest <c>FullReadEvery</c>: a rule reads its whole working set at least weekly.</summary>
+    public static readonly TimeSpan MaxFullReadEvery = TimeSpan.FromDays(7);
+
     public static (IReadOnlyList<RuleDefinition> Rules, IReadOnlyList<string> Errors) Build(
         IReadOnlyDictionary<string, RuleOptions> configured,
         Func<string, SysproTransport> defaultTransportOf,
@@ -112,6 +118,7 @@ public static class RuleCatalog
         var watermark = o.Watermark ?? WatermarkKind.None;
         Require(watermark == WatermarkKind.None || !string.IsNullOrWhiteSpace(o.WatermarkColumn), "WatermarkColumn",
             $"a column is required for a {watermark} watermark.");
+        CheckRowVersion(o, watermark, Require);
         var cadence = o.Cadence ?? TimeSpan.FromMinutes(5);
         Require(cadence >= TimeSpan.FromSeconds(5) && cadence <= TimeSpan.FromDays(1), "Cadence",
             $"must be between 00:00:05 and 1.00:00:00 (it is {cadence}).");
@@ -171,6 +178,8 @@ public static class RuleCatalog
             Watermark = watermark,
             WatermarkColumn = o.WatermarkColumn,
             WatermarkOverlap = overlap,
+            RowVersionColumn = watermark == WatermarkKind.None ? o.RowVersionColumn ?? DefaultRowVersionColumn : null,
+            FullReadEvery = o.FullReadEvery,
             Cadence = cadence,
             Backfill = o.Backfill,
             Enrich = o.Enrich ?? [],
@@ -200,6 +209,8 @@ public static class RuleCatalog
         Watermark = o.Watermark ?? preset.Watermark,
         WatermarkColumn = o.WatermarkColumn ?? preset.WatermarkColumn,
         WatermarkOverlap = o.WatermarkOverlap ?? preset.WatermarkOverlap,
+        RowVersionColumn = o.RowVersionColumn ?? preset.RowVersionColumn,
+        FullReadEvery = o.FullReadEvery ?? preset.FullReadEvery,
         Cadence = o.Cadence ?? preset.Cadence,
         Backfill = o.Backfill ?? preset.Backfill,
         Enrich = o.Enrich ?? preset.Enrich,
@@ -209,6 +220,20 @@ public static class RuleCatalog
     };
 
     private static List<string>? NonEmpty(List<string>? list) => list is { Count: > 0 } ? list : null;
+
+    /// <summary>Reads by rowversion apply to rules that diff their working set (no Watermark).</summary>
+    private static void CheckRowVersion(RuleOptions o, WatermarkKind watermark, Action<bool, string, string> require)
+    {
+        require(o.RowVersionColumn is null || !string.IsNullOrWhiteSpace(o.RowVersionColumn), "RowVersionColumn",
+            "must name a column; to read the whole working set at every poll, set FullReadEvery to 00:00:00.");
+        require(o.FullReadEvery is null || (o.FullReadEvery >= TimeSpan.Zero && o.FullReadEvery <= MaxFullReadEvery), "FullReadEvery",
+            $"must be between 00:00:00 (a whole read at every poll) and {MaxFullReadEvery:c} (it is {o.FullReadEvery}).");
+        foreach (var (field, isSet) in new[] { ("RowVersionColumn", o.RowVersionColumn is not null), ("FullReadEvery", o.FullReadEvery is not null) })
+        {
+            require(!isSet || watermark == WatermarkKind.None, field,
+                $"applies only to rules without a Watermark (which diff their working set); this rule reads by its {watermark} watermark.");
+        }
+    }
 
     /// <summary><c>0,1,4,9,*</c> or <c>(blank),R,P</c>: the values a status may take, trimmed ("" is blank).</summary>
     public static IReadOnlySet<string>? ParseStatuses(string? text) =>

@@ -33,6 +33,13 @@ public sealed record RuleDefinition
     public required WatermarkKind Watermark { get; init; }
     public string? WatermarkColumn { get; init; }
     public required TimeSpan WatermarkOverlap { get; init; }
+
+    /// <summary>The rowversion column a rule without a watermark reads its changes by (null: none, or SYSPRO lacks
+    /// it); never part of <see cref="SelectedColumns"/>, so a record's fingerprint is the same however it was read.</summary>
+    public string? RowVersionColumn { get; init; }
+
+    /// <summary>How often such a rule reads its whole working set anyway; null: <c>Polling:FullReadEvery</c>.</summary>
+    public TimeSpan? FullReadEvery { get; init; }
     public required TimeSpan Cadence { get; init; }
     public TimeSpan? Backfill { get; init; }
     public required IReadOnlyList<string> Enrich { get; init; }

@@ -87,7 +87,8 @@ public sealed class RuleOptions
     /// Operators: eq, ne, lt, le, gt, ge, in.</summary>
     public List<string>? Filter { get; set; }
 
-    /// <summary>How changes are found. <value>The default is None (snapshot diff).</value></summary>
+    /// <summary>How changes are found. <value>The default is None: the working set diffed against the stored
+    /// snapshot, read by <see cref="RowVersionColumn"/> where the table has it.</value></summary>
     public WatermarkKind? Watermark { get; set; }
 
     /// <summary>The rowversion or date column of the watermark.</summary>
@@ -95,6 +96,18 @@ public sealed class RuleOptions
 
     /// <summary>How far back a date watermark re-reads. <value>The default is 1.00:00:00.</value></summary>
     public TimeSpan? WatermarkOverlap { get; set; }
+
+    /// <summary>The table's rowversion column (SQL Server <c>timestamp</c>), by which a rule without a Watermark reads
+    /// only the rows of its working set changed since its last poll (one request, no rows, when nothing changed). A
+    /// table without it is read whole at every poll, said once in the log; so is one SYSPRO refuses to read by it (the
+    /// rowversion is tried again every FullReadEvery).
+    /// <value>The default is TimeStamp, SYSPRO's rowversion.</value></summary>
+    public string? RowVersionColumn { get; set; }
+
+    /// <summary>How often a rule that reads its changes by rowversion reads its whole working set anyway (at most 7
+    /// days), to find rows committed late with an older rowversion and changes a rowversion cannot show; 00:00:00 reads
+    /// the whole working set at every poll. <value>The default is Polling:FullReadEvery.</value></summary>
+    public TimeSpan? FullReadEvery { get; set; }
 
     /// <summary>How often the rule polls (5 seconds to 1 day). <value>The default is 00:05:00.</value></summary>
     public TimeSpan? Cadence { get; set; }

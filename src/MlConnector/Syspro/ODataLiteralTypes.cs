@@ -73,6 +73,7 @@ internal sealed class ODataLiteralTypes
         SysproColumnKind.Number => "Edm.Decimal",
         SysproColumnKind.Date => "Edm.DateTimeOffset",
         SysproColumnKind.Text => "Edm.String",
+        SysproColumnKind.RowVersion => "Edm.Int64", // as the simulator serves it (design.md, OData types)
         _ => null,
     };
 }

@@ -52,6 +52,8 @@ internal static class ODataQueryText
             => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z",
         "Edm.DateTimeOffset" => value,
         "Edm.Date" => value,
+        // A rowversion served as Edm.Binary: OData writes binary literals in base64url.
+        "Edm.Binary" => "binary'" + value.Replace('+', '-').Replace('/', '_') + "'",
         _ => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'",
     };
 

@@ -9,11 +9,14 @@ public enum SysproColumnKind
     /// <summary>char/varchar: verbatim, padding kept (keys are fixed-width strings).</summary>
     Text,
 
-    /// <summary>decimal/int (and the rowversion as e.net prints it): must read as a number.</summary>
+    /// <summary>decimal/int: must read as a number.</summary>
     Number,
 
     /// <summary>datetime, date-only in SYSPRO: yyyy-MM-dd, or empty / 0000-00-00 for none.</summary>
     Date,
+
+    /// <summary>A rowversion (<c>TimeStamp</c>, SQL <c>timestamp</c>): a number, 0x hex or base64 (<see cref="RowVersion"/>).</summary>
+    RowVersion,
 }
 
 /// <summary>
@@ -29,35 +32,41 @@ public static class SysproColumnTypes
         ["PorMasterHdr"] = Columns(
             text: ["PurchaseOrder", "OrderStatus", "Supplier", "Buyer", "Currency", "Warehouse", "SupplierClass", "OrderType",
                 "ActiveFlag", "CancelledFlag", "CustomerPoNumber"],
-            number: ["TimeStamp", "ExchangeRate", "PrintCount", "AmendedCount"],
+            number: ["ExchangeRate", "PrintCount", "AmendedCount"],
             date: ["OrderEntryDate", "OrderDueDate", "DateLastDocPrt", "DatePoCompleted", "MemoDate"]),
         ["PorMasterDetail"] = Columns(
             text: ["PurchaseOrder", "LineType", "MStockCode", "MStockDes", "MWarehouse", "MOrderUom", "MCompleteFlag"],
-            number: ["Line", "MOrderQty", "MReceivedQty", "MPrice", "MForeignPrice", "TimeStamp"],
+            number: ["Line", "MOrderQty", "MReceivedQty", "MPrice", "MForeignPrice"],
             date: ["MLatestDueDate", "MLastReceiptDat", "MOrigDueDate"]),
         ["ReqDetail"] = Columns(
             text: ["Requisition", "ReqnStatus", "StockCode", "StockDescription", "OrderUom", "Supplier", "Originator", "Buyer",
                 "Operator", "CurrentHolder", "GlCode"],
-            number: ["Line", "OrderQty", "Price", "TimeStamp"],
+            number: ["Line", "OrderQty", "Price"],
             date: ["ApprovedDate", "DueDate", "DateReqnRaised", "DatePoConfirmed"]),
         ["ApInvoice"] = Columns(
             text: ["Supplier", "Invoice", "Reference", "Currency", "InvoiceStatus", "Branch", "Bank", "PaymentNumber"],
-            number: ["Journal", "OrigInvValue", "OrigDiscValue", "MthInvBal1", "InvoiceYear", "InvoiceMonth", "EntryNumber", "TimeStamp"],
+            number: ["Journal", "OrigInvValue", "OrigDiscValue", "MthInvBal1", "InvoiceYear", "InvoiceMonth", "EntryNumber"],
             date: ["JournalDate", "InvoiceDate", "DueDate", "DiscountDate"]),
         ["ApSupplier"] = Columns(
             text: ["Supplier", "SupplierName", "SupShortName", "SupplierClass", "Currency", "OnHold"],
-            number: ["CurrentBalance", "TimeStamp"],
+            number: ["CurrentBalance"],
             date: []),
         ["InvBuyer"] = Columns(text: ["Buyer", "Name", "Email"], number: [], date: []),
         ["GenTransaction"] = Columns(
             text: ["Company", "GlCode", "Source", "Reference", "Comment", "SubModSupplier", "SubModApInvoice"],
-            number: ["GlYear", "GlPeriod", "GlLine", "Journal", "EntryValue", "TimeStamp"],
+            number: ["GlYear", "GlPeriod", "GlLine", "Journal", "EntryValue"],
             date: ["JnlDate", "TransactionDate"]),
     };
 
-    /// <summary>The expected kind of a column, or <see cref="SysproColumnKind.Unknown"/>.</summary>
+    /// <summary>SYSPRO's name for the rowversion column every table has (specs/syspro.md, section 3).</summary>
+    public const string TimeStamp = "TimeStamp";
+
+    /// <summary>The expected kind of a column, or <see cref="SysproColumnKind.Unknown"/>. <c>TimeStamp</c> is a
+    /// rowversion in every table.</summary>
     public static SysproColumnKind Of(string table, string column) =>
-        Tables.TryGetValue(table, out var columns) && columns.TryGetValue(column, out var kind) ? kind : SysproColumnKind.Unknown;
+        column.Equals(TimeStamp, StringComparison.OrdinalIgnoreCase) ? SysproColumnKind.RowVersion
+        : Tables.TryGetValue(table, out var columns) && columns.TryGetValue(column, out var kind) ? kind
+        : SysproColumnKind.Unknown;
 
     private static Dictionary<string, SysproColumnKind> Columns(string[] text, string[] number, string[] date) =>
         text.Select(c => (c, SysproColumnKind.Text))

@@ -29,6 +29,13 @@ internal static class SysproValues
             case SysproColumnKind.Date:
                 problem = $"'{raw}' is not a date (yyyy-MM-dd)";
                 return null;
+            case SysproColumnKind.RowVersion when RowVersion.TryParse(trimmed, out var version):
+                return version.ToString();
+            case SysproColumnKind.RowVersion when trimmed.Length == 0:
+                return null;
+            case SysproColumnKind.RowVersion:
+                problem = $"'{raw}' is not a rowversion (a number, 0x and hex digits, or base64)";
+                return null;
             default:
                 // Not catalogued: e.net right-aligns numbers in a fixed width ("    12.50000"); anything else is kept.
                 return trimmed == NoDate ? null : raw.StartsWith(' ') && TryNumber(trimmed, out var n) ? n : raw;

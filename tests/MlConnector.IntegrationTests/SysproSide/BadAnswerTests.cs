@@ -27,7 +27,12 @@ public sealed class BadAnswerTests
         var bad = SysproBadAnswerFile.All.Single(f => f.File == file);
         var transport = bad.Transport == SysproRequestCounter.OData ? SysproTransport.OData : SysproTransport.Enet;
         var rule = bad.Target == "ReqDetail" ? RulePresets.RequisitionApproved : RulePresets.PoSubmitted;
-        await using var harness = await SysproSideHarness.StartAsync(transport, purchaseOrders: 300);
+        // An empty answer to a read of the rows changed since the rule's rowversion is an idle poll, true or not (nothing
+        // is texted, nothing lost: the rowversion stays). Empty answers are judged on whole reads, here at every poll.
+        var settings = bad.Mode.StartsWith("empty", StringComparison.Ordinal)
+            ? new Dictionary<string, string?> { [$"Rules:{rule}:FullReadEvery"] = "00:05:00" }
+            : null;
+        await using var harness = await SysproSideHarness.StartAsync(transport, purchaseOrders: 300, settings: settings);
         var data = harness.Simulator.Data;
         await harness.PollAsync(rule);
 

@@ -16,6 +16,8 @@ public sealed class SchedulingTests
             ["Polling:Enabled"] = "true",
             ["Polling:StartJitter"] = "00:00:00",
             ["Rules:po-submitted:Cadence"] = "00:01:00",
+            // Every poll reads the whole working set (rows > 0), as before reads by rowversion (RowVersionReadTests).
+            ["Rules:po-submitted:FullReadEvery"] = "00:00:00",
             ["Rules:invoice-posted:Cadence"] = "00:05:00",
             ["Rules:po-approved:Enabled"] = "false",
             ["Rules:requisition-approved:Enabled"] = "false",

@@ -28,7 +28,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
 
     private readonly TestHostBuilder _host;
     private bool _ownsSimulator = true;
-    private bool _crashed;
+    private bool _appGone;
 
     private SysproSideHarness(TestHostBuilder host, SysproSimulator simulator, WebApplication app)
     {
@@ -173,13 +173,22 @@ public sealed class SysproSideHarness : IAsyncDisposable
     /// <summary>As a kill -9 would: the host goes without stopping, so it releases nothing and says goodbye to nobody.</summary>
     public async Task CrashAsync()
     {
-        _crashed = true;
+        _appGone = true;
+        await App.DisposeAsync();
+    }
+
+    /// <summary>Stops the connector as a service stop does; the simulator, the store and the clock stay for a restart
+    /// (a harness started with <c>sharing:</c> this one).</summary>
+    public async Task StopAsync()
+    {
+        _appGone = true;
+        await App.StopAsync(CancellationToken.None);
         await App.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_crashed)
+        if (!_appGone)
         {
             await App.StopAsync(CancellationToken.None);
             await App.DisposeAsync();

@@ -23,4 +23,14 @@ public sealed class PollingOptionsValidatorTests
         Assert.Contains("Polling:HeartbeatInterval must be positive",
             new PollingOptionsValidator().Validate(null, new PollingOptions { HeartbeatInterval = TimeSpan.Zero }).FailureMessage,
             StringComparison.Ordinal);
+
+    [Fact]
+    public void Validate_FullReadEveryBeyondAWeek_NamesTheSetting()
+    {
+        var result = new PollingOptionsValidator().Validate(null, new PollingOptions { FullReadEvery = TimeSpan.FromDays(8) });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Polling:FullReadEvery", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(new PollingOptionsValidator().Validate(null, new PollingOptions { FullReadEvery = TimeSpan.Zero }).Succeeded);
+    }
 }

@@ -112,4 +112,37 @@ public sealed class RuleCatalogTests
 
         Assert.Contains(errors, e => e.StartsWith("Rules:x:Preset", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Build_StatusPresets_ReadByTimeStamp_DateWatermarkPresetsDoNot()
+    {
+        var (rules, errors) = Build(RulePresets.All.Keys.ToDictionary(k => k,
+            _ => new RuleOptions { Recipients = new RecipientRuleOptions { People = ["jane"] } }));
+
+        Assert.Empty(errors);
+        Assert.All(rules.Where(r => r.Watermark == WatermarkKind.None), r => Assert.Equal("TimeStamp", r.RowVersionColumn));
+        Assert.All(rules.Where(r => r.Watermark != WatermarkKind.None), r => Assert.Null(r.RowVersionColumn));
+        Assert.All(rules, r => Assert.DoesNotContain("TimeStamp", r.SelectedColumns));
+    }
+
+    [Theory]
+    [InlineData(RulePresets.PoSubmitted, "8.00:00:00", null, "Rules:po-submitted:FullReadEvery: must be between 00:00:00 (a whole read at every poll) and 7.00:00:00")]
+    [InlineData(RulePresets.PoSubmitted, "-00:00:01", null, "Rules:po-submitted:FullReadEvery: must be between")]
+    [InlineData(RulePresets.PoSubmitted, null, " ", "Rules:po-submitted:RowVersionColumn: must name a column; to read the whole working set at every poll, set FullReadEvery to 00:00:00.")]
+    [InlineData(RulePresets.InvoicePosted, "01:00:00", null, "Rules:invoice-posted:FullReadEvery: applies only to rules without a Watermark (which diff their working set); this rule reads by its Date watermark.")]
+    [InlineData(RulePresets.InvoicePosted, null, "TimeStamp", "Rules:invoice-posted:RowVersionColumn: applies only to rules without a Watermark")]
+    public void Build_RowVersionSettingsThatCannotWork_NameTheSetting(string rule, string? fullReadEvery, string? column, string error)
+    {
+        var (_, errors) = Build(new()
+        {
+            [rule] = new RuleOptions
+            {
+                FullReadEvery = fullReadEvery is null ? null : TimeSpan.Parse(fullReadEvery, System.Globalization.CultureInfo.InvariantCulture),
+                RowVersionColumn = column,
+                Recipients = new RecipientRuleOptions { People = ["jane"] },
+            },
+        });
+
+        Assert.Contains(errors, e => e.StartsWith(error, StringComparison.Ordinal));
+    }
 }

@@ -21,6 +21,11 @@ internal static class ComfndHandler
                 ?? throw new ComfndException($"Column '{c}' is not in table '{table.Name}'.")).ToList();
         var orderBy = request.OrderBy.Select(c => table.Column(c)
             ?? throw new ComfndException($"Column '{c}' is not in table '{table.Name}'.")).ToList();
+        foreach (var refused in request.Where.Select(e => e.Column).Concat(request.OrderBy).Where(c => catalog.Refuses(table, c)))
+        {
+            throw new ComfndException($"Column '{refused}' of table '{table.Name}' cannot be used in a Where or an OrderBy.");
+        }
+
         var where = ComfndWhere.Build(table, request.Where);
 
         IEnumerable<object> rows;

@@ -7,9 +7,11 @@ namespace MlConnector.Simulators.Syspro.Enet;
 internal sealed class EnetCatalog
 {
     private readonly Dictionary<string, EnetTable> _tables;
+    private readonly SysproSchema _schema;
 
     public EnetCatalog(SysproData data, SysproSchema schema)
     {
+        _schema = schema;
         EnetTable[] tables =
         [
             Entity(data.PorMasterHdr),
@@ -33,4 +35,7 @@ internal sealed class EnetCatalog
     }
 
     public EnetTable? Find(string name) => _tables.GetValueOrDefault(name.Trim());
+
+    /// <summary>Whether the site refuses a Where or OrderBy on the column (it still returns it).</summary>
+    public bool Refuses(EnetTable table, string column) => _schema.IsUnfilterable(table.Name, column.Trim());
 }

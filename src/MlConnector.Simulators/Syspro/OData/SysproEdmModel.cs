@@ -8,7 +8,8 @@ namespace MlConnector.Simulators.Syspro.OData;
 /// <summary>
 /// One typed entity set per SYSPRO table, named as the table (design.md: dates as Edm.DateTimeOffset at midnight
 /// UTC, the rowversion TimeStamp as Edm.Int64). The entity-set names are an assumption to check on a live site.
-/// A schema profile leaves tables and columns out, so the service answers for them as for any unknown name.
+/// A schema profile leaves tables and columns out, so the service answers for them as for any unknown name; a column
+/// the site refuses to filter by is declared so.
 /// </summary>
 internal static class SysproEdmModel
 {
@@ -46,6 +47,14 @@ internal static class SysproEdmModel
         foreach (var column in schema.HiddenColumns(name))
         {
             type.RemoveProperty(typeof(T).GetProperty(column)!);
+        }
+
+        // Declared not filterable and not sortable: the query validator answers 400 for a $filter or $orderby on it.
+        foreach (var column in schema.UnfilterableColumns(name))
+        {
+            var property = type.AddProperty(typeof(T).GetProperty(column)!);
+            property.NotFilterable = true;
+            property.NotSortable = true;
         }
     }
 }

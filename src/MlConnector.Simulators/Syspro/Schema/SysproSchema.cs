@@ -15,12 +15,16 @@ public sealed class SysproSchema
     private static readonly string[] MinimalHiddenTables = ["InvBuyer"];
 
     private readonly HashSet<string> _untyped;
+    private readonly HashSet<string> _hidden;
+    private readonly HashSet<string> _unfilterable;
 
     public SysproSchema(SysproSimulatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Profile = options.Schema;
         _untyped = new HashSet<string>(options.UntypedColumns.Select(Normalize), StringComparer.OrdinalIgnoreCase);
+        _hidden = new HashSet<string>(options.HiddenColumns.Select(Normalize), StringComparer.OrdinalIgnoreCase);
+        _unfilterable = new HashSet<string>(options.UnfilterableColumns.Select(Normalize), StringComparer.OrdinalIgnoreCase);
     }
 
     public SysproSchemaProfile Profile { get; }
@@ -33,12 +37,22 @@ public sealed class SysproSchema
 
     public bool HasColumn(string table, string column) =>
         HasTable(table)
+        && !_hidden.Contains($"{table}.{column}")
         && (Profile == SysproSchemaProfile.Full
             || !MinimalHiddenColumns.TryGetValue(table, out var hidden)
             || !hidden.Contains(column, StringComparer.OrdinalIgnoreCase));
 
     public IEnumerable<string> HiddenColumns(string table) =>
-        Profile == SysproSchemaProfile.Full ? [] : MinimalHiddenColumns.GetValueOrDefault(table) ?? [];
+        (Profile == SysproSchemaProfile.Full ? [] : MinimalHiddenColumns.GetValueOrDefault(table) ?? [])
+            .Concat(_hidden.Where(c => c.StartsWith(table + ".", StringComparison.OrdinalIgnoreCase)).Select(c => c[(table.Length + 1)..]))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Whether the site refuses to filter or order by the column (<see cref="SysproSimulatorOptions.UnfilterableColumns"/>).</summary>
+    public bool IsUnfilterable(string table, string column) => _unfilterable.Contains($"{table}.{column}");
+
+    /// <summary>The columns of a table the site refuses to filter or order by.</summary>
+    public IEnumerable<string> UnfilterableColumns(string table) =>
+        _unfilterable.Where(c => c.StartsWith(table + ".", StringComparison.OrdinalIgnoreCase)).Select(c => c[(table.Length + 1)..]);
 
     public bool IsUntyped(string table, string column) => _untyped.Contains($"{table}.{column}");
 
@@ -47,6 +61,6 @@ public sealed class SysproSchema
         var parts = column.Split('.', StringSplitOptions.TrimEntries);
         return parts.Length == 2 && parts.All(p => p.Length > 0)
             ? $"{parts[0]}.{parts[1]}"
-            : throw new ArgumentException($"Untyped column '{column}' is not of the form Table.Column.", nameof(column));
+            : throw new ArgumentException($"Column '{column}' is not of the form Table.Column.", nameof(column));
     }
 }

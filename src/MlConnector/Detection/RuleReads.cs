@@ -1,0 +1,51 @@
+using MlConnector.Rules;
+using MlConnector.Syspro;
+
+namespace MlConnector.Detection;
+
+/// <summary>What one poll read and what it detected in it.</summary>
+public sealed record RuleRead(ReadPlan Plan, int RowsRead, DetectionResult Result);
+
+/// <summary>
+/// One poll's read of SYSPRO and its detection: the rows changed since the rule's rowversion, or its whole working set
+/// (<see cref="RowVersionReads"/>). When SYSPRO refuses a read by the rowversion (a filter or order it will not take,
+/// a value that is no rowversion) and then answers the same read without it, the rule reads its whole working set from
+/// then on (said once); when it refuses both, the poll fails with the second answer, which says nothing of rowversions.
+/// </summary>
+public sealed class RuleReads(SysproSources sources, RowVersionReads rowVersions)
+{
+    public async Task<RuleRead> ReadAsync(RuleDefinition rule, RuleState state, DateTimeOffset now, CancellationToken ct)
+    {
+        var plan = rowVersions.Plan(rule, state, now);
+        try
+        {
+            return await ReadAsync(rule, state, plan, now, ct);
+        }
+        catch (Exception e) when (plan.RowVersionColumn is { } column && IsRefusal(e, column) && !ct.IsCancellationRequested)
+        {
+            var read = await ReadAsync(rule, state, ReadPlan.WholeWorkingSet, now, ct);
+            rowVersions.Refused(rule, column, e.Message);
+            return read;
+        }
+    }
+
+    private async Task<RuleRead> ReadAsync(RuleDefinition rule, RuleState state, ReadPlan plan, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = new List<SourceRow>();
+        await foreach (var row in sources.For(rule).ReadAsync(RulePoller.QueryFor(rule, state, now, plan), ct))
+        {
+            rows.Add(row);
+        }
+
+        return new RuleRead(plan, rows.Count, ChangeDetector.Detect(rule, state, rows, now, plan));
+    }
+
+    // SYSPRO said no for good (HTTP 400, a COMFND error), a value of the rowversion column did not fit, or was none.
+    private static bool IsRefusal(Exception e, string column) => e switch
+    {
+        SysproAnswerException answer => string.Equals(answer.Column, column, StringComparison.OrdinalIgnoreCase),
+        SysproException syspro => syspro.IsLasting && !syspro.IsCredentialError,
+        RowVersionUnreadableException => true,
+        _ => false,
+    };
+}
