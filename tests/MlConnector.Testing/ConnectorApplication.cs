@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 
 namespace MlConnector.Testing;
 
@@ -10,6 +14,13 @@ namespace MlConnector.Testing;
 public sealed class ConnectorApplication : WebApplicationFactory<Program>
 {
     private readonly TestHostBuilder _host;
+
+    // What the service logged at Warning and above, kept outside the host: a host that stops while it starts is gone
+    // (its services disposed) by the time the test sees it, and this is all that says why.
+    private readonly FakeLogCollector _problems = new(Options.Create(new FakeLogCollectorOptions
+    {
+        FilteredLevels = { LogLevel.Warning, LogLevel.Error, LogLevel.Critical },
+    }));
 
     public ConnectorApplication(TimeProvider? time = null, bool withKey = true)
     {
@@ -42,7 +53,32 @@ public sealed class ConnectorApplication : WebApplicationFactory<Program>
         return this;
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => _host.ConfigureWebHost(builder);
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        _host.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddProvider(new FakeLoggerProvider(_problems)));
+    }
+
+    /// <summary>The service as <see cref="WebApplicationFactory{TEntryPoint}"/> starts it, or, when the service stopped
+    /// while it started (a start-up problem reported on standard error, or a background service that failed), an
+    /// exception with what it logged instead of the factory's bare "Cannot access a disposed object".</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        try
+        {
+            _ = host.Services.GetService(typeof(IHostApplicationLifetime));
+        }
+        catch (ObjectDisposedException e)
+        {
+            var logged = string.Join(Environment.NewLine, _problems.GetSnapshot().Select(r =>
+                $"{r.Level} {r.Category}: {r.Message}{(r.Exception is null ? "" : $" ({r.Exception.GetType().Name}: {r.Exception.Message})")}"));
+            throw new InvalidOperationException(
+                $"The connector stopped while it started. Warnings and errors it logged:{Environment.NewLine}{(logged.Length > 0 ? logged : "(none)")}", e);
+        }
+
+        return host;
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -22,7 +22,8 @@ public sealed class InstanceRegistry(IDbDialect dialect, PollTracker tracker, Ru
     /// <summary>How long a starting process watches an existing row of its id for a heartbeat.</summary>
     public TimeSpan CheckWait => options.Value.HeartbeatInterval * 1.5;
 
-    /// <summary>Completes when start-up begins watching another row of this id (for tests that move the clock then).</summary>
+    /// <summary>Completes when start-up watches another row of this id, its wait already on the clock (for tests that
+    /// move the clock then).</summary>
     public Task Watching => _waiting.Task;
 
     /// <summary>Another process took this id over (it thought this one dead): this one must not poll any more.</summary>
@@ -98,8 +99,11 @@ public sealed class InstanceRegistry(IDbDialect dialect, PollTracker tracker, Ru
         if (before is { } seen)
         {
             logger.WatchingInstanceId(id, CheckWait);
+            // The wait is on the clock before anyone hears it began: a test that moves the clock once told moves it
+            // past this wait, never before it.
+            var waited = Task.Delay(CheckWait, time, ct);
             _waiting.TrySetResult();
-            await Task.Delay(CheckWait, time, ct);
+            await waited;
             if (await ReadAsync(ct) is { } now && now != seen)
             {
                 throw InUse(id);
