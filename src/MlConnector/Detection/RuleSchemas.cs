@@ -58,7 +58,8 @@ public sealed class RuleSchemas(SysproSchemaProbe probe, TimeProvider time, ILog
             var found = await probe.CheckAsync(rule.Company, rule.Transport, rule.Table, RuleColumns.Checked(rule), rule.KeyColumns,
                 session, readOneRow, ct);
             var verdict = RuleColumns.Judge(rule, found.TableMissing, found.MissingColumns);
-            return new RuleSchemaStatus(verdict.Error is null ? RuleSchemaState.Ok : RuleSchemaState.Error, verdict.Error, verdict.Dropped,
+            var error = verdict.Error ?? await SplitErrorAsync(rule, session, readOneRow, ct);
+            return new RuleSchemaStatus(error is null ? RuleSchemaState.Ok : RuleSchemaState.Error, error, verdict.Dropped,
                 time.GetUtcNow());
         }
         catch (Exception e) when (!ct.IsCancellationRequested && NotAnswered(e) is { } reason)
@@ -89,6 +90,23 @@ public sealed class RuleSchemas(SysproSchemaProbe probe, TimeProvider time, ILog
 
         Remember(rule, known, now);
         return now.State == RuleSchemaState.Error ? (null, NotPolledBecause(rule, now)) : (RuleColumns.WithoutColumns(rule, now.Dropped), null);
+    }
+
+    /// <summary>A split's lines are read whole: its table and every column it reads are required.</summary>
+    private async Task<string?> SplitErrorAsync(RuleDefinition rule, EnetSession? session, bool readOneRow, CancellationToken ct)
+    {
+        if (RuleSplits.Of(rule) is not { } split)
+        {
+            return null;
+        }
+
+        var found = await probe.CheckAsync(rule.Company, rule.Transport, split.Table, split.Columns, split.OrderBy, session, readOneRow, ct);
+        var transport = rule.Transport == SysproTransport.Enet ? "e.net COMFND" : "OData";
+        return found.TableMissing
+            ? $"SYSPRO has no table {split.Table} ({transport}), which the rule's split {split.Name} reads."
+            : found.MissingColumns.Count > 0
+                ? $"table {split.Table} ({transport}) has no column {string.Join(", no column ", found.MissingColumns)} (read by the rule's split {split.Name})."
+                : null;
     }
 
     private void Remember(RuleDefinition rule, RuleSchemaStatus before, RuleSchemaStatus now)
