@@ -65,11 +65,11 @@ internal static class LedgerPresetHarness
             $"reference {lines[0].Cheque} (payment run {run.Header.PaymentNumber}).";
     }
 
-    /// <summary>The text of a posted journal (the GL's amounts in the site's currency, USD by default).</summary>
+    /// <summary>The text of a posted journal (the GL's amounts in the site's currency: none is set here).</summary>
     public static string JournalText(GenJournalCtl journal) =>
         $"GL journal {journal.GlJournal} of period {journal.GlYear}/{journal.GlPeriod} posted by {journal.PostedBy} on " +
         $"{journal.PostDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: " +
-        $"{journal.DebitAmount.ToString("N2", CultureInfo.InvariantCulture)} USD, reference {journal.Reference}.";
+        $"{journal.DebitAmount.ToString("N2", CultureInfo.InvariantCulture)}, reference {journal.Reference}.";
 
     public static GlJournal EnterJournal(SysproData data, string reference, decimal amount) =>
         data.EnterJournal(reference, "Accrual", [new JournalLine("5100-000", "D", amount), new JournalLine("2400-000", "C", amount)], "GLCLERK");
