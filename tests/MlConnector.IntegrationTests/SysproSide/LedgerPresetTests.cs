@@ -1,4 +1,5 @@
 using MlConnector.Rules;
+using MlConnector.Simulators.Syspro.Requests;
 using static MlConnector.IntegrationTests.SysproSide.LedgerPresetHarness;
 
 namespace MlConnector.IntegrationTests.SysproSide;
@@ -47,6 +48,29 @@ public sealed class LedgerPresetTests
         Assert.Equal(suppliers.Select(s => PaymentText(data, completed, s)), alerts.Select(a => a.Body));
         Assert.All(alerts, a => Assert.Equal(SysproSideHarness.AccountsPayable, a.Phone));
         Assert.Contains("for 3 invoices", alerts[0].Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("another run's line", """{"@odata.context":"{{ServiceRoot}}$metadata#ApPayRunDet","value":[{"PaymentNumber":"999999","Supplier":"X","Invoice":"I","NetPayValue":1.5,"Cheque":"1","PostCurrency":"USD"}]}""")]
+    [InlineData("a line without its supplier", """{"@odata.context":"{{ServiceRoot}}$metadata#ApPayRunDet","value":[{"PaymentNumber":"{{Run}}","Supplier":null,"Invoice":"I","NetPayValue":1.5,"Cheque":"1","PostCurrency":"USD"}]}""")]
+    public async Task SupplierPayment_RunsLinesNotBelievedForAPoll_ThatPollFailsAndTheNextTextsTheWholeRunOnce(string what, string body)
+    {
+        await using var harness = await StartAsync(SysproTransport.OData);
+        var data = harness.Simulator.Data;
+        await PollAsync(harness);
+        var run = data.PostPaymentRun([.. PostInvoices(data, "BAD", 2, 1).Select(i => (i.Supplier, i.Invoice))]);
+        var answer = body.Replace("{{Run}}", run.Header.PaymentNumber, StringComparison.Ordinal);
+        harness.Simulator.BadAnswers.Serve(new BadAnswer(SysproRequestCounter.OData, "ApPayRunDet", answer, Requests: 1));
+
+        harness.Time.Advance(TimeSpan.FromMinutes(5));
+        var failed = await harness.Poller.PollAsync(harness.Rule(RulePresets.SupplierPayment), TestContext.Current.CancellationToken);
+        Assert.True(failed.Error?.Contains("ApPayRunDet", StringComparison.Ordinal), $"{what}: {failed.Error}");
+        Assert.Empty(await harness.AlertsAsync(RulePresets.SupplierPayment));
+
+        await PollAsync(harness);
+        await PollAsync(harness);
+        var alerts = await harness.AlertsAsync(RulePresets.SupplierPayment);
+        Assert.Equal(run.Lines.Select(l => l.Supplier).Distinct().Select(s => PaymentText(data, run, s)), alerts.Select(a => a.Body));
     }
 
     [Theory]
