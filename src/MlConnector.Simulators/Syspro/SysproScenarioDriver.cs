@@ -6,7 +6,8 @@ namespace MlConnector.Simulators.Syspro;
 
 /// <summary>
 /// Makes business changes on the injected clock for the demo: every interval it submits a PO; POs submitted two
-/// steps earlier get approved; every third step approves a requisition and every fifth posts a supplier invoice.
+/// steps earlier get approved; every third step approves a requisition, every fifth posts a supplier invoice, every
+/// fifteenth posts a GL journal and every twentieth pays the invoices it posted in one payment run.
 /// Deterministic for a seed and a data set (one <see cref="Random"/>, steps in order).
 /// </summary>
 public sealed class SysproScenarioDriver(
@@ -75,6 +76,19 @@ public sealed class SysproScenarioDriver(
                 changes.Add($"posted invoice {posted.Invoice.Invoice} of {supplier.SupplierName} for {amount}");
             }
 
+            if (step % 20 == 0 && PayScenarioInvoices() is { } run)
+            {
+                changes.Add($"paid {run.Lines.Select(l => l.Supplier).Distinct().Count()} suppliers in payment run {run.Header.PaymentNumber}");
+            }
+
+            if (step % 15 == 0)
+            {
+                var journal = data.EnterJournal($"SIM-{step:00000}", "Scenario accrual",
+                    [new JournalLine("5100-000", "D", 250m), new JournalLine("2400-000", "C", 250m)], "GLCLERK");
+                var h = data.PostJournal(journal.Header.GlYear, journal.Header.GlPeriod, journal.Header.GlJournal, "GLCLERK").Header;
+                changes.Add($"posted GL journal {h.GlJournal} of {h.GlYear}/{h.GlPeriod}");
+            }
+
             changes.ForEach(logger.ScenarioChange);
             return changes;
         }
@@ -90,6 +104,18 @@ public sealed class SysproScenarioDriver(
         {
             // Host shutdown.
         }
+    }
+
+    /// <summary>AP pays the USD invoices the scenario posted and no run has paid yet, in one run (null: none to pay).</summary>
+    private PaymentRun? PayScenarioInvoices()
+    {
+        var released = data.ApPayRunDet.Snapshot().Select(d => (d.Supplier, d.Invoice)).ToHashSet();
+        var due = data.ApInvoice.Snapshot()
+            .Where(i => i.Invoice.StartsWith("SIM-", StringComparison.Ordinal) && i.Currency == "USD" && i.MthInvBal1 > 0
+                && !released.Contains((i.Supplier, i.Invoice)))
+            .Select(i => (i.Supplier, i.Invoice))
+            .ToList();
+        return due.Count == 0 ? null : data.PostPaymentRun(due);
     }
 
     /// <summary>A PO in status 0, or a new one when none is left.</summary>

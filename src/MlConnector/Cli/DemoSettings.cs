@@ -9,7 +9,8 @@ using MlConnector.Simulators.Twilio;
 namespace MlConnector.Cli;
 
 /// <summary>The demo's configuration: the connector pointed at the in-process simulators, a small recipient
-/// directory with made-up numbers, and the PO, requisition and invoice presets polling every few seconds.</summary>
+/// directory with made-up numbers, and the PO, requisition, invoice and supplier-payment presets polling every few
+/// seconds.</summary>
 internal static class DemoSettings
 {
     /// <summary>The demo's folder where it runs unless --folder says otherwise.</summary>
@@ -102,6 +103,7 @@ internal static class DemoSettings
         Rule(settings, RulePresets.PoApproved, "procurement", cadence);
         Rule(settings, RulePresets.RequisitionApproved, "procurement", cadence);
         Rule(settings, RulePresets.InvoicePosted, "accounts-payable", cadence);
+        Rule(settings, RulePresets.SupplierPayment, "accounts-payable", cadence);
         return settings;
     }
 

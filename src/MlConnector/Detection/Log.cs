@@ -87,4 +87,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2206, EventName = "LeaseHeartbeatFailed", Level = LogLevel.Warning,
         Message = "Could not renew this instance's rule leases: {Error}")]
     public static partial void LeaseHeartbeatFailed(this ILogger logger, string error);
+
+    // 23xx: splits (issue 14).
+    [LoggerMessage(EventId = 2301, EventName = "SplitFoundNoLines", Level = LogLevel.Warning,
+        Message = "Rule {Rule}: record {RecordKey} made its transition but {Table} has no lines for it; nothing to text")]
+    public static partial void SplitFoundNoLines(this ILogger logger, string rule, string recordKey, string table);
 }

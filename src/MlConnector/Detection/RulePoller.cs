@@ -61,7 +61,9 @@ public sealed class RulePoller(
                 throw new BadAnswerException(unconfirmed);
             }
 
-            var (alerts, unrouted) = await PrepareAlertsAsync(rule, result.Events, new Enricher(source, lookups), runId, started, ct);
+            // A split rule's events are one per group of the header's lines (one per supplier a payment run paid).
+            var events = await EventSplitter.SplitAsync(rule, result.Events, source, logger, ct);
+            var (alerts, unrouted) = await PrepareAlertsAsync(rule, events, new Enricher(source, lookups), runId, started, ct);
 
             await using var connection = await dialect.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
@@ -85,7 +87,7 @@ public sealed class RulePoller(
             await transaction.CommitAsync(ct);
             metrics.Polled(poll);
             metrics.Unrouted(unroutedRecorded);
-            logger.PollCompleted(rule.Id, rowsRead, result.Events.Count, enqueued, result.WasBaseline);
+            logger.PollCompleted(rule.Id, rowsRead, events.Count, enqueued, result.WasBaseline);
             if (hold is not null && enqueued > 0)
             {
                 logger.PollHeld(rule.Id, enqueued, hold.Text);
@@ -128,7 +130,9 @@ public sealed class RulePoller(
         }
 
         var result = ChangeDetector.Detect(windowed, state, rows, now);
-        var (texts, unrouted) = await PrepareAlertsAsync(rule, result.Events.Take(limit).ToList(), new Enricher(source, lookups), "preview", now, ct);
+        // A split rule's first events are split (a read of lines each), the rest only counted.
+        var first = await EventSplitter.SplitAsync(rule, result.Events.Take(limit).ToList(), source, logger, ct);
+        var (texts, unrouted) = await PrepareAlertsAsync(rule, first.Take(limit).ToList(), new Enricher(source, lookups), "preview", now, ct);
         return new RulePreview(result.Events.Count, texts.Select(a => a.Alert).ToList(), unrouted.Select(u => u.Event).ToList());
     }
 

@@ -66,7 +66,8 @@ public sealed class RuleSchemas(SysproSchemaProbe probe, RowVersionReads rowVers
                 rule.KeyColumns, session, readOneRow, ct);
             bool IsRowVersion(string column) => column.Equals(rowVersion, StringComparison.OrdinalIgnoreCase);
             var verdict = RuleColumns.Judge(rule, found.TableMissing, [.. found.MissingColumns.Where(m => !IsRowVersion(m))]);
-            return new RuleSchemaStatus(verdict.Error is null ? RuleSchemaState.Ok : RuleSchemaState.Error, verdict.Error, verdict.Dropped,
+            var error = verdict.Error ?? await SplitErrorAsync(rule, session, readOneRow, ct);
+            return new RuleSchemaStatus(error is null ? RuleSchemaState.Ok : RuleSchemaState.Error, error, verdict.Dropped,
                 time.GetUtcNow())
             {
                 RowVersionMissing = found.MissingColumns.Any(IsRowVersion),
@@ -107,6 +108,23 @@ public sealed class RuleSchemas(SysproSchemaProbe probe, RowVersionReads rowVers
     {
         var runnable = RuleColumns.WithoutColumns(rule, status.Dropped);
         return status.RowVersionMissing ? runnable with { RowVersionColumn = null } : runnable;
+    }
+
+    /// <summary>A split's lines are read whole: its table and every column it reads are required.</summary>
+    private async Task<string?> SplitErrorAsync(RuleDefinition rule, EnetSession? session, bool readOneRow, CancellationToken ct)
+    {
+        if (RuleSplits.Of(rule) is not { } split)
+        {
+            return null;
+        }
+
+        var found = await probe.CheckAsync(rule.Company, rule.Transport, split.Table, split.Columns, split.OrderBy, session, readOneRow, ct);
+        var transport = rule.Transport == SysproTransport.Enet ? "e.net COMFND" : "OData";
+        return found.TableMissing
+            ? $"SYSPRO has no table {split.Table} ({transport}), which the rule's split {split.Name} reads."
+            : found.MissingColumns.Count > 0
+                ? $"table {split.Table} ({transport}) has no column {string.Join(", no column ", found.MissingColumns)} (read by the rule's split {split.Name})."
+                : null;
     }
 
     private void Remember(RuleDefinition rule, RuleSchemaStatus before, RuleSchemaStatus now)

@@ -68,4 +68,31 @@ internal static class PresetTexts
         {%- if JnlDate != blank %} on {{ JnlDate | local_date }}{% endif %}
         {%- if EntryValue != blank %}: {{ EntryValue | money }}{% endif %}.
         """;
+
+    /// <summary>O'Brien &amp; Sons was paid 12,345.67 USD for 3 invoices on 2026-12-24, reference 100234 (payment run
+    /// 000027). A supplier whose name and code are both unknown is "A supplier".</summary>
+    public const string SupplierPayment = """
+        {%- assign supplier_name = SupplierName | default: Supplier -%}
+        {%- capture details -%}
+          {%- if Amount != blank %} {{ Amount | money: Currency }}{% endif -%}
+          {%- if InvoiceCount != blank %} for {{ InvoiceCount }} invoice{% if InvoiceCount != "1" %}s{% endif %}{% endif -%}
+          {%- if PaymentDate != blank %} on {{ PaymentDate | local_date }}{% endif -%}
+          {%- if Reference != blank %}, reference {{ Reference }}{% endif -%}
+        {%- endcapture -%}
+        {% if supplier_name != blank %}{{ supplier_name }}{% else %}A supplier{% endif %} was paid{{ details }} (payment run {{ PaymentNumber }}).
+        """;
+
+    /// <summary>GL journal 12 of period 2026/12 posted by GLCLERK on 2026-12-24: 1,234.56 USD, reference ACCR-001,
+    /// source AP (the GL keeps local currency: <c>Site:Currency</c>).</summary>
+    public const string GlJournalPosted = """
+        {%- capture details -%}
+          {%- if DebitAmount != blank %}, {{ DebitAmount | money }}{% endif -%}
+          {%- if Reference != blank %}, reference {{ Reference }}{% endif -%}
+          {%- if JournalSource != blank %}, source {{ JournalSource }}{% endif -%}
+        {%- endcapture -%}
+        GL journal {{ GlJournal }} of period {{ GlYear }}/{{ GlPeriod }} posted
+        {%- if PostedBy != blank %} by {{ PostedBy }}{% endif %}
+        {%- if PostDate != blank %} on {{ PostDate | local_date }}{% endif %}
+        {%- if details != blank %}: {{ details | remove_first: ", " }}{% endif %}.
+        """;
 }

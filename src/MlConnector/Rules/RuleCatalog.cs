@@ -130,6 +130,18 @@ public static class RuleCatalog
                 $"'{enrichment}' is not an enrichment (known: {string.Join(", ", KnownEnrichments)}){Suggestions.DidYouMean(enrichment, KnownEnrichments)}");
         }
 
+        if (o.Split is { } split && !string.IsNullOrWhiteSpace(split))
+        {
+            if (!RuleSplits.All.TryGetValue(split, out var known))
+            {
+                errors.Add($"{path}:Split: '{split}' is not a split (known: {string.Join(", ", RuleSplits.All.Keys)}){Suggestions.DidYouMean(split, RuleSplits.All.Keys)}");
+            }
+            else if (o.KeyColumns is { Count: > 0 } && !o.KeyColumns.Contains(known.JoinColumn, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add($"{path}:Split: {known.Name} reads {known.Table} by {known.JoinColumn}, which must be one of the rule's KeyColumns.");
+            }
+        }
+
         var statuses = ParseStatuses(o.Statuses);
         Require(statuses is null || !string.IsNullOrWhiteSpace(o.StatusColumn), "Statuses", "a status domain needs a StatusColumn.");
         foreach (var value in transitions.SelectMany(t => new[] { t.From, t.To }).OfType<string>().Where(v => statuses?.Contains(v) == false))
@@ -183,6 +195,7 @@ public static class RuleCatalog
             Cadence = cadence,
             Backfill = o.Backfill,
             Enrich = o.Enrich ?? [],
+            Split = string.IsNullOrWhiteSpace(o.Split) ? null : o.Split,
             Template = o.Template,
             Recipients = o.Recipients,
             HoldAbove = o.HoldAbove ?? DefaultHoldAbove,
@@ -214,6 +227,7 @@ public static class RuleCatalog
         Cadence = o.Cadence ?? preset.Cadence,
         Backfill = o.Backfill ?? preset.Backfill,
         Enrich = o.Enrich ?? preset.Enrich,
+        Split = o.Split ?? preset.Split,
         Template = string.IsNullOrWhiteSpace(o.Template) ? preset.Template : o.Template,
         Recipients = o.Recipients ?? preset.Recipients,
         HoldAbove = o.HoldAbove ?? preset.HoldAbove,

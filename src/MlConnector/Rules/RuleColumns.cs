@@ -11,7 +11,7 @@ public sealed record RuleSchemaVerdict(string? Error, IReadOnlyList<string> Drop
 /// <summary>
 /// The one place that says which of a rule's columns are required and which are optional (issue 12, "schema-aware
 /// rules"). Required: the key, status and watermark columns and the columns of <c>Filter</c>, <c>RouteBy</c> and
-/// <c>Thresholds</c>; a site without one cannot run the rule. Every other column the rule reads (a preset's
+/// <c>Thresholds</c> (a field the rule's split computes is no column of its table); a site without one cannot run the rule. Every other column the rule reads (a preset's
 /// <c>Warehouse</c>, <c>SupplierClass</c>, <c>StockDescription</c>...) is optional: dropped when missing.
 /// </summary>
 public static class RuleColumns
@@ -27,9 +27,10 @@ public static class RuleColumns
     {
         ArgumentNullException.ThrowIfNull(rule);
         var required = new List<RequiredColumn>();
+        var split = RuleSplits.Of(rule)?.Fields ?? [];
         void Add(string? column, string usedBy)
         {
-            if (!string.IsNullOrWhiteSpace(column) && !ComputedFields.Contains(column)
+            if (!string.IsNullOrWhiteSpace(column) && !ComputedFields.Contains(column) && !split.Contains(column, StringComparer.OrdinalIgnoreCase)
                 && !required.Exists(r => r.Column.Equals(column, StringComparison.OrdinalIgnoreCase)))
             {
                 required.Add(new RequiredColumn(column, usedBy));

@@ -43,6 +43,10 @@ public sealed record RuleDefinition
     public required TimeSpan Cadence { get; init; }
     public TimeSpan? Backfill { get; init; }
     public required IReadOnlyList<string> Enrich { get; init; }
+
+    /// <summary>The name of the split (<see cref="RuleSplits"/>) that turns each event into one per group of detail
+    /// lines, or null.</summary>
+    public string? Split { get; init; }
     public required string Template { get; init; }
     public required RecipientRuleOptions Recipients { get; init; }
 

@@ -2,8 +2,8 @@ using MlConnector.Settings;
 
 namespace MlConnector.Rules;
 
-/// <summary>The fields a rule's texts can use: every column it selects, what its enrichments add, and the standard
-/// fields every event carries. A template field outside these could never be filled; one of these may still be empty
+/// <summary>The fields a rule's texts can use: every column it selects, what its enrichments and its split add, and the
+/// standard fields every event carries. A template field outside these could never be filled; one of these may still be empty
 /// for a given record, which is not a mistake.</summary>
 public static class RuleFields
 {
@@ -42,6 +42,7 @@ public static class RuleFields
         return rule.SelectedColumns
             .Concat(Standard)
             .Concat(rule.Enrich.SelectMany(e => ByEnrichment.TryGetValue(e, out var fields) ? fields : []))
+            .Concat(RuleSplits.Of(rule)?.Fields ?? [])
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
     }

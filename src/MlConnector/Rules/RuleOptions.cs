@@ -32,7 +32,7 @@ public sealed class RuleOptions
 
     /// <summary>A preset to start from when the rule id is not itself a preset name.</summary>
     [OneOf(RulePresets.PoSubmitted, RulePresets.PoApproved, RulePresets.PoCancelled, RulePresets.RequisitionApproved,
-        RulePresets.InvoicePosted, RulePresets.InvoicePostedGl)]
+        RulePresets.InvoicePosted, RulePresets.InvoicePostedGl, RulePresets.SupplierPayment, RulePresets.GlJournalPosted)]
     public string? Preset { get; set; }
 
     /// <summary>What the event is, in words, for the dashboard and the audit.</summary>
@@ -121,8 +121,15 @@ public sealed class RuleOptions
     [OneOf(RuleFields.SupplierEnrichment, RuleFields.PoLinesEnrichment, RuleFields.BuyerEnrichment)]
     public List<string>? Enrich { get; set; }
 
+    /// <summary>One event per group of a header's detail lines instead of one per header, read once the header's event
+    /// fires: <c>PaymentSuppliers</c> (a payment run's ApPayRunDet lines, one event per supplier paid, with Supplier,
+    /// InvoiceCount, Amount, Reference and Currency). The rule's key must include the split's join column
+    /// (PaymentNumber). <value>The default is none.</value></summary>
+    [OneOf(RuleSplits.PaymentSuppliers)]
+    public string? Split { get; set; }
+
     /// <summary>The SMS text as a Liquid template: every column the rule reads, the enrichments' fields (SupplierName,
-    /// BuyerName, LineCount, Total, TotalValue), and RecipientName, Rule, Transition, From, To, RecordKey. The
+    /// BuyerName, LineCount, Total, TotalValue), the split's fields, and RecipientName, Rule, Transition, From, To, RecordKey. The
     /// preset's text when empty.</summary>
     public string? Template { get; set; }
 

@@ -1,8 +1,9 @@
 namespace MlConnector.Rules;
 
 /// <summary>
-/// The events of specs/syspro.md section 0.1, ready to switch on by name. SYSPRO 8 has no PO-level approval column,
-/// so "submitted for approval" and "approved" are OrderStatus moves; sites with another meaning override the rule.
+/// The events of specs/syspro.md section 0.1 and of issue 14 (supplier payments, GL journals), ready to switch on by
+/// name. SYSPRO 8 has no PO-level approval column, so "submitted for approval" and "approved" are OrderStatus moves;
+/// sites with another meaning override the rule.
 /// </summary>
 public static class RulePresets
 {
@@ -12,6 +13,11 @@ public static class RulePresets
     public const string RequisitionApproved = "requisition-approved";
     public const string InvoicePosted = "invoice-posted";
     public const string InvoicePostedGl = "invoice-posted-gl";
+    public const string SupplierPayment = "supplier-payment";
+    public const string GlJournalPosted = "gl-journal-posted";
+
+    /// <summary>A payment run pays many suppliers at once, each a text: a poll may queue this many before it is held.</summary>
+    public const int SupplierPaymentHoldAbove = 500;
 
     private static readonly string[] PoColumns =
         ["Supplier", "Buyer", "Currency", "OrderEntryDate", "OrderDueDate", "Warehouse", "SupplierClass"];
@@ -75,6 +81,37 @@ public static class RulePresets
             WatermarkColumn = "JnlDate",
             WatermarkOverlap = TimeSpan.FromDays(1),
             Template = PresetTexts.InvoicePostedGl,
+        },
+        // A run is built over days (invoices released, paid, cheques printed); its register, printed last, closes it.
+        // Only then are its lines read, all of them, so no text counts part of a supplier's invoices (docs/syspro.md).
+        [SupplierPayment] = new RuleOptions
+        {
+            Description = "A supplier was paid: one text per supplier in a payment run, once the run's payment register is printed (ApPayRunHdr.ChRegister set).",
+            Table = "ApPayRunHdr",
+            KeyColumns = ["PaymentNumber"],
+            Columns = ["PaymentDate"],
+            Transitions = ["new"],
+            Filter = ["ChRegister gt 0"],
+            Watermark = WatermarkKind.None,
+            Split = RuleSplits.PaymentSuppliers,
+            Enrich = ["Supplier"],
+            Template = PresetTexts.SupplierPayment,
+            HoldAbove = SupplierPaymentHoldAbove,
+        },
+        // JnlStatus codes are not established; posting sets PostDate, which may be back-dated, so the posted journals
+        // are diffed as a set (a journal texts when it first shows posted), never read by a date watermark. Not
+        // suggested by init: every sub-module's journals post too, which is many texts on a busy site.
+        [GlJournalPosted] = new RuleOptions
+        {
+            Enabled = false,
+            Description = "A general-ledger journal was posted (GenJournalCtl.PostDate set).",
+            Table = "GenJournalCtl",
+            KeyColumns = ["GlYear", "GlPeriod", "GlJournal"],
+            Columns = ["PostDate", "PostedBy", "DebitAmount", "Reference", "JournalSource"],
+            Transitions = ["new"],
+            Filter = ["PostDate gt 1900-01-01"],
+            Watermark = WatermarkKind.None,
+            Template = PresetTexts.GlJournalPosted,
         },
     };
 

@@ -56,6 +56,20 @@ public static class SysproColumnTypes
             text: ["Company", "GlCode", "Source", "Reference", "Comment", "SubModSupplier", "SubModApInvoice"],
             number: ["GlYear", "GlPeriod", "GlLine", "Journal", "EntryValue"],
             date: ["JnlDate", "TransactionDate"]),
+        ["ApPayRunHdr"] = Columns(
+            text: ["PaymentNumber", "Bank", "Operator"],
+            number: ["PayYear", "PayMonth", "ChRegister", "TimeStamp"],
+            date: ["PaymentDate"]),
+        ["ApPayRunDet"] = Columns(
+            text: ["PaymentNumber", "Supplier", "Invoice", "Cheque", "PostCurrency", "PostMulDiv", "InvoiceType", "SupplierName",
+                "PaymentType", "Bank"],
+            number: ["NetPayValue", "PostValue", "PostConvRate", "ChRegister", "TimeStamp"],
+            date: ["ChequeDate", "InvoiceDate", "DueDate"]),
+        ["GenJournalCtl"] = Columns(
+            text: ["JnlPrintFlag", "JnlPostingType", "Source", "Operator", "JnlStatus", "Reference", "AuthorisedBy", "PostedBy",
+                "Authorised", "Notation", "JournalSource"],
+            number: ["GlYear", "GlPeriod", "GlJournal", "NumOfEntries", "DebitAmount", "CreditAmount", "TimeStamp"],
+            date: ["JournalDate", "PostDate"]),
     };
 
     /// <summary>SYSPRO's name for the rowversion column every table has (specs/syspro.md, section 3).</summary>

@@ -73,6 +73,9 @@ public sealed partial class PresetTextTests
                 RuleFields.LineCount => "3",
                 RuleFields.Total => "12,345.67",
                 RuleFields.TotalValue => "12345.67",
+                RuleSplit.CountField => "3",
+                RuleSplit.AmountField => "12345.67",
+                RuleSplit.CurrencyField => "USD",
                 _ => field + "1",
             };
         }
@@ -80,10 +83,11 @@ public sealed partial class PresetTextTests
         return fields;
     }
 
+    /// <summary>What enrichments and a split add to the record's columns.</summary>
     private static IEnumerable<string> Enriched(RuleDefinition rule) =>
-        rule.Enrich.SelectMany(e => RuleFields.ByEnrichment[e]).Distinct(StringComparer.OrdinalIgnoreCase);
+        rule.Enrich.SelectMany(e => RuleFields.ByEnrichment[e]).Concat(RuleSplits.Of(rule)?.Fields ?? []).Distinct(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>What may be missing: optional columns (dropped when the site lacks them) and what lookups add.</summary>
+    /// <summary>What may be missing: optional columns (dropped when the site lacks them) and what lookups and splits add.</summary>
     private static IReadOnlyList<string> Optional(RuleDefinition rule) =>
         [.. RuleColumns.Optional(rule), .. Enriched(rule)];
 

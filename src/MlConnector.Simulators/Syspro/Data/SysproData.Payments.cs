@@ -6,7 +6,7 @@ namespace MlConnector.Simulators.Syspro.Data;
 /// <summary>
 /// Supplier payment runs built over several steps, as AP staff do in Payment Cycle Maintenance: a run is created,
 /// invoices are released into it over time, then it is paid (cheque numbers or EFT references per supplier) and
-/// its payment register closes it (docs/syspro.md, "Supplier payments").
+/// its payment register, printed last, closes it (docs/syspro.md, "Supplier payments").
 /// </summary>
 public sealed partial class SysproData
 {
@@ -37,21 +37,8 @@ public sealed partial class SysproData
     {
         lock (_changeLock)
         {
-            var run = OpenRun(paymentNumber);
-            var row = ApInvoice.Find(SysproKeys.Composite(supplier, invoice))
-                ?? throw new KeyNotFoundException($"Invoice {invoice} of supplier {supplier} does not exist.");
-            var pay = amount ?? row.MthInvBal1;
-            if (row.Currency != run.Currency || pay <= 0 || pay > row.MthInvBal1)
-            {
-                throw new InvalidOperationException(
-                    $"Invoice {invoice} ({row.Currency}, balance {row.MthInvBal1}) cannot be paid {pay} in a {run.Currency} run.");
-            }
-
-            if (ApPayRunDet.Snapshot().Any(d => d.Supplier == supplier && d.Invoice == invoice && OpenRunOrNull(d.PaymentNumber) is not null))
-            {
-                throw new InvalidOperationException($"Invoice {invoice} of supplier {supplier} is already released in an open run.");
-            }
-
+            var run = UnpaidRun(paymentNumber);
+            var (row, pay) = Releasable(run.Currency, supplier, invoice, amount);
             var line = SysproDataGenerator.Line(run.PaymentNumber, row, ApSupplier.Find(supplier)?.SupplierName ?? "", pay)
                 with { TimeStamp = NextRowVersion() };
             ApPayRunDet.Upsert(line);
@@ -59,16 +46,49 @@ public sealed partial class SysproData
         }
     }
 
+    /// <summary>The invoice and the amount to pay, or why it cannot be released into a run in <paramref name="currency"/>.</summary>
+    private (ApInvoice Row, decimal Pay) Releasable(string currency, string supplier, string invoice, decimal? amount)
+    {
+        var row = ApInvoice.Find(SysproKeys.Composite(supplier, invoice))
+            ?? throw new KeyNotFoundException($"Invoice {invoice} of supplier {supplier} does not exist.");
+        var pay = amount ?? row.MthInvBal1;
+        if (row.Currency != currency || pay <= 0 || pay > row.MthInvBal1)
+        {
+            throw new InvalidOperationException(
+                $"Invoice {invoice} ({row.Currency}, balance {row.MthInvBal1}) cannot be paid {pay} in a {currency} run.");
+        }
+
+        if (ApPayRunDet.Snapshot().Any(d => d.Supplier == supplier && d.Invoice == invoice && OpenRunOrNull(d.PaymentNumber) is not null))
+        {
+            throw new InvalidOperationException($"Invoice {invoice} of supplier {supplier} is already released in an open run.");
+        }
+
+        return (row, pay);
+    }
+
     /// <summary>
-    /// Pays the run and closes it: one reference per supplier (cheque numbers, or EFT references when
-    /// <paramref name="eft"/>), an ApInvoicePay row per invoice, balances lowered, and last the header's register
-    /// number, so the header is the newest row of the run. <paramref name="firstReference"/> overrides the numbering.
+    /// Pays the run and closes it (<see cref="PayPaymentRun"/>, then <see cref="PrintPaymentRegister"/>).
+    /// <paramref name="firstReference"/> overrides the numbering of the cheques or EFT references.
     /// </summary>
     public PaymentRun CompletePaymentRun(string paymentNumber, bool eft = false, string? firstReference = null, bool manual = false)
     {
         lock (_changeLock)
         {
-            var run = OpenRun(paymentNumber);
+            PayPaymentRun(paymentNumber, eft, firstReference, manual);
+            return PrintPaymentRegister(paymentNumber);
+        }
+    }
+
+    /// <summary>
+    /// Pays an open run as its cheques are printed or EFT numbers generated: one reference per supplier (cheque
+    /// numbers, or EFT references when <paramref name="eft"/>), <c>ChequeDate</c> today, an ApInvoicePay row per
+    /// invoice, balances lowered. The run stays open (no register) until <see cref="PrintPaymentRegister"/>.
+    /// </summary>
+    public PaymentRun PayPaymentRun(string paymentNumber, bool eft = false, string? firstReference = null, bool manual = false)
+    {
+        lock (_changeLock)
+        {
+            var run = UnpaidRun(paymentNumber);
             var lines = ApPayRunDet.Snapshot().Where(d => d.PaymentNumber == run.PaymentNumber).ToList();
             if (lines.Count == 0)
             {
@@ -76,7 +96,6 @@ public sealed partial class SysproData
             }
 
             var today = Today;
-            var register = ++_nextRegister;
             var references = new Queue<string>(References(lines.Select(l => l.Supplier).Distinct().Count(), eft, firstReference));
             foreach (var supplier in lines.GroupBy(l => l.Supplier).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
@@ -85,8 +104,7 @@ public sealed partial class SysproData
                 {
                     ApPayRunDet.Upsert(line with
                     {
-                        Cheque = reference, ChequeDate = today, ChRegister = register, PaymentType = manual ? "M" : "R",
-                        TimeStamp = NextRowVersion(),
+                        Cheque = reference, ChequeDate = today, PaymentType = manual ? "M" : "R", TimeStamp = NextRowVersion(),
                     });
                     PayInvoice(line, reference, today);
                 }
@@ -96,6 +114,30 @@ public sealed partial class SysproData
                 {
                     ApSupplier.Upsert(vendor with { CurrentBalance = vendor.CurrentBalance - supplier.Sum(l => l.NetPayValue), TimeStamp = NextRowVersion() });
                 }
+            }
+
+            return FindPaymentRun(paymentNumber);
+        }
+    }
+
+    /// <summary>Prints the payment register of a paid run, which closes it: the register number on its lines, then on
+    /// its header last, so the header carries the run's newest rowversion.</summary>
+    public PaymentRun PrintPaymentRegister(string paymentNumber)
+    {
+        lock (_changeLock)
+        {
+            var run = OpenRun(paymentNumber);
+            var lines = ApPayRunDet.Snapshot().Where(d => d.PaymentNumber == run.PaymentNumber).ToList();
+            if (lines.Count == 0 || lines.Any(l => l.Cheque.Length == 0))
+            {
+                throw new InvalidOperationException($"Payment run {paymentNumber} is not paid yet: pay it before printing its register.");
+            }
+
+            var today = Today;
+            var register = ++_nextRegister;
+            foreach (var line in lines.OrderBy(l => l.Supplier, StringComparer.Ordinal).ThenBy(l => l.Invoice, StringComparer.Ordinal))
+            {
+                ApPayRunDet.Upsert(line with { ChRegister = register, TimeStamp = NextRowVersion() });
             }
 
             ApPayRunHdr.Upsert(run with { ChRegister = register, PaymentDate = today, PayYear = today.Year, PayMonth = today.Month, TimeStamp = NextRowVersion() });
@@ -154,7 +196,16 @@ public sealed partial class SysproData
             ? new KeyNotFoundException($"Payment run {paymentNumber} does not exist.")
             : new InvalidOperationException($"Payment run {paymentNumber} is complete (register printed)."));
 
-    private ApPayRunHdr? OpenRunOrNull(string paymentNumber) =>
+    /// <summary>An open run none of whose invoices is paid yet (invoices may still be released into it).</summary>
+    private ApPayRunHdr UnpaidRun(string paymentNumber)
+    {
+        var run = OpenRun(paymentNumber);
+        return ApPayRunDet.Snapshot().Any(d => d.PaymentNumber == run.PaymentNumber && d.Cheque.Length > 0)
+            ? throw new InvalidOperationException($"Payment run {paymentNumber} is paid; only its register is still to print.")
+            : run;
+    }
+
+        private ApPayRunHdr? OpenRunOrNull(string paymentNumber) =>
         ApPayRunHdr.Find(paymentNumber) is { ChRegister: 0 } run ? run : null;
 }
 

@@ -25,7 +25,8 @@ internal static class PresetStep
                 "access to them (README, \"Before you start\") and run init again.");
         }
 
-        // On by default: what the service switches on (invoice-posted-gl is off: one posting must not text twice).
+        // On by default: what the service switches on (invoice-posted-gl is off: one posting must not text twice;
+        // gl-journal-posted too: every sub-module's journals post, many texts on a busy site).
         var suggested = usable.Where(id => RulePresets.All[id].Enabled != false).ToList();
         var given = args.Presets.Count == 0 ? null : string.Join(",", args.Presets.Select(p => p.Split('=', 2)[0].Trim()));
         var chosen = ask.Ask("Presets to switch on (comma-separated)", given, "--preset", string.Join(",", suggested),

@@ -4,8 +4,8 @@ using MlConnector.Syspro;
 namespace MlConnector.Cli.Init;
 
 /// <summary>
-/// What each preset reads (from <see cref="RulePresets"/>): its table with the columns it selects, and the tables its
-/// enrichments look up (supplier and buyer names, a PO's lines; over e.net a PO's are one PORQRY call instead).
+/// What each preset reads (from <see cref="RulePresets"/>): its table with the columns it selects, the detail table its
+/// split reads, and the tables its enrichments look up (supplier and buyer names, a PO's lines; over e.net a PO's are one PORQRY call instead).
 /// </summary>
 internal static class PresetTables
 {
@@ -20,6 +20,16 @@ internal static class PresetTables
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new SourceQuery(preset.Table!, columns, [], keys);
+    }
+
+    /// <summary>The detail table the preset's split reads whole (a payment run's lines), or null; required like its
+    /// main table.</summary>
+    public static SourceQuery? SplitTable(RuleOptions preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        return preset.Split is { } name && RuleSplits.All.TryGetValue(name, out var split)
+            ? new SourceQuery(split.Table, split.Columns, [], split.OrderBy)
+            : null;
     }
 
     /// <summary>The lookups of the preset's enrichments over <paramref name="transport"/>.</summary>
@@ -65,6 +75,12 @@ internal static class PresetTables
                     main?.Message ?? "not checked");
             }
 
+            if (SplitTable(kv.Value) is { } split && byTable.GetValueOrDefault(split.Table) is not { Readable: true })
+            {
+                return new PresetSupport(kv.Key, kv.Value.Description!, kv.Value.Table!, false,
+                    $"{split.Table}: {byTable.GetValueOrDefault(split.Table)?.Message ?? "not checked"}");
+            }
+
             var missing = Lookups(kv.Value, transport).Select(q => q.Table).Distinct(StringComparer.OrdinalIgnoreCase)
                 .Where(t => byTable.GetValueOrDefault(t) is not { Readable: true }).ToList();
             return new PresetSupport(kv.Key, kv.Value.Description!, kv.Value.Table!, true, missing.Count == 0
@@ -75,7 +91,7 @@ internal static class PresetTables
 
     /// <summary>Each table to try once, with the union of the columns the presets select from it.</summary>
     public static IReadOnlyList<SourceQuery> AllQueries(SysproTransport transport) =>
-        RulePresets.All.Values.SelectMany(p => Lookups(p, transport).Prepend(MainTable(p)))
+        RulePresets.All.Values.SelectMany(p => Lookups(p, transport).Prepend(MainTable(p)).Concat(SplitTable(p) is { } split ? [split] : []))
             .GroupBy(q => q.Table, StringComparer.OrdinalIgnoreCase)
             .Select(g => new SourceQuery(g.Key, g.SelectMany(q => q.Columns).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), [],
                 g.First().OrderBy))

@@ -127,6 +127,21 @@ public sealed class SysproControlAndScenarioTests : IAsyncLifetime
         Assert.Contains(mine, c => c.StartsWith("approved requisition", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void ScenarioDriver_TwentySteps_PostsAJournalAndPaysTheInvoicesItPostedInOneRun()
+    {
+        var changes = Enumerable.Range(0, 20).SelectMany(_ => _simulator.Scenario.Step()).ToList();
+
+        Assert.Contains(changes, c => c.StartsWith("posted GL journal", StringComparison.Ordinal));
+        var paid = Assert.Single(changes, c => c.StartsWith("paid ", StringComparison.Ordinal));
+        var run = _simulator.Data.FindPaymentRun(paid.Split(' ')[^1]);
+        Assert.True(run.Header.ChRegister > 0);
+        Assert.Equal(
+            _simulator.Data.ApInvoice.Snapshot().Where(i => i.Invoice.StartsWith("SIM-", StringComparison.Ordinal) && i.Currency == "USD")
+                .Select(i => i.Invoice).Order(StringComparer.Ordinal),
+            run.Lines.Select(l => l.Invoice).Order(StringComparer.Ordinal));
+    }
+
     private async Task<T> PostAsync<T>(string path, object? body = null)
     {
         using var response = await _http.PostAsJsonAsync(new Uri(_simulator.ControlAddress, path), body, Ct);

@@ -87,6 +87,51 @@ public sealed class SysproLedgerTests
     }
 
     [Fact]
+    public void PaymentRun_PaidThenRegistered_StaysOpenUntilItsRegisterIsPrinted()
+    {
+        var (a1, a2, b) = ThreeInvoices();
+        var run = _data.CreatePaymentRun("CHQ1", "USD", "APCLERK");
+        _data.ReleaseInvoice(run.PaymentNumber, a1.Supplier, a1.Invoice);
+        Assert.Throws<InvalidOperationException>(() => _data.PrintPaymentRegister(run.PaymentNumber)); // not paid yet
+
+        _data.ReleaseInvoice(run.PaymentNumber, b.Supplier, b.Invoice);
+        var paid = _data.PayPaymentRun(run.PaymentNumber);
+        Assert.Equal(0, paid.Header.ChRegister);
+        Assert.All(paid.Lines, l => Assert.Equal((_data.Today, 0), (l.ChequeDate!.Value, l.ChRegister)));
+        Assert.Equal(2, paid.Payments.Count);
+        Assert.Throws<InvalidOperationException>(() => _data.ReleaseInvoice(run.PaymentNumber, a2.Supplier, a2.Invoice)); // paid
+        Assert.Throws<InvalidOperationException>(() => _data.PayPaymentRun(run.PaymentNumber));
+
+        var registered = _data.PrintPaymentRegister(run.PaymentNumber);
+        Assert.True(registered.Header.ChRegister > 0);
+        Assert.All(registered.Lines, l => Assert.Equal(registered.Header.ChRegister, l.ChRegister));
+        Assert.Equal(paid.Lines.Select(l => l.Cheque), registered.Lines.Select(l => l.Cheque));
+        Assert.True(registered.Lines.Max(l => l.TimeStamp) < registered.Header.TimeStamp);
+        Assert.Throws<InvalidOperationException>(() => _data.PrintPaymentRegister(run.PaymentNumber));
+    }
+
+    [Fact]
+    public void PostPaymentRun_InvoicesOfSeveralSuppliers_PaysEachSupplierOnceWithAllItsInvoices()
+    {
+        var invoices = _data.InvoicesToPay(suppliers: 3, invoicesEach: 2);
+        Assert.Equal(3, invoices.Select(i => i.Supplier).Distinct().Count());
+        Assert.All(invoices.GroupBy(i => i.Supplier), g => Assert.Equal(2, g.Count()));
+
+        var run = _data.PostPaymentRun([.. invoices.Select(i => (i.Supplier, i.Invoice))]);
+
+        Assert.True(run.Header.ChRegister > 0);
+        Assert.Equal(invoices.Select(i => (i.Supplier, i.Invoice)).Order(), run.Lines.Select(l => (l.Supplier, l.Invoice)).Order());
+        Assert.All(run.Lines.GroupBy(l => l.Supplier), g => Assert.Single(g.Select(l => l.Cheque).Distinct()));
+        Assert.DoesNotContain(_data.InvoicesToPay(3, 2), i => invoices.Any(p => (p.Supplier, p.Invoice) == (i.Supplier, i.Invoice)));
+
+        Assert.Throws<InvalidOperationException>(() => _data.PostPaymentRun([(invoices[0].Supplier, invoices[0].Invoice)])); // paid in full
+
+        var next = _data.InvoicesToPay(1, 1)[0];
+        var open = _data.PostPaymentRun([(next.Supplier, next.Invoice)], complete: false);
+        Assert.Equal((0, "", 1), (open.Header.ChRegister, open.Lines[0].Cheque, open.Lines.Count));
+    }
+
+    [Fact]
     public void Journal_EnteredThenPosted_SetsPostDateAndPostedByOnTheHeaderLast()
     {
         Assert.Throws<InvalidOperationException>(() => _data.EnterJournal("BAD", "", [new JournalLine("5100-000", "D", 5m), new JournalLine("2400-000", "C", 4m)], "GL"));
