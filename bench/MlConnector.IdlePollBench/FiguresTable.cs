@@ -28,7 +28,8 @@ internal static class FiguresTable
         foreach (var f in figures)
         {
             details.AppendLine(CultureInfo.InvariantCulture,
-                $"- {f.Orders:N0} POs, {f.Transport}, {f.Detection}, {f.Rule}: idle: {f.Idle.ByTarget}; 10 changes: {f.Changed.ByTarget}");
+                $"- {f.Orders:N0} POs, {f.Transport}, {f.Detection}, {f.Rule}: baseline: {f.Baseline.ByTarget}; idle: {f.Idle.ByTarget}; "
+                + $"10 changes: {f.Changed.ByTarget}");
         }
 
         return details.ToString();
