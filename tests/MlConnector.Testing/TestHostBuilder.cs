@@ -156,12 +156,20 @@ public sealed class TestHostBuilder : IDisposable
         Func<WebApplication, Task>? whileStarting = null)
     {
         var app = Build(customize);
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         try
         {
-            var starting = app.StartAsync(TestContext.Current.CancellationToken);
+            var starting = app.StartAsync(abandon.Token);
             if (whileStarting is not null)
             {
-                await Task.WhenAny(starting, whileStarting(app));
+                var during = whileStarting(app);
+                if (await Task.WhenAny(starting, during) == during && during.IsFaulted)
+                {
+                    // The step the start waits on will not come: stop waiting and report why, instead of hanging.
+                    await abandon.CancelAsync();
+                    await Task.WhenAny(starting);
+                    await during;
+                }
             }
 
             await starting;
