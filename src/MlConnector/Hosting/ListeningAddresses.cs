@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace MlConnector.Hosting;
 
@@ -7,9 +9,17 @@ namespace MlConnector.Hosting;
 /// holds is then one clear line instead of Kestrel's failure deep inside start-up.</summary>
 internal static class ListeningAddresses
 {
+    /// <summary>The addresses Kestrel will listen on. Another server (one that serves in memory, as the tests' does)
+    /// listens on none and has no port to check: probing the default one would stop it whenever another program
+    /// held that port.</summary>
     public static void Check(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetService<IServer>()?.GetType().Assembly != typeof(KestrelServerOptions).Assembly)
+        {
+            return;
+        }
+
         Check(app.Configuration["urls"] ?? ConnectorHost.DefaultUrl);
     }
 
