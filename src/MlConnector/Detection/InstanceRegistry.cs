@@ -18,6 +18,7 @@ public sealed class InstanceRegistry(IDbDialect dialect, PollTracker tracker, Ru
     private readonly string _token = Guid.NewGuid().ToString("N");
     private readonly TaskCompletionSource _waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _superseded;
+    private PeriodicTimer? _beats;
 
     /// <summary>How long a starting process watches an existing row of its id for a heartbeat.</summary>
     public TimeSpan CheckWait => options.Value.HeartbeatInterval * 1.5;
@@ -32,6 +33,9 @@ public sealed class InstanceRegistry(IDbDialect dialect, PollTracker tracker, Ru
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await ClaimIdAsync(cancellationToken);
+        // The heartbeat's schedule starts now, not when ExecuteAsync first runs (on a pool thread since .NET 10, which
+        // a busy machine may run late): a clock moved by one interval after start-up always finds a beat due.
+        _beats = new PeriodicTimer(options.Value.HeartbeatInterval, time);
         await base.StartAsync(cancellationToken);
     }
 
@@ -70,7 +74,7 @@ public sealed class InstanceRegistry(IDbDialect dialect, PollTracker tracker, Ru
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval, time);
+        using var timer = _beats ?? new PeriodicTimer(options.Value.HeartbeatInterval, time);
         while (!_superseded && await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
