@@ -28,6 +28,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
 
     private readonly TestHostBuilder _host;
     private bool _ownsSimulator = true;
+    private bool _ownsTwilio = true;
     private bool _appGone;
 
     private SysproSideHarness(TestHostBuilder host, SysproSimulator simulator, WebApplication app)
@@ -43,7 +44,8 @@ public sealed class SysproSideHarness : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    /// <summary>The Twilio simulator on the same clock (when started with withTwilio).</summary>
+    /// <summary>The Twilio simulator on the same clock (when started with withTwilio; shared with the harness started
+    /// with <c>sharing:</c> this one).</summary>
     public TwilioSimulator? Twilio { get; private init; }
 
     /// <summary>Every log line written (when started with captureLogs), formatted as an operator would read it.</summary>
@@ -74,7 +76,11 @@ public sealed class SysproSideHarness : IAsyncDisposable
         TwilioSimulator? twilio = null;
         try
         {
-            if (withTwilio)
+            if (withTwilio && sharing?.Twilio is { } shared)
+            {
+                host.WithTwilio(shared).With("Twilio:MessagesPerSecond", "10"); // another instance, or a restart: same Twilio
+            }
+            else if (withTwilio)
             {
                 twilio = await TwilioSimulator.StartAsync(new TwilioSimulatorOptions(), time, "http://127.0.0.1:0", TestContext.Current.CancellationToken);
                 host.WithTwilio(twilio).With("Twilio:MessagesPerSecond", "10");
@@ -94,7 +100,12 @@ public sealed class SysproSideHarness : IAsyncDisposable
 
                 customize?.Invoke(builder);
             }, whileStarting);
-            return new SysproSideHarness(host, sim, app) { _ownsSimulator = sharing is null, Twilio = twilio };
+            return new SysproSideHarness(host, sim, app)
+            {
+                _ownsSimulator = sharing is null,
+                _ownsTwilio = twilio is not null,
+                Twilio = twilio ?? (withTwilio ? sharing?.Twilio : null),
+            };
         }
         catch
         {
@@ -199,7 +210,7 @@ public sealed class SysproSideHarness : IAsyncDisposable
             await Simulator.DisposeAsync();
         }
 
-        if (Twilio is not null)
+        if (_ownsTwilio && Twilio is not null)
         {
             await Twilio.DisposeAsync();
         }
