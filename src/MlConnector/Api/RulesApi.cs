@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MlConnector.Access;
-using MlConnector.Detection;
 using MlConnector.Alerts;
+using MlConnector.Detection;
 
 namespace MlConnector.Api;
 

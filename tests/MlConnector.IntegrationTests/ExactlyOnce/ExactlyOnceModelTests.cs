@@ -6,7 +6,7 @@ namespace MlConnector.IntegrationTests.ExactlyOnce;
 /// <summary>
 /// The delivery guarantee as a randomized model test (issue 13): random runs of SYSPRO changes, Twilio faults and
 /// instance kills (<see cref="ModelRun"/>), each checked against the texts SYSPRO's changes owe. CI runs a few fixed
-/// seeds; the long version is a documented command (docs/testing.md):
+/// seeds; the long version is a documented command (README, Development):
 /// <c>MLC_MODEL_RUNS=200 MLC_MODEL_STEPS=150 dotnet test tests/MlConnector.IntegrationTests --filter ExactlyOnceModelTests</c>,
 /// with <c>MLC_MODEL_SEED</c> the first seed (a failure prints the seed to replay).
 /// </summary>

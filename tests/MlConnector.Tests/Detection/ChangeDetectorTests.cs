@@ -1,5 +1,4 @@
 using MlConnector.Detection;
-using MlConnector.Recipients;
 using MlConnector.Rules;
 using MlConnector.Syspro;
 
@@ -14,26 +13,17 @@ public sealed class ChangeDetectorTests
     private static RuleDefinition Rule(string id, string transition, WatermarkKind watermark, string? markColumn = null, TimeSpan? backfill = null)
     {
         Assert.True(TransitionSpec.TryParse(transition, out var spec));
-        return new RuleDefinition
+        return TestRules.PoSubmitted with
         {
             Id = id,
             Description = id,
-            Company = "default",
-            Transport = SysproTransport.OData,
             Table = markColumn is null ? "PorMasterHdr" : "ApInvoice",
             KeyColumns = markColumn is null ? ["PurchaseOrder"] : ["Supplier", "Invoice"],
             StatusColumn = spec.IsNew ? null : "OrderStatus",
-            Columns = ["Supplier"],
             Transitions = [spec],
-            Filter = [],
             Watermark = watermark,
             WatermarkColumn = markColumn,
-            WatermarkOverlap = TimeSpan.FromDays(1),
-            Cadence = TimeSpan.FromMinutes(5),
             Backfill = backfill,
-            Enrich = [],
-            Template = "x",
-            Recipients = new RecipientRuleOptions(),
         };
     }
 

@@ -1,5 +1,4 @@
 using MlConnector.Detection;
-using MlConnector.Recipients;
 using MlConnector.Rules;
 using MlConnector.Syspro;
 
@@ -14,26 +13,10 @@ public sealed class RowVersionDetectionTests
 
     private static readonly ReadPlan Changes = new("TimeStamp", Full: false);
 
-    private static readonly RuleDefinition PoSubmitted = new()
+    private static readonly RuleDefinition PoSubmitted = TestRules.PoSubmitted with
     {
-        Id = "po-submitted",
-        Description = "po-submitted",
-        Company = "default",
-        Transport = SysproTransport.OData,
-        Table = "PorMasterHdr",
-        KeyColumns = ["PurchaseOrder"],
-        StatusColumn = "OrderStatus",
-        Columns = ["Supplier"],
         Statuses = new HashSet<string>(["0", "1", "4", "9", "*"]),
-        Transitions = [new TransitionSpec(null, "1", false)],
-        Filter = [],
-        Watermark = WatermarkKind.None,
-        WatermarkOverlap = TimeSpan.FromDays(1),
         RowVersionColumn = "TimeStamp",
-        Cadence = TimeSpan.FromMinutes(5),
-        Enrich = [],
-        Template = "x",
-        Recipients = new RecipientRuleOptions(),
     };
 
     private static SourceRow Po(string number, string status, long timeStamp, string supplier = "S1") =>

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MlConnector.Detection;
-using MlConnector.Recipients;
 using MlConnector.Rules;
 
 namespace MlConnector.Tests.Detection;
@@ -16,28 +15,15 @@ public sealed class RowVersionReadsTests
 
     private readonly FakeTimeProvider _time = new(Now);
 
-    private static RuleDefinition Rule(WatermarkKind watermark = WatermarkKind.None, TimeSpan? fullReadEvery = null) => new()
-    {
-        Id = "po-submitted",
-        Description = "po-submitted",
-        Company = "default",
-        Transport = SysproTransport.OData,
-        Table = "PorMasterHdr",
-        KeyColumns = ["PurchaseOrder"],
-        StatusColumn = "OrderStatus",
-        Columns = [],
-        Transitions = [new TransitionSpec(null, "1", false)],
-        Filter = [],
-        Watermark = watermark,
-        WatermarkColumn = watermark == WatermarkKind.None ? null : "JournalDate",
-        WatermarkOverlap = TimeSpan.FromDays(1),
-        RowVersionColumn = watermark == WatermarkKind.None ? "TimeStamp" : null,
-        FullReadEvery = fullReadEvery,
-        Cadence = TimeSpan.FromMinutes(5),
-        Enrich = [],
-        Template = "x",
-        Recipients = new RecipientRuleOptions(),
-    };
+    private static RuleDefinition Rule(WatermarkKind watermark = WatermarkKind.None, TimeSpan? fullReadEvery = null) =>
+        TestRules.PoSubmitted with
+        {
+            Columns = [],
+            Watermark = watermark,
+            WatermarkColumn = watermark == WatermarkKind.None ? null : "JournalDate",
+            RowVersionColumn = watermark == WatermarkKind.None ? "TimeStamp" : null,
+            FullReadEvery = fullReadEvery,
+        };
 
     private static RuleState Read(TimeSpan ago) =>
         new(null, true, new Dictionary<string, SnapshotEntry>()) { RowVersion = "42", FullReadAt = Now - ago };
