@@ -14,7 +14,7 @@ public sealed class ExactlyOnceModelTests
 {
     [Fact]
     public Task OneInstanceOnSqlite_RandomChangesFaultsAndKills_EveryOwedTextSentOnce() =>
-        RunAsync(DeliveryStore.Sqlite, instances: 1, runs: 4);
+        RunAsync(DeliveryStore.Sqlite, instances: 1, runs: 3);
 
     [Fact]
     public Task TwoInstancesOnPostgres_RandomChangesFaultsAndKills_EveryOwedTextSentOnce() =>
