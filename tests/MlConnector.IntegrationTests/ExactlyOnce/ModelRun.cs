@@ -25,6 +25,9 @@ internal sealed class ModelRun(int seed, DeliveryStore store, int instances, int
     private readonly List<string> _steps = [];
     private DateTimeOffset _start;
 
+    /// <summary>Failed alerts the operator replayed while draining.</summary>
+    public int Replays { get; private set; }
+
     /// <summary>What the run did, in numbers (after <see cref="RunAsync"/>).</summary>
     public string Summary { get; private set; } = "";
 
@@ -64,7 +67,7 @@ internal sealed class ModelRun(int seed, DeliveryStore store, int instances, int
         var alerts = await world.AlertsAsync();
         Summary = string.Create(CultureInfo.InvariantCulture,
             $"seed {seed}: {model.Changes} changes, {model.Owed.Values.Sum()} texts owed, {world.Twilio.Messages.Count} sent, " +
-            $"{alerts.Count} alerts, {world.Twilio.CreateRequests.Count} create requests, {world.Kills} kills, " +
+            $"{alerts.Count} alerts, {world.Twilio.CreateRequests.Count} create requests, {world.Kills} kills, {Replays} replays, " +
             $"{(world.Time.GetUtcNow() - _start).TotalMinutes:0} simulated minutes");
         return Verdict(model, world, drained, alerts);
     }
@@ -187,14 +190,30 @@ internal sealed class ModelRun(int seed, DeliveryStore store, int instances, int
         return null;
     }
 
-    /// <summary>Moves the clock a second at a time until no alert waits (pending, held or sent without a final status).</summary>
-    private static async Task<bool> DrainAsync(ModelWorld world)
+    /// <summary>
+    /// Moves the clock a second at a time until no alert waits (pending, held or sent without a final status). An alert
+    /// whose retries ran out (a long outage, then another fault) is failed, as it should be: the operator replays it,
+    /// as from the dashboard, and it must then go out once like any other.
+    /// </summary>
+    private async Task<bool> DrainAsync(ModelWorld world)
     {
+        var replays = new Dictionary<long, int>();
         for (var step = 0; step < 3000; step++)
         {
-            if (step % 10 == 0 && (await world.AlertsAsync()).All(a => IsFinal(a.State)))
+            if (step % 10 == 0)
             {
-                return true;
+                var alerts = await world.AlertsAsync();
+                foreach (var failed in alerts.Where(a => a.State == AlertStates.Failed && replays.GetValueOrDefault(a.Id) < 3))
+                {
+                    replays[failed.Id] = replays.GetValueOrDefault(failed.Id) + 1;
+                    _steps.Add($"operator replays failed alert {failed.Id}: {await world.ReplayAsync(failed.Id)}");
+                    Replays++;
+                }
+
+                if (alerts.All(a => IsFinal(a.State) && a.State != AlertStates.Failed))
+                {
+                    return true;
+                }
             }
 
             await world.StepAsync(TimeSpan.FromSeconds(1));

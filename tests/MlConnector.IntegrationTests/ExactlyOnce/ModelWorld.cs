@@ -177,6 +177,10 @@ internal sealed class ModelWorld : IAsyncDisposable
 
     public bool IsLive(int instance) => _instances[instance] is not null;
 
+    /// <summary>Queues a failed alert again, as an operator does from the dashboard, the API or the CLI.</summary>
+    public Task<ReplayOutcome> ReplayAsync(long alertId) =>
+        Live.First().App.Services.GetRequiredService<ReplayService>().ReplayAsync(alertId, "test:operator", "retries ran out", Ct);
+
     /// <summary>Every alert in the store with the audit kinds of its timeline.</summary>
     public async Task<IReadOnlyList<ModelAlert>> AlertsAsync()
     {
@@ -212,7 +216,6 @@ internal sealed class ModelWorld : IAsyncDisposable
         ["Rules:requisition-approved:Enabled"] = "false",
         ["Rules:supplier-payment:Enabled"] = "false",
         ["Twilio:RequestTimeout"] = "00:00:10",
-        ["Twilio:BackoffBase"] = "00:00:02",
         ["Outbox:StatusCheckAfter"] = "00:01:00",
     };
 }
