@@ -66,7 +66,7 @@ internal sealed class ModelWorld : IAsyncDisposable
     }
 
     /// <summary>Polls the rule on instance <paramref name="preferred"/> (or the one holding the rule) until a poll
-    /// completes; false when it never did.</summary>
+    /// completes; null then, otherwise what went wrong.</summary>
     public async Task<string?> PollAsync(string rule, int preferred)
     {
         var instance = preferred % Instances;
@@ -174,8 +174,6 @@ internal sealed class ModelWorld : IAsyncDisposable
                 Time.Advance(registry.CheckWait);
             });
     }
-
-    public bool IsLive(int instance) => _instances[instance] is not null;
 
     /// <summary>Queues a failed alert again, as an operator does from the dashboard, the API or the CLI.</summary>
     public Task<ReplayOutcome> ReplayAsync(long alertId) =>
