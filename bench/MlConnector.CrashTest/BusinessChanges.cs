@@ -26,7 +26,7 @@ internal sealed class BusinessChanges(SysproControl syspro, ExpectedTexts expect
 
         if (candidates.Count == 0)
         {
-            throw new InvalidOperationException("No untouched purchase order is left to change; seed more orders.");
+            throw new InvalidOperationException("No untouched purchase order in status 0 or 1 is left to change: this run makes more changes than the SYSPRO simulator's seed has such orders (about 1,200; fewer --kills or --changes-per-kill).");
         }
 
         var order = candidates[random.Next(candidates.Count)];
@@ -36,8 +36,10 @@ internal sealed class BusinessChanges(SysproControl syspro, ExpectedTexts expect
         Made++;
     }
 
+    // Asks for 500 more orders than it has touched: touched orders stay in the lists (an order this run submitted waits
+    // in 1 for good), so a fixed 500 came back all touched after about 570 changes and the 100-kill run stopped at 70.
     private async Task<List<string>> UntouchedAsync(string status, CancellationToken ct) =>
-        (await syspro.PurchaseOrdersAsync(status, 500, ct))
+        (await syspro.PurchaseOrdersAsync(status, 500 + _touched.Count, ct))
             .Select(o => o["purchaseOrder"]?.GetValue<string>())
             .OfType<string>()
             .Where(o => !_touched.Contains(o))
