@@ -123,13 +123,13 @@ public sealed class RulePoller(
         // by, so it previews the records that are in a target status now, as if each had just moved there.
         var state = rule.WatermarkColumn is null ? RuleState.Empty with { Baselined = true } : RuleState.Empty;
         var source = sources.For(rule);
-        var rows = new List<SourceRow>();
+        var detection = new ChangeDetection(windowed, state, now);
         await foreach (var row in source.ReadAsync(QueryFor(windowed, state, now), ct))
         {
-            rows.Add(row);
+            detection.Add(row);
         }
 
-        var result = ChangeDetector.Detect(windowed, state, rows, now);
+        var result = detection.Finish();
         // A split rule's first events are split (a read of lines each), the rest only counted.
         var first = await EventSplitter.SplitAsync(rule, result.Events.Take(limit).ToList(), source, logger, ct);
         var (texts, unrouted) = await PrepareAlertsAsync(rule, first.Take(limit).ToList(), new Enricher(source, lookups), "preview", now, ct);

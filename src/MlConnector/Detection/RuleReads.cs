@@ -31,13 +31,14 @@ public sealed class RuleReads(SysproSources sources, RowVersionReads rowVersions
 
     private async Task<RuleRead> ReadAsync(RuleDefinition rule, RuleState state, ReadPlan plan, DateTimeOffset now, CancellationToken ct)
     {
-        var rows = new List<SourceRow>();
+        // Each row is detected as its page arrives and then let go: the poll keeps what the rows change, not the rows.
+        var detection = new ChangeDetection(rule, state, now, plan);
         await foreach (var row in sources.For(rule).ReadAsync(RulePoller.QueryFor(rule, state, now, plan), ct))
         {
-            rows.Add(row);
+            detection.Add(row);
         }
 
-        return new RuleRead(plan, rows.Count, ChangeDetector.Detect(rule, state, rows, now, plan));
+        return new RuleRead(plan, detection.RowsRead, detection.Finish());
     }
 
     // SYSPRO said no for good (HTTP 400, a COMFND error), a value of the rowversion column did not fit, or was none.

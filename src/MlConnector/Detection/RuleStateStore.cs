@@ -16,21 +16,25 @@ public sealed class RuleStateStore(IDbDialect dialect)
             new CommandDefinition(
                 "SELECT watermark, baselined_at, row_version, full_read_at FROM rule_state WHERE company_id = @Company AND rule_id = @Id",
                 new { rule.Company, rule.Id }, cancellationToken: ct));
-        var entries = await connection.QueryAsync<(string RecordKey, string Fingerprint, string? StatusAndWatermark, long MissingReads, long? MissingSince)>(
-            new CommandDefinition(
-                """
-                SELECT record_key, fingerprint, watched, missing_reads, missing_since FROM rule_snapshot
-                WHERE company_id = @Company AND rule_id = @Id
-                """,
-                new { rule.Company, rule.Id }, cancellationToken: ct));
-        var snapshot = entries.ToDictionary(
-            e => e.RecordKey,
-            e => Decode(e.RecordKey, e.Fingerprint, e.StatusAndWatermark) with
+        // Read unbuffered into the dictionary (no second list of every record), with one string per distinct status
+        // and watermark value (a rule has a handful of statuses and dates, and many thousands of records).
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var snapshot = new Dictionary<string, SnapshotEntry>(StringComparer.Ordinal);
+        var entries = connection.QueryUnbufferedAsync<(string RecordKey, string Fingerprint, string? StatusAndWatermark, long MissingReads, long? MissingSince)>(
+            """
+            SELECT record_key, fingerprint, watched, missing_reads, missing_since FROM rule_snapshot
+            WHERE company_id = @Company AND rule_id = @Id
+            """,
+            new { rule.Company, rule.Id });
+        await foreach (var e in entries.WithCancellation(ct))
+        {
+            snapshot[e.RecordKey] = Decode(e.RecordKey, e.Fingerprint, e.StatusAndWatermark, values) with
             {
                 MissingReads = (int)e.MissingReads,
                 MissingSince = UnixTime.FromStored(e.MissingSince),
-            },
-            StringComparer.Ordinal);
+            };
+        }
+
         return new RuleState(header.Watermark, header.BaselinedAt is not null, snapshot)
         {
             RowVersion = header.RowVersion,
@@ -132,13 +136,27 @@ public sealed class RuleStateStore(IDbDialect dialect)
 
     private static string Encode(SnapshotEntry e) => $"{e.Status ?? NoValue}\u001f{e.WatermarkValue}";
 
-    private static SnapshotEntry Decode(string key, string fingerprint, string? statusAndWatermark)
+    private static SnapshotEntry Decode(string key, string fingerprint, string? statusAndWatermark, Dictionary<string, string> values)
     {
-        var parts = (statusAndWatermark ?? NoValue).Split('\u001f');
-        return new SnapshotEntry(key, fingerprint, parts[0] == NoValue ? null : parts[0], parts.Length > 1 ? NullIfEmpty(parts[1]) : null);
+        var text = (statusAndWatermark ?? NoValue).AsSpan();
+        var separator = text.IndexOf('\u001f');
+        var status = separator < 0 ? text : text[..separator];
+        var watermark = separator < 0 ? [] : text[(separator + 1)..];
+        return new SnapshotEntry(key, fingerprint, status.SequenceEqual(NoValue) ? null : Shared(status, values),
+            watermark.IsEmpty ? null : Shared(watermark, values));
     }
 
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+    private static string Shared(ReadOnlySpan<char> value, Dictionary<string, string> values)
+    {
+        var lookup = values.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(value, out var shared))
+        {
+            shared = value.ToString();
+            values[shared] = shared;
+        }
+
+        return shared;
+    }
 
     private async Task<T> WithConnection<T>(Func<DbConnection, Task<T>> action, CancellationToken ct)
     {

@@ -20,7 +20,8 @@ public sealed class SourceRow(IReadOnlyDictionary<string, string?> values)
     public string? this[string column] => Raw(column)?.Trim();
 
     /// <summary>The record key: the key values exactly as SYSPRO gave them, joined with '|'; compared ordinally.</summary>
-    public string KeyOf(IReadOnlyList<string> keyColumns) => string.Join('|', keyColumns.Select(k => Raw(k) ?? ""));
+    public string KeyOf(IReadOnlyList<string> keyColumns) =>
+        keyColumns.Count == 1 ? Raw(keyColumns[0]) ?? "" : string.Join('|', keyColumns.Select(k => Raw(k) ?? ""));
 
     /// <summary>The trimmed values, for templates and recipient routing.</summary>
     public Dictionary<string, string?> TrimmedValues() =>

@@ -253,6 +253,24 @@ public sealed class ChangeDetectorTests
         Assert.Single(result.Events);
     }
 
+    [Theory]
+    [InlineData("S1", "28cd05355c323a1a")]
+    [InlineData(" Sü Å ", "366f49cd71e928e1")]
+    public void Detect_SnapshotFromAnEarlierRelease_IsNotRewritten(string supplier, string stored)
+    {
+        // The stored form: the first 8 bytes of SHA-256 over "column=trimmed value\u001f" per column read, in hex
+        // (computed apart from the connector, with Python's hashlib). A re-poll of the same record changes nothing.
+        var state = new RuleState(null, true, new Dictionary<string, SnapshotEntry>
+        {
+            ["  101"] = new("  101", stored, "1", null),
+        });
+
+        var result = ChangeDetector.Detect(PoSubmitted, state, [Po("  101", "1", supplier)], Now);
+
+        Assert.Empty(result.Upserts);
+        Assert.Empty(result.Events);
+    }
+
     [Fact]
     public void Detect_Resubmission_GetsAFreshFingerprint()
     {
