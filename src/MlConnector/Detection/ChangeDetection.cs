@@ -95,6 +95,8 @@ public sealed class ChangeDetection
     {
         _count++;
         var key = ChangeDetector.KeyOf(_rule, row, _count);
+        _state.Snapshot.TryGetValue(key, out var previous);
+        key = previous?.RecordKey ?? key; // the snapshot's own string for a known record: the row's goes with the row
         if (!_seen.Add(key))
         {
             return; // the same record twice in one read (overlapping pages): the first copy counts
@@ -111,7 +113,6 @@ public sealed class ChangeDetection
         _watermark = ChangeDetector.Max(_rule.Watermark, _watermark, watermarkValue);
         Span<char> fingerprint = stackalloc char[RowFingerprint.Length];
         RowFingerprint.Compute(_columns, row, fingerprint);
-        _state.Snapshot.TryGetValue(key, out var previous);
         if (previous is { IsTombstone: false } && fingerprint.SequenceEqual(previous.Fingerprint))
         {
             return;
