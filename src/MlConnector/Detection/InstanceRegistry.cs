@@ -74,7 +74,7 @@ public sealed class InstanceRegistry(IDbDialect dialect, PollTracker tracker, Ru
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = _beats ?? new PeriodicTimer(options.Value.HeartbeatInterval, time);
+        using var timer = _beats ?? throw new InvalidOperationException("The instance registry runs only after StartAsync claimed its id.");
         while (!_superseded && await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

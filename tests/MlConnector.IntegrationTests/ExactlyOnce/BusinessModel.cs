@@ -63,7 +63,7 @@ internal sealed partial class BusinessModel(SysproData data, Random random)
             var like = AnyOrder();
             var created = data.CreatePurchaseOrder(like.Supplier, like.Buyer, 1 + random.Next(20), 10.5m);
             _orders.Add(created.PurchaseOrder);
-            Record($"created PO {Show(created.PurchaseOrder)} in 0");
+            Record($"created PO {Normalise(created.PurchaseOrder)} in 0");
             return;
         }
 
@@ -122,7 +122,7 @@ internal sealed partial class BusinessModel(SysproData data, Random random)
             seen[order] = status;
             if (!baseline && status == target && before != status)
             {
-                Owe(rule, Show(order));
+                Owe(rule, Normalise(order));
             }
         }
     }
@@ -164,7 +164,7 @@ internal sealed partial class BusinessModel(SysproData data, Random random)
     private bool Move(string order, string what, Action change)
     {
         change();
-        Record($"PO {Show(order)} {what}");
+        Record($"PO {Normalise(order)} {what}");
         return true;
     }
 
@@ -190,8 +190,6 @@ internal sealed partial class BusinessModel(SysproData data, Random random)
 
     /// <summary>SYSPRO keys are padded; texts show them without leading spaces or zeros.</summary>
     private static string Normalise(string key) => key.Trim().TrimStart('0');
-
-    private static string Show(string order) => Normalise(order);
 
     [GeneratedRegex(@"^(PO (?<po>\S+) (?<verb>awaits|approved)|Invoice (?<invoice>\S+) )")]
     private static partial Regex Text();

@@ -106,51 +106,35 @@ internal sealed class ModelRun(int seed, DeliveryStore store, int instances, int
     {
         var instance = _random.Next(world.Instances);
         var how = _random.Next(4);
-        string? error = null;
+        string? rule = null;
         switch (how)
         {
             case 0:
                 _steps.Add($"kill {ModelWorld.Id(instance)} while idle");
                 await world.StepAsync(TimeSpan.Zero);
                 await world.KillAsync(instance);
-                await world.RestartAsync(instance);
                 break;
             case 1 or 2:
                 _steps.Add($"kill {ModelWorld.Id(instance)} while busy{(how == 2 ? ", after a create" : "")}");
                 await world.KillWhileBusyAsync(instance, Steps[_random.Next(Steps.Length)], afterCreate: how == 2);
-                await world.RestartAsync(instance);
                 break;
             default:
-                var rule = BusinessModel.Rules[_random.Next(BusinessModel.Rules.Length)];
+                rule = BusinessModel.Rules[_random.Next(BusinessModel.Rules.Length)];
                 _steps.Add($"kill {ModelWorld.Id(instance)} during a poll of {rule}");
                 await world.KillDuringPollAsync(rule, instance);
-                await world.RestartAsync(instance);
-                // No change until the rule is polled again: whether or not the killed poll committed, that poll sees
-                // the same SYSPRO, so the texts owed are the same either way.
-                error = await PollAsync(world, model, rule, baseline: false);
                 break;
         }
 
-        return error;
+        await world.RestartAsync(instance);
+        // After a kill during a poll, no change until the rule is polled again: whether or not the killed poll
+        // committed, that poll sees the same SYSPRO, so the texts owed are the same either way.
+        return rule is null ? null : await PollAsync(world, model, rule, baseline: false);
     }
 
     private void Fault(ModelWorld world)
     {
         var twilio = world.Twilio;
         var pick = _random.Next(14);
-        TwilioFault fault = pick switch
-        {
-            0 => new(TwilioFaultKind.TooManyRequests),
-            1 => new(TwilioFaultKind.TooManyRequests, RetryAfter: _random.Next(1, 6)),
-            2 => new(TwilioFaultKind.TooManyRequestsNoBody),
-            3 => new(TwilioFaultKind.ServerErrorJson),
-            4 => new(TwilioFaultKind.ServerErrorHtml),
-            5 => new(TwilioFaultKind.ServiceUnavailableJson, RetryAfter: _random.Next(0, 2) == 0 ? null : _random.Next(1, 6)),
-            6 => new(TwilioFaultKind.ServiceUnavailableHtml),
-            7 => new(TwilioFaultKind.Hang),
-            8 => new(TwilioFaultKind.Slow, TimeSpan.FromSeconds(_random.Next(1, 20))),
-            _ => new(TwilioFaultKind.AcceptThenDrop),
-        };
         switch (pick)
         {
             case 10:
@@ -172,6 +156,20 @@ internal sealed class ModelRun(int seed, DeliveryStore store, int instances, int
                 _steps.Add($"Twilio fails the next {target} requests");
                 return;
         }
+
+        TwilioFault fault = pick switch
+        {
+            0 => new(TwilioFaultKind.TooManyRequests),
+            1 => new(TwilioFaultKind.TooManyRequests, RetryAfter: _random.Next(1, 6)),
+            2 => new(TwilioFaultKind.TooManyRequestsNoBody),
+            3 => new(TwilioFaultKind.ServerErrorJson),
+            4 => new(TwilioFaultKind.ServerErrorHtml),
+            5 => new(TwilioFaultKind.ServiceUnavailableJson, RetryAfter: _random.Next(0, 2) == 0 ? null : _random.Next(1, 6)),
+            6 => new(TwilioFaultKind.ServiceUnavailableHtml),
+            7 => new(TwilioFaultKind.Hang),
+            8 => new(TwilioFaultKind.Slow, TimeSpan.FromSeconds(_random.Next(1, 20))),
+            _ => new(TwilioFaultKind.AcceptThenDrop), // 9
+        };
 
         var times = _random.Next(1, 3);
         twilio.Faults.Enqueue(fault, times);
