@@ -6,11 +6,13 @@ namespace MlConnector.Bench.Harness.Simulators;
 /// <summary>
 /// The connector's settings for a bench tool: OData against its SYSPRO simulator, its Twilio simulator with a send
 /// limit, one person in group <c>bench</c>, and the given presets with that group as recipients and one cadence.
-/// Everything else is the product's default. Passwords go in the environment.
+/// Everything else is the product's default (unless <c>holdAbove</c> is given: the rules' <c>HoldAbove</c>, 0 to
+/// send every burst). Passwords go in the environment.
 /// </summary>
 public static class ConnectorSettings
 {
-    public static JsonObject Create(IEnumerable<string> ruleIds, SimulatorPair simulators, string dataFolder, string keyFile, int cadenceSeconds, int messagesPerSecond)
+    public static JsonObject Create(IEnumerable<string> ruleIds, SimulatorPair simulators, string dataFolder, string keyFile, int cadenceSeconds, int messagesPerSecond,
+        int? holdAbove = null)
     {
         var cadence = TimeSpan.FromSeconds(cadenceSeconds).ToString("c", CultureInfo.InvariantCulture);
         var rules = new JsonObject();
@@ -21,6 +23,10 @@ public static class ConnectorSettings
                 ["Cadence"] = cadence,
                 ["Recipients"] = new JsonObject { ["Groups"] = new JsonArray("bench") },
             };
+            if (holdAbove is { } hold)
+            {
+                rules[rule]!["HoldAbove"] = hold;
+            }
         }
 
         return new JsonObject

@@ -52,7 +52,10 @@ internal sealed class ConnectorPeer : IPeer
             await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), ct);
         }
 
-        var settings = ConnectorSettings.Create(Rules, simulators, Path.Combine(home, "data"), keyFile, cadenceSeconds, messagesPerSecond);
+        // HoldAbove 0: a send step's burst (1,000 alerts from one poll) goes out, as the flow's does; with the default
+        // (50) it waits for an operator's release and the step measures nothing.
+        var settings = ConnectorSettings.Create(Rules, simulators, Path.Combine(home, "data"), keyFile, cadenceSeconds, messagesPerSecond,
+            holdAbove: 0);
         await File.WriteAllTextAsync(Path.Combine(home, "settings.json"), settings.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct);
 
         var url = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");

@@ -70,7 +70,7 @@ public sealed class ChangeDetection
         }
 
         // A read of changes is judged against the working set it comes from, or one odd record would fail every poll.
-        var remembered = _state.Snapshot.Values.Count(e => !e.IsTombstone);
+        var remembered = _state.Remembered;
         var judged = _plan.ChangesOnly ? Math.Max(_count, remembered) : _count;
         if (_skipped.Count > _rule.MaxUnknownStatusShare * judged)
         {

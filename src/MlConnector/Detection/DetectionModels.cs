@@ -26,6 +26,13 @@ public sealed record RuleState(string? Watermark, bool Baselined, IReadOnlyDicti
 
     /// <summary>When the rule last read its whole working set.</summary>
     public DateTimeOffset? FullReadAt { get; init; }
+
+    /// <summary>How many records (not tombstones) the rule remembers, when <see cref="Snapshot"/> holds only the
+    /// records a read of changes returned; null when it holds them all.</summary>
+    public int? RememberedCount { get; init; }
+
+    /// <summary>How many records (not tombstones) the rule remembers.</summary>
+    public int Remembered => RememberedCount ?? Snapshot.Values.Count(e => !e.IsTombstone);
 }
 
 /// <summary>One business event: a record made a configured transition.</summary>

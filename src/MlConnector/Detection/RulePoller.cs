@@ -50,9 +50,8 @@ public sealed class RulePoller(
             // A rule whose table or required column SYSPRO lacks is not polled; optional columns it lacks are not read.
             var (runnable, notPolled) = await schemas.BeforePollAsync(rule, ct);
             rule = runnable ?? throw new SysproException(notPolled!);
-            var state = await store.LoadAsync(rule, ct);
             var source = sources.For(rule);
-            var read = await reads.ReadAsync(rule, state, started, ct);
+            var read = await reads.ReadAsync(rule, started, ct);
             rowsRead = read.RowsRead;
             var result = read.Result;
             guard.WarnSkipped(rule, result);

@@ -9,23 +9,72 @@ namespace MlConnector.Detection;
 /// makes to it.</summary>
 public sealed class RuleStateStore(IDbDialect dialect)
 {
-    public async Task<RuleState> LoadAsync(RuleDefinition rule, CancellationToken ct)
+    /// <summary>The rule's state without its snapshot: what decides how the rule reads this time.</summary>
+    public async Task<RuleState> LoadHeaderAsync(RuleDefinition rule, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
+        return await HeaderAsync(connection, rule, ct);
+    }
+
+    /// <summary>The state with the rule's whole snapshot (for a whole read, which must see every record it remembers).</summary>
+    public async Task<RuleState> WithSnapshotAsync(RuleState header, RuleDefinition rule, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        await using var connection = await dialect.OpenAsync(ct);
+        var snapshot = new Dictionary<string, SnapshotEntry>(StringComparer.Ordinal);
+        await ReadEntriesAsync(connection, "", new { rule.Company, rule.Id }, snapshot, ct);
+        return header with { Snapshot = snapshot };
+    }
+
+    /// <summary>The state with only the records a read of changes returned, and how many the rule remembers in all:
+    /// an idle poll by rowversion reads a few rows and loads a few records, not the whole snapshot (issue 15).</summary>
+    public async Task<RuleState> WithRecordsAsync(RuleState header, RuleDefinition rule, IReadOnlyCollection<string> keys, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        await using var connection = await dialect.OpenAsync(ct);
+        var snapshot = new Dictionary<string, SnapshotEntry>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(500))
+        {
+            // The list spelled out, one parameter a key: Dapper hands Npgsql an array for "IN @Keys", which SQLite lacks.
+            var args = new DynamicParameters(new { rule.Company, rule.Id });
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                args.Add($"k{i}", chunk[i]);
+            }
+
+            var list = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(i => $"@k{i}"));
+            await ReadEntriesAsync(connection, $" AND record_key IN ({list})", args, snapshot, ct);
+        }
+
+        var remembered = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM rule_snapshot WHERE company_id = @Company AND rule_id = @Id AND missing_reads = 0",
+            new { rule.Company, rule.Id }, cancellationToken: ct));
+        return header with { Snapshot = snapshot, RememberedCount = (int)remembered };
+    }
+
+    private static async Task<RuleState> HeaderAsync(DbConnection connection, RuleDefinition rule, CancellationToken ct)
+    {
         var header = await connection.QuerySingleOrDefaultAsync<(string? Watermark, long? BaselinedAt, string? RowVersion, long? FullReadAt)>(
             new CommandDefinition(
                 "SELECT watermark, baselined_at, row_version, full_read_at FROM rule_state WHERE company_id = @Company AND rule_id = @Id",
                 new { rule.Company, rule.Id }, cancellationToken: ct));
-        // Read unbuffered into the dictionary (no second list of every record), with one string per distinct status
-        // and watermark value (a rule has a handful of statuses and dates, and many thousands of records).
+        return new RuleState(header.Watermark, header.BaselinedAt is not null, new Dictionary<string, SnapshotEntry>())
+        {
+            RowVersion = header.RowVersion,
+            FullReadAt = UnixTime.FromStored(header.FullReadAt),
+        };
+    }
+
+    // Read unbuffered into the dictionary (no second list of every record), with one string per distinct status and
+    // watermark value (a rule has a handful of statuses and dates, and many thousands of records).
+    private static async Task ReadEntriesAsync(DbConnection connection, string andWhere, object args,
+        Dictionary<string, SnapshotEntry> snapshot, CancellationToken ct)
+    {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var snapshot = new Dictionary<string, SnapshotEntry>(StringComparer.Ordinal);
         var entries = connection.QueryUnbufferedAsync<(string RecordKey, string Fingerprint, string? StatusAndWatermark, long MissingReads, long? MissingSince)>(
-            """
-            SELECT record_key, fingerprint, watched, missing_reads, missing_since FROM rule_snapshot
-            WHERE company_id = @Company AND rule_id = @Id
-            """,
-            new { rule.Company, rule.Id });
+            "SELECT record_key, fingerprint, watched, missing_reads, missing_since FROM rule_snapshot " +
+            "WHERE company_id = @Company AND rule_id = @Id" + andWhere,
+            args);
         await foreach (var e in entries.WithCancellation(ct))
         {
             snapshot[e.RecordKey] = Decode(e.RecordKey, e.Fingerprint, e.StatusAndWatermark, values) with
@@ -34,12 +83,6 @@ public sealed class RuleStateStore(IDbDialect dialect)
                 MissingSince = UnixTime.FromStored(e.MissingSince),
             };
         }
-
-        return new RuleState(header.Watermark, header.BaselinedAt is not null, snapshot)
-        {
-            RowVersion = header.RowVersion,
-            FullReadAt = UnixTime.FromStored(header.FullReadAt),
-        };
     }
 
     public Task<bool> IsPausedAsync(RuleDefinition rule, CancellationToken ct) => WithConnection(async connection =>
