@@ -15,8 +15,15 @@ internal sealed record CrashPlan(
 {
     public string Store => PostgresAdmin is null ? "SQLite" : "PostgreSQL";
 
-    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>The drain's limit: long enough for the instances to fetch, at 20 a minute each, the statuses whose
+    /// callbacks were lost while they were down (a 100-kill run leaves about 300).</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(25);
 
-    /// <summary>The drain ends once every expected text arrived and nothing is pending, or nothing moved for this long.</summary>
+    /// <summary>The drain ends once every expected text arrived and no alert is pending or sent without a final status,
+    /// or nothing moved (a text arrived, or the count of such alerts changed) for this long.</summary>
     public TimeSpan DrainQuiet { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The instances' Outbox:StatusCheckAfter: its minimum, so the drain sees them fetch the statuses whose
+    /// callbacks they missed (the default, 15 minutes, is longer than a drain).</summary>
+    public TimeSpan StatusCheckAfter { get; init; } = TimeSpan.FromMinutes(1);
 }

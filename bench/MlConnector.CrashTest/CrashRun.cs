@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MlConnector.Bench.Harness.Setup;
 using MlConnector.Bench.Harness.Simulators;
 
@@ -93,16 +95,16 @@ internal sealed class CrashRun(Workspace workspace, CrashPlan plan)
     private async Task<CrashTally> DrainAsync(ConnectorInstance instance, TwilioInspection twilio, ExpectedTexts expected, CancellationToken ct)
     {
         var deadline = TimeProvider.System.GetUtcNow() + plan.DrainTimeout;
-        var lastReceived = -1;
+        var last = (Received: -1, Open: -1L);
         var lastMove = TimeProvider.System.GetUtcNow();
         while (true)
         {
             var tally = expected.Tally(await twilio.MessagesAsync(ct));
             var pending = await instance.CountAsync("pending", ct) + await instance.CountAsync("sent", ct);
             var now = TimeProvider.System.GetUtcNow();
-            if (tally.Received != lastReceived)
+            if ((tally.Received, pending) != last)
             {
-                (lastReceived, lastMove) = (tally.Received, now);
+                (last, lastMove) = ((tally.Received, pending), now);
             }
 
             if ((tally.Lost == 0 && pending == 0 && now - lastMove > TimeSpan.FromSeconds(plan.CadenceSeconds * 3))
@@ -120,6 +122,7 @@ internal sealed class CrashRun(Workspace workspace, CrashPlan plan)
         var keyFile = Path.Combine(folder, "master.key");
         await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), ct);
         var settings = ConnectorSettings.Create(Rules, simulators, Path.Combine(folder, "data"), keyFile, plan.CadenceSeconds, messagesPerSecond: 10);
+        settings["Outbox"] = new JsonObject { ["StatusCheckAfter"] = plan.StatusCheckAfter.ToString("c", CultureInfo.InvariantCulture) };
         if (postgres is not null)
         {
             settings["Storage"]!["Provider"] = "Postgres";
