@@ -90,16 +90,20 @@ internal sealed class Comparison(Workspace workspace, ComparisonPlan plan)
         try
         {
             await Task.WhenAll(peers.Select(p => p.WaitForBaselineAsync(TimeSpan.FromMinutes(5), ct)));
-            // Two more cadences, so the idle window starts with both sides in their steady state.
-            await Clock.DelayAsync(TimeSpan.FromSeconds(plan.CadenceSeconds * 2), ct);
-            figures.LoadAverages.Add(MachineInfo.LoadAverage("idle window starts"));
-            await Step(figures, "idle", () => IdlePhase.RunAsync(peers, figures, ct), ct);
-            foreach (var peer in peers)
+            if (plan.MeasuresIdle)
             {
-                figures.For(peer).Poll = await peer.PollTimesAsync(ct);
+                // Two more cadences, so the idle window starts with both sides in their steady state.
+                await Clock.DelayAsync(TimeSpan.FromSeconds(plan.CadenceSeconds * 2), ct);
+                figures.LoadAverages.Add(MachineInfo.LoadAverage("idle window starts"));
+                await Step(figures, "idle", () => IdlePhase.RunAsync(peers, figures, ct), ct);
+                foreach (var peer in peers)
+                {
+                    figures.For(peer).Poll = await peer.PollTimesAsync(ct);
+                }
+
+                await Step(figures, "latency", () => LatencyPhase.RunAsync(peers, figures, ct), ct);
             }
 
-            await Step(figures, "latency", () => LatencyPhase.RunAsync(peers, figures, ct), ct);
             await Step(figures, "send rate 10/s", async () =>
             {
                 foreach (var (peer, result) in await SendRatePhase.RunAsync(peers, 10, figures, ct))

@@ -3,7 +3,7 @@ namespace MlConnector.PeerComparison;
 /// <summary>
 /// The parameters of one kind of run. <see cref="Full"/> follows issue 15's definitions (3 min, 10 idle minutes,
 /// 50 changes, 1,000 alerts, 12,000 then 100,000 POs); <see cref="Quick"/> checks the tool end to end in minutes;
-/// <see cref="Million"/> is the 1,000,000-PO memory step alone.
+/// <see cref="Million"/> is the 1,000,000-PO memory step alone; <see cref="SendRates"/> the send-rate steps alone.
 /// </summary>
 internal sealed record ComparisonPlan(
     string Mode,
@@ -27,7 +27,14 @@ internal sealed record ComparisonPlan(
     public static ComparisonPlan Million(int purchaseOrders = 1_000_000) => new("million", purchaseOrders, 5, TimeSpan.Zero, TimeSpan.Zero,
         0, 0, purchaseOrders, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(75));
 
+    /// <summary>Only the two send-rate steps (10/s and 50/s, 1,000 alerts each) on 12,000 POs.</summary>
+    public static ComparisonPlan SendRates { get; } = new("send", 12_000, 5, TimeSpan.Zero, TimeSpan.Zero,
+        0, 1_000, null, TimeSpan.Zero, TimeSpan.FromMinutes(40));
+
     public bool RunsMainStep => Mode != "million";
+
+    /// <summary>Whether the main step measures idle, polls and latency before its send-rate steps.</summary>
+    public bool MeasuresIdle => Mode != "send";
 
     /// <summary>The idle CPU window scaled to an hour: 10 minutes times 6 in the full run.</summary>
     public double HourFactor => TimeSpan.FromHours(1) / IdleWindow;

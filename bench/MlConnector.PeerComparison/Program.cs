@@ -5,7 +5,8 @@ using MlConnector.PeerComparison.Setup;
 using MlConnector.Bench.Harness.Setup;
 
 // The peer comparison of issue 15 (bench/README.md): `dotnet run -c Release --project bench/MlConnector.PeerComparison`
-// runs the full comparison, `-- --quick` a short check of the tool, `-- million` the 1,000,000-PO step alone.
+// runs the full comparison, `-- --quick` a short check of the tool, `-- million` the 1,000,000-PO step alone,
+// `-- send` the send-rate steps alone.
 var quick = new Option<bool>("--quick") { Description = "Short idle windows, 10 changes, 200 alerts per send step (checks the tool; not for the record)." };
 var scratch = new Option<string?>("--scratch") { Description = "Scratch folder for Node-RED, the published connector, run data and results (default artifacts/peer)." };
 var noPublish = new Option<bool>("--no-publish") { Description = "Use the ml-connector already published in the scratch folder." };
@@ -20,6 +21,10 @@ var orders = new Option<int>("--purchase-orders") { Description = "Table size of
 var million = new Command("million", "The 1,000,000-PO step alone: peak RSS and poll times of both sides (its own time cap).") { scratch, noPublish, orders };
 million.SetAction((result, ct) => RunAsync(ComparisonPlan.Million(result.GetValue(orders)), result.GetValue(scratch), result.GetValue(noPublish), ct));
 root.Subcommands.Add(million);
+
+var send = new Command("send", "The send-rate steps alone: 1,000 texts at 10/s, then at 50/s (rate and 429s of both sides).") { scratch, noPublish };
+send.SetAction((result, ct) => RunAsync(ComparisonPlan.SendRates, result.GetValue(scratch), result.GetValue(noPublish), ct));
+root.Subcommands.Add(send);
 
 return await root.Parse(args).InvokeAsync();
 

@@ -91,9 +91,9 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
         var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
         var body = protector.Unprotect(alert.Body, AlertEnqueuer.BodyPurpose);
         var remaining = UnixTime.FromStored(alert.ChainStartedAt ?? alert.CreatedAt) + options.Value.ValidityPeriod - started;
-        // The slot counts from the moment the request leaves; the shared row's update runs beside the request (until
-        // it lands, other instances see the row's longer, conservative hold, which is safe).
-        var marking = slot.SentAsync(ct);
+        // The slot counts from the moment the request leaves until one second after it reached Twilio, which the
+        // answer (or the lack of one) bounds.
+        slot.Sent();
         SendResult result;
         try
         {
@@ -101,7 +101,7 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
         }
         finally
         {
-            await marking;
+            await slot.AnsweredAsync(ct);
         }
 
         metrics.Attempted(started - UnixTime.FromStored(alert.CreatedAt), attempts);

@@ -8,7 +8,8 @@ namespace MlConnector.Outbox;
 /// <summary>
 /// The sender's rate budget shared by every instance on the database (design.md, Decisions: at most N create requests
 /// in every one-second window). Same rule as <see cref="SlidingWindowLimiter"/>, in table <c>send_slots</c>: a request
-/// holds a row from before it is sent until one second after it left, so no window holds more than N. Reservations for one sender are serialized (PostgreSQL: an advisory lock for the transaction; SQLite:
+/// holds a row from before it is sent until one second after it arrived at Twilio (as the limiter's slot tells), so no
+/// window holds more than N. Reservations for one sender are serialized (PostgreSQL: an advisory lock for the transaction; SQLite:
 /// its single writer), so every instance counts the others' requests. Times come from the injected clock.
 /// </summary>
 public sealed class SendBudget(IDbDialect dialect, IOptions<TwilioOptions> options, TimeProvider time)
@@ -60,13 +61,14 @@ public sealed class SendBudget(IDbDialect dialect, IOptions<TwilioOptions> optio
         return (id, TimeSpan.Zero);
     }
 
-    /// <summary>The request leaves now: the row is held one second from now.</summary>
-    public async Task SentAsync(long slotId, CancellationToken ct)
+    /// <summary>The request is over: the row is held until <paramref name="heldUntil"/> (one second after the request
+    /// arrived at Twilio) instead of its conservative reservation.</summary>
+    public async Task HoldUntilAsync(long slotId, DateTimeOffset heldUntil, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE send_slots SET held_until = @Until WHERE id = @Id",
-            new { Id = slotId, Until = (time.GetUtcNow() + Window).ToStored() }, cancellationToken: ct));
+            new { Id = slotId, Until = heldUntil.ToStored() }, cancellationToken: ct));
     }
 
     /// <summary>No request was sent: the row goes at once.</summary>

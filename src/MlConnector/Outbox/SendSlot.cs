@@ -3,7 +3,8 @@ namespace MlConnector.Outbox;
 /// <summary>
 /// Permission for one Messages-create request: a slot of this instance's <see cref="SlidingWindowLimiter"/> (the fast
 /// path, never looser than the shared budget) and, once reserved, a row of the shared <see cref="SendBudget"/>.
-/// <see cref="SentAsync"/> as the request leaves, <see cref="CancelAsync"/> if none was sent; both are idempotent.
+/// <see cref="Sent"/> as the request leaves and <see cref="AnsweredAsync"/> when it is over, or
+/// <see cref="CancelAsync"/> if none was sent; each is idempotent.
 /// </summary>
 public sealed class SendSlot(SlidingWindowLimiter.Slot local, SendBudget budget, ILogger logger)
 {
@@ -11,20 +12,25 @@ public sealed class SendSlot(SlidingWindowLimiter.Slot local, SendBudget budget,
 
     internal void Attach(long slotId) => _shared = slotId;
 
-    /// <summary>The request leaves now: both slots count for one second from now.</summary>
-    public Task SentAsync(CancellationToken ct)
+    /// <summary>The request leaves now.</summary>
+    public void Sent() => local.Sent();
+
+    /// <summary>The request is over (answered, failed or timed out): both slots count until one second after it
+    /// arrived at Twilio, as far as this side can tell (<see cref="SlidingWindowLimiter.Slot.HeldUntil"/>). Until now
+    /// the shared row kept its conservative hold, which other instances honour: safe, only slower.</summary>
+    public Task AnsweredAsync(CancellationToken ct)
     {
-        local.Sent();
-        return ReleaseShared(sent: true, ct);
+        local.Answered();
+        return ReleaseShared(local.HeldUntil, ct);
     }
 
     public Task CancelAsync(CancellationToken ct)
     {
         local.Cancel();
-        return ReleaseShared(sent: false, ct);
+        return ReleaseShared(null, ct);
     }
 
-    private async Task ReleaseShared(bool sent, CancellationToken ct)
+    private async Task ReleaseShared(DateTimeOffset? heldUntil, CancellationToken ct)
     {
         var id = Interlocked.Exchange(ref _shared, 0);
         if (id == 0)
@@ -34,7 +40,7 @@ public sealed class SendSlot(SlidingWindowLimiter.Slot local, SendBudget budget,
 
         try
         {
-            await (sent ? budget.SentAsync(id, ct) : budget.CancelAsync(id, ct));
+            await (heldUntil is { } until ? budget.HoldUntilAsync(id, until, ct) : budget.CancelAsync(id, ct));
         }
         catch (Exception e)
         {

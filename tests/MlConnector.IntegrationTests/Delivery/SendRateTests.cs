@@ -34,6 +34,49 @@ public sealed class SendRateTests
         Assert.All(gaps, g => Assert.True(g >= TimeSpan.FromSeconds(1) && g < TimeSpan.FromSeconds(1.2), $"gaps between creates (ms): {shown}"));
     }
 
+    [Fact]
+    public async Task Send_SomeRequestsReachTwilioLater_NoTwoArriveWithinOneSecond()
+    {
+        // Every other create spends 15 ms on its way to Twilio. Counted from when each left here, the next one left
+        // one second after a slow one and arrived 985 ms after it: Twilio answered 429.
+        await using var h = await DeliveryHarness.StartAsync(
+            builder => builder.Services.AddHttpClient(TwilioSmsSender.HttpClientName)
+                .AddHttpMessageHandler(sp => new SlowArrivals((FakeTimeProvider)sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMilliseconds(15))),
+            null, ("Twilio:MessagesPerSecond", "1"));
+        var ids = new List<long>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await h.EnqueueAsync($"+155570107{i:00}", $"PO {i} approved", $"po-arrival-{i}"));
+        }
+
+        await h.DriveUntilAllSentAsync(ids, TimeSpan.FromMilliseconds(5));
+
+        var requests = h.Simulator.CreateRequests;
+        Assert.Equal((6, 0), (requests.Count, requests.Count(r => r.HttpStatus != 201)));
+        var received = requests.Select(r => r.ReceivedAt).Order().ToList();
+        var gaps = received.Zip(received.Skip(1), (a, b) => b - a).ToList();
+        var shown = string.Join(", ", gaps.Select(g => g.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)));
+        // At the limit all the same: the allowance for the way there costs at most 20 ms a second.
+        Assert.All(gaps, g => Assert.True(g >= TimeSpan.FromSeconds(1) && g < TimeSpan.FromSeconds(1.05), $"gaps between creates (ms): {shown}"));
+    }
+
+    /// <summary>Every other create reaches Twilio <paramref name="delay"/> of the shared fake clock after it left.</summary>
+    private sealed class SlowArrivals(FakeTimeProvider time, TimeSpan delay) : DelegatingHandler
+    {
+        private int _creates;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/Messages.json", StringComparison.Ordinal)
+                && Interlocked.Increment(ref _creates) % 2 == 1)
+            {
+                time.Advance(delay);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
     /// <summary>Twilio's answer reaches the connector <paramref name="answerTime"/> of the shared fake clock after its request.</summary>
     private sealed class SlowAnswers(FakeTimeProvider time, TimeSpan answerTime) : DelegatingHandler
     {

@@ -244,7 +244,7 @@ internal sealed class ModelRun(int seed, DeliveryStore store, int instances, int
             .Select(r => $"false: {r.Key.Rule} {r.Key.Record} to {r.Key.Phone} ({r.Value} text(s) nobody owed)"));
         if (!drained)
         {
-            problems.Add("not drained: " + string.Join("; ", alerts.Where(a => !IsFinal(a.State))));
+            problems.Add($"not drained at {world.Time.GetUtcNow():HH:mm:ss}: " + string.Join("; ", alerts.Where(a => !IsFinal(a.State))));
         }
 
         foreach (var alert in alerts)

@@ -183,12 +183,17 @@ internal sealed class ModelWorld : IAsyncDisposable
     public async Task<IReadOnlyList<ModelAlert>> AlertsAsync()
     {
         await using var connection = await Live.First().App.Services.GetRequiredService<IDbDialect>().OpenAsync(Ct);
-        var alerts = await connection.QueryAsync<(long Id, string RuleId, string SourceKey, string State, string? Sid, string? Delivery)>(
-            "SELECT id, rule_id, source_key, state, message_sid, delivery_status FROM alerts ORDER BY id");
+        var alerts = await connection.QueryAsync<(long Id, string RuleId, string SourceKey, string State, string? Sid, string? Delivery, int Checks, long? CheckDue)>(
+            "SELECT id, rule_id, source_key, state, message_sid, delivery_status, status_checks, status_check_due_at FROM alerts ORDER BY id");
         var audit = (await connection.QueryAsync<(long AlertId, string Kind, string? Detail)>(
             "SELECT alert_id, kind, detail FROM audit WHERE alert_id IS NOT NULL ORDER BY id")).ToLookup(a => a.AlertId);
         return alerts.Select(a => new ModelAlert(a.Id, a.RuleId, a.SourceKey.Trim(), a.State, a.Sid, a.Delivery,
-            audit[a.Id].Select(e => (e.Kind, e.Detail)).ToList())).ToList();
+            audit[a.Id].Select(e => (e.Kind, e.Detail)).ToList())
+        {
+            StatusChecks = a.Checks,
+            StatusCheckDue = a.CheckDue is { } due ? DateTimeOffset.FromUnixTimeMilliseconds(due) : null,
+            TwilioStatus = a.Sid is null ? null : Twilio.Messages.FirstOrDefault(m => m.Sid == a.Sid)?.Status,
+        }).ToList();
     }
 
     public async ValueTask DisposeAsync()
@@ -222,6 +227,15 @@ internal sealed class ModelWorld : IAsyncDisposable
 internal sealed record ModelAlert(long Id, string RuleId, string SourceKey, string State, string? MessageSid, string? DeliveryStatus,
     IReadOnlyList<(string Kind, string? Detail)> Timeline)
 {
+    /// <summary>Status fetches made so far, and when the next is due.</summary>
+    public int StatusChecks { get; init; }
+
+    public DateTimeOffset? StatusCheckDue { get; init; }
+
+    /// <summary>The status the Twilio simulator holds for the alert's MessageSid.</summary>
+    public string? TwilioStatus { get; init; }
+
     public override string ToString() =>
-        $"alert {Id} ({RuleId} {SourceKey}) {State}, sid {MessageSid ?? "none"}: {string.Join(", ", Timeline.Select(e => e.Kind))}";
+        $"alert {Id} ({RuleId} {SourceKey}) {State}, sid {MessageSid ?? "none"} (delivery status {DeliveryStatus ?? "-"}, Twilio: {TwilioStatus ?? "-"}, " +
+        $"{StatusChecks} status check(s), next {StatusCheckDue:HH:mm:ss}): {string.Join(", ", Timeline.Select(e => e.Kind))}";
 }

@@ -8,21 +8,46 @@ public sealed class SlidingWindowLimiterTests
     private readonly FakeTimeProvider _time = TestClock.New();
 
     [Fact]
-    public void TryAcquire_NInAWindow_ThenWaitsUntilTheFirstRequestLeftOneSecondAgo()
+    public void TryAcquire_NInAWindow_ThenWaitsUntilOneSecondAfterTheFirstRequestWasAnswered()
     {
         var limiter = new SlidingWindowLimiter(_time, 2);
-        limiter.TryAcquire(out _)!.Sent();
+        Send(limiter, answerAfter: TimeSpan.FromMilliseconds(5));
         _time.Advance(TimeSpan.FromMilliseconds(300));
-        limiter.TryAcquire(out _)!.Sent();
+        Send(limiter, answerAfter: TimeSpan.FromMilliseconds(5));
 
         Assert.Null(limiter.TryAcquire(out var wait));
-        Assert.Equal(TimeSpan.FromMilliseconds(700), wait);
+        Assert.Equal(TimeSpan.FromMilliseconds(695), wait); // the first arrived by 5 ms and counts until 1,005 ms; now 310
         _time.Advance(wait);
         Assert.NotNull(limiter.TryAcquire(out _));
     }
 
     [Fact]
-    public void TryAcquire_SlotsNotYetSent_CountUntilOneSecondAfterTheyLeave()
+    public void TryAcquire_SlowAnswer_CountsUntilOneSecondAfterTheArrivalAllowance()
+    {
+        var limiter = new SlidingWindowLimiter(_time, 1);
+        var slot = limiter.TryAcquire(out _)!;
+        slot.Sent();
+        _time.Advance(TimeSpan.FromMilliseconds(400)); // Twilio takes its time to answer
+        slot.Answered();
+
+        Assert.Null(limiter.TryAcquire(out var wait));
+        Assert.Equal(SlidingWindowLimiter.ArrivalAllowance + TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(400), wait);
+    }
+
+    [Fact]
+    public void TryAcquire_AnswerNotYetIn_FreesOneSecondAfterTheArrivalAllowanceAtTheLatest()
+    {
+        var limiter = new SlidingWindowLimiter(_time, 1);
+        limiter.TryAcquire(out _)!.Sent(); // no answer yet (it may hang until the request timeout)
+
+        Assert.Null(limiter.TryAcquire(out var wait));
+        Assert.Equal(SlidingWindowLimiter.ArrivalAllowance + TimeSpan.FromSeconds(1), wait);
+        _time.Advance(wait);
+        Assert.NotNull(limiter.TryAcquire(out _));
+    }
+
+    [Fact]
+    public void TryAcquire_SlotsNotYetSent_CountUntilTheyLeave()
     {
         var limiter = new SlidingWindowLimiter(_time, 1);
         var slot = limiter.TryAcquire(out _)!;
@@ -31,6 +56,7 @@ public sealed class SlidingWindowLimiterTests
         Assert.Null(limiter.TryAcquire(out var wait));
         Assert.Equal(TimeSpan.Zero, wait);
         slot.Sent();
+        slot.Answered();
         Assert.Null(limiter.TryAcquire(out wait));
         Assert.Equal(TimeSpan.FromSeconds(1), wait);
     }
@@ -54,5 +80,13 @@ public sealed class SlidingWindowLimiterTests
         Assert.Equal(TimeSpan.Zero, wait);
         inFlight.Sent(); // the request leaves before the caller has begun to wait
         Assert.True(released.IsCompleted, "a release the caller had not yet awaited was lost");
+    }
+
+    private void Send(SlidingWindowLimiter limiter, TimeSpan answerAfter)
+    {
+        var slot = limiter.TryAcquire(out _)!;
+        slot.Sent();
+        _time.Advance(answerAfter);
+        slot.Answered();
     }
 }
