@@ -93,11 +93,13 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
         var remaining = UnixTime.FromStored(alert.ChainStartedAt ?? alert.CreatedAt) + options.Value.ValidityPeriod - started;
         // The slot counts from the moment the request leaves until one second after it reached Twilio, which the
         // answer (or the lack of one) bounds.
-        slot.Sent();
         SendResult result;
         try
         {
-            result = await sender.SendAsync(new SmsMessage(phone, body, remaining, urls.StatusCallbackFor(alert.Id, alert.LeaseToken)), ct);
+            result = await sender.SendAsync(new SmsMessage(phone, body, remaining, urls.StatusCallbackFor(alert.Id, alert.LeaseToken))
+            {
+                Leaving = slot.Sent,
+            }, ct);
         }
         finally
         {

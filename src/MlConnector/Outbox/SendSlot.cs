@@ -20,6 +20,7 @@ public sealed class SendSlot(SlidingWindowLimiter.Slot local, SendBudget budget,
     /// the shared row kept its conservative hold, which other instances honour: safe, only slower.</summary>
     public Task AnsweredAsync(CancellationToken ct)
     {
+        local.Sent(); // no-op when it left; if the sender never said so, counted from now: never looser
         local.Answered();
         return ReleaseShared(local.HeldUntil, ct);
     }

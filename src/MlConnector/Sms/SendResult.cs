@@ -21,7 +21,11 @@ public abstract record SendResult
 }
 
 /// <summary>One text to send.</summary>
-public sealed record SmsMessage(string To, string Body, TimeSpan ValidityPeriod, Uri? StatusCallback);
+public sealed record SmsMessage(string To, string Body, TimeSpan ValidityPeriod, Uri? StatusCallback)
+{
+    /// <summary>Called as the create request leaves for Twilio (the send rate counts from then).</summary>
+    public Action? Leaving { get; init; }
+}
 
 /// <summary>What looking for an earlier, possibly accepted send found.</summary>
 public abstract record LookupResult

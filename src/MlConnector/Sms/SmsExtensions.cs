@@ -12,14 +12,14 @@ internal static class SmsExtensions
         builder.Services.AddOptions<TwilioOptions>().BindStrictly(TwilioOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
         builder.Services.AddTransient<TwilioBaseUrlHandler>();
-        builder.Services.AddTransient<RetryAfterCapture>();
+        builder.Services.AddTransient<CreateRequestWatch>();
         // No resilience handler on purpose: a retried POST can send a text twice; the outbox is the only place that
         // retries. The timeout is the HttpClient's (the SDK takes no CancellationToken).
         builder.Services.AddHttpClient(TwilioSmsSender.HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddHttpMessageHandler<TwilioBaseUrlHandler>()
-            .AddHttpMessageHandler<RetryAfterCapture>();
+            .AddHttpMessageHandler<CreateRequestWatch>();
         builder.Services.AddSingleton<RecentSendOutcomes>();
         builder.Services.AddSingleton<ISmsSender, TwilioSmsSender>();
         builder.Services.AddSingleton<TwilioAccountProbe>();

@@ -39,7 +39,7 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<T
             create.From = new PhoneNumber(o.From);
         }
 
-        var retryAfter = RetryAfterCapture.Begin();
+        var watch = CreateRequestWatch.Begin(message.Leaving);
         SendResult result;
         try
         {
@@ -49,7 +49,7 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<T
         }
         catch (TwilioException e)
         {
-            result = TwilioErrorClassifier.Classify(e, retryAfter.Value);
+            result = TwilioErrorClassifier.Classify(e, watch.RetryAfter);
         }
 
         outcomes?.Record(result);

@@ -10,6 +10,7 @@ internal sealed class SqliteDialect : IDbDialect
     private readonly string _connectionString;
     private readonly string _path;
     private readonly StorageOptions _options;
+    private readonly string _pragmas;
 
     public SqliteDialect(StorageOptions options)
     {
@@ -26,6 +27,10 @@ internal sealed class SqliteDialect : IDbDialect
         builder.Mode = SqliteOpenMode.ReadWriteCreate;
         _path = builder.DataSource;
         _connectionString = builder.ToString();
+        // NORMAL is durable in WAL mode across application crashes; only a power loss can drop the last commits.
+        // busy_timeout: a writer that finds the file busy waits inside SQLite, in steps of milliseconds (left to
+        // Microsoft.Data.Sqlite it sleeps 150 ms before each retry, which stalled sending at high rates).
+        _pragmas = $"PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)options.CommandTimeout.TotalMilliseconds};";
     }
 
     public StorageProvider Provider => StorageProvider.Sqlite;
@@ -39,8 +44,7 @@ internal sealed class SqliteDialect : IDbDialect
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // NORMAL is durable in WAL mode across application crashes; only a power loss can drop the last commits.
-        command.CommandText = "PRAGMA synchronous = NORMAL;";
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
