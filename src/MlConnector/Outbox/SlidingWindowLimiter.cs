@@ -7,7 +7,9 @@ namespace MlConnector.Outbox;
 /// is sent until one second after it arrived, as far as this side can tell: one second after its answer, or after
 /// <see cref="ArrivalAllowance"/> past its leaving when the answer is slower (a slow answer must not cap the rate near
 /// N / (1 s + answer time)). Counting from the leaving alone let two requests one second apart here arrive closer than
-/// that at Twilio, and Twilio answered 429. Non-blocking: the caller decides how to wait.
+/// that at Twilio, and Twilio answered 429. The requests that leave before the first answer came back count until one
+/// second after their answer however long that takes: a process's first requests open connections and run code for
+/// the first time, and took some 200 ms to reach Twilio. Non-blocking: the caller decides how to wait.
 /// </summary>
 public sealed class SlidingWindowLimiter(TimeProvider time, int perSecond)
 {
@@ -15,6 +17,7 @@ public sealed class SlidingWindowLimiter(TimeProvider time, int perSecond)
     private readonly List<Slot> _left = [];
     private readonly Lock _gate = new();
     private int _inFlight;
+    private bool _warm;
     private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private DateTimeOffset Now => time.GetUtcNow();
@@ -54,7 +57,9 @@ public sealed class SlidingWindowLimiter(TimeProvider time, int perSecond)
                 return new Slot(this);
             }
 
-            wait = _left.Count > 0 ? _left.Min(s => s.HeldUntil) - now : TimeSpan.Zero;
+            // Slots whose end is not known yet (a cold request not yet answered) free up when answered: await released.
+            var ends = _left.Where(s => s.HeldUntil != DateTimeOffset.MaxValue).Select(s => s.HeldUntil).ToList();
+            wait = ends.Count > 0 ? ends.Min() - now : TimeSpan.Zero;
             return null;
         }
     }
@@ -79,12 +84,14 @@ public sealed class SlidingWindowLimiter(TimeProvider time, int perSecond)
     public sealed class Slot(SlidingWindowLimiter limiter)
     {
         private int _state; // 0 taken, 1 left, 2 answered or cancelled
+        private bool _cold;
 
         /// <summary>When the request left (once <see cref="Sent"/>).</summary>
         public DateTimeOffset LeftAt { get; private set; }
 
         /// <summary>Until when the slot counts once the request left: one second after its arrival at Twilio, as far
-        /// as this side can tell (at most <see cref="ArrivalAllowance"/> after it left, one second after that).</summary>
+        /// as this side can tell (at most <see cref="ArrivalAllowance"/> after it left, one second after that; for a
+        /// request that left before any answer came back, one second after its answer, not known until then).</summary>
         public DateTimeOffset HeldUntil { get; private set; }
 
         /// <summary>The request leaves now: the slot counts until one second after it arrives.</summary>
@@ -95,7 +102,8 @@ public sealed class SlidingWindowLimiter(TimeProvider time, int perSecond)
                 limiter.Change(() =>
                 {
                     LeftAt = limiter.Now;
-                    HeldUntil = LeftAt + ArrivalAllowance + Window;
+                    _cold = !limiter._warm;
+                    HeldUntil = _cold ? DateTimeOffset.MaxValue : LeftAt + ArrivalAllowance + Window;
                     limiter._inFlight--;
                     limiter._left.Add(this);
                 });
@@ -108,7 +116,12 @@ public sealed class SlidingWindowLimiter(TimeProvider time, int perSecond)
         {
             if (Interlocked.CompareExchange(ref _state, 2, 1) == 1)
             {
-                limiter.Change(() => HeldUntil = ArrivedBy(limiter.Now) + Window);
+                limiter.Change(() =>
+                {
+                    var now = limiter.Now;
+                    HeldUntil = (_cold ? now : ArrivedBy(now)) + Window;
+                    limiter._warm = true;
+                });
             }
         }
 

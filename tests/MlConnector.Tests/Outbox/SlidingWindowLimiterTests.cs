@@ -24,7 +24,7 @@ public sealed class SlidingWindowLimiterTests
     [Fact]
     public void TryAcquire_SlowAnswer_CountsUntilOneSecondAfterTheArrivalAllowance()
     {
-        var limiter = new SlidingWindowLimiter(_time, 1);
+        var limiter = Warm(new SlidingWindowLimiter(_time, 1));
         var slot = limiter.TryAcquire(out _)!;
         slot.Sent();
         _time.Advance(TimeSpan.FromMilliseconds(400)); // Twilio takes its time to answer
@@ -37,13 +37,29 @@ public sealed class SlidingWindowLimiterTests
     [Fact]
     public void TryAcquire_AnswerNotYetIn_FreesOneSecondAfterTheArrivalAllowanceAtTheLatest()
     {
-        var limiter = new SlidingWindowLimiter(_time, 1);
+        var limiter = Warm(new SlidingWindowLimiter(_time, 1));
         limiter.TryAcquire(out _)!.Sent(); // no answer yet (it may hang until the request timeout)
 
         Assert.Null(limiter.TryAcquire(out var wait));
         Assert.Equal(SlidingWindowLimiter.ArrivalAllowance + TimeSpan.FromSeconds(1), wait);
         _time.Advance(wait);
         Assert.NotNull(limiter.TryAcquire(out _));
+    }
+
+    [Fact]
+    public void TryAcquire_RequestsBeforeTheFirstAnswer_CountUntilOneSecondAfterTheirAnswer()
+    {
+        var limiter = new SlidingWindowLimiter(_time, 1);
+        var first = limiter.TryAcquire(out _)!;
+        first.Sent(); // a fresh process: connections to open, code run for the first time
+
+        Assert.Null(limiter.TryAcquire(out var wait, out var released));
+        Assert.Equal(TimeSpan.Zero, wait); // its end is not known until it is answered
+        _time.Advance(TimeSpan.FromMilliseconds(200));
+        first.Answered();
+        Assert.True(released.IsCompleted);
+        Assert.Null(limiter.TryAcquire(out wait));
+        Assert.Equal(TimeSpan.FromSeconds(1), wait);
     }
 
     [Fact]
@@ -80,6 +96,14 @@ public sealed class SlidingWindowLimiterTests
         Assert.Equal(TimeSpan.Zero, wait);
         inFlight.Sent(); // the request leaves before the caller has begun to wait
         Assert.True(released.IsCompleted, "a release the caller had not yet awaited was lost");
+    }
+
+    /// <summary>A first request answered, and the clock moved on until its slot is free again.</summary>
+    private SlidingWindowLimiter Warm(SlidingWindowLimiter limiter)
+    {
+        Send(limiter, TimeSpan.FromMilliseconds(5));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        return limiter;
     }
 
     private void Send(SlidingWindowLimiter limiter, TimeSpan answerAfter)
