@@ -58,8 +58,7 @@ public sealed class SlidingWindowLimiter(TimeProvider time, int perSecond)
             }
 
             // Slots whose end is not known yet (a cold request not yet answered) free up when answered: await released.
-            var ends = _left.Where(s => s.HeldUntil != DateTimeOffset.MaxValue).Select(s => s.HeldUntil).ToList();
-            wait = ends.Count > 0 ? ends.Min() - now : TimeSpan.Zero;
+            wait = _left.Select(s => s.HeldUntil).Where(end => end != DateTimeOffset.MaxValue).DefaultIfEmpty(now).Min() - now;
             return null;
         }
     }

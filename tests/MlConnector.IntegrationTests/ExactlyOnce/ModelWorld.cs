@@ -191,7 +191,7 @@ internal sealed class ModelWorld : IAsyncDisposable
             audit[a.Id].Select(e => (e.Kind, e.Detail)).ToList())
         {
             StatusChecks = a.Checks,
-            StatusCheckDue = a.CheckDue is { } due ? DateTimeOffset.FromUnixTimeMilliseconds(due) : null,
+            StatusCheckDue = UnixTime.FromStored(a.CheckDue),
             TwilioStatus = a.Sid is null ? null : Twilio.Messages.FirstOrDefault(m => m.Sid == a.Sid)?.Status,
         }).ToList();
     }
