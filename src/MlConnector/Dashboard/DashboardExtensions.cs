@@ -20,8 +20,10 @@ internal static class DashboardExtensions
             o.Conventions.AllowAnonymousToPage("/LoginCode");
             o.Conventions.AllowAnonymousToPage("/Denied");
         })
-        // The pages are compiled into this assembly; name it, so a host started from another entry assembly (the
-        // integration tests, a service wrapper) finds them too.
+        // The pages are compiled into this assembly, and only it is searched: named, so a host started from another
+        // entry assembly (the integration tests, a service wrapper) finds them too; alone, so the assemblies MVC would
+        // otherwise search (the simulators' OData controllers with the OData libraries) are not loaded by the service.
+        .ConfigureApplicationPartManager(parts => parts.ApplicationParts.Clear())
         .AddApplicationPart(typeof(DashboardExtensions).Assembly);
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "mlc.antiforgery");
         builder.Services.AddSingleton<OverviewQueries>();

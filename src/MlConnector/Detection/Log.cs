@@ -2,9 +2,9 @@ namespace MlConnector.Detection;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 2001, EventName = "PollCompleted", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2001, EventName = "PollCompleted",
         Message = "Rule {Rule}: read {Rows} rows, {Events} events, {Alerts} alerts enqueued (baseline: {Baseline})")]
-    public static partial void PollCompleted(this ILogger logger, string rule, int rows, int events, int alerts, bool baseline);
+    public static partial void PollCompleted(this ILogger logger, LogLevel level, string rule, int rows, int events, int alerts, bool baseline);
 
     [LoggerMessage(EventId = 2002, EventName = "PollFailed", Level = LogLevel.Error,
         Message = "Rule {Rule}: poll failed: {Error}")]

@@ -86,7 +86,9 @@ public sealed class RulePoller(
             await transaction.CommitAsync(ct);
             metrics.Polled(poll);
             metrics.Unrouted(unroutedRecorded);
-            logger.PollCompleted(rule.Id, rowsRead, events.Count, enqueued, result.WasBaseline);
+            // A poll that found nothing is the normal case (one a minute per rule is 1,440 lines a day): Debug.
+            var level = events.Count > 0 || result.WasBaseline ? LogLevel.Information : LogLevel.Debug;
+            logger.PollCompleted(level, rule.Id, rowsRead, events.Count, enqueued, result.WasBaseline);
             if (hold is not null && enqueued > 0)
             {
                 logger.PollHeld(rule.Id, enqueued, hold.Text);

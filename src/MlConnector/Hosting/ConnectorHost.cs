@@ -27,7 +27,9 @@ public static class ConnectorHost
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings are read once, at start: nothing in the connector follows a changed file, and the host's default
+        // watch of appsettings.json watches the whole working folder, so it woke on every write to a database kept there.
+        var builder = WebApplication.CreateBuilder([.. args, $"--{HostingExtensions.ReloadOnChangeSetting}=false"]);
         builder.AddConnectorDefaults(args);
 
         // Storage first: its migrations run before any feature reads the database. Then the shared seams.

@@ -7,6 +7,7 @@ internal static class HostingExtensions
 {
     public const string EnvironmentPrefix = ConnectorEnvironment.Prefix;
     public const string ConfigFileSetting = "config";
+    public const string ReloadOnChangeSetting = "hostBuilder:reloadConfigOnChange";
 
     /// <summary>Configuration sources, logging, time and the default listening address.</summary>
     public static WebApplicationBuilder AddConnectorDefaults(this WebApplicationBuilder builder, string[] args)

@@ -11,7 +11,7 @@ public sealed class SettingsSections
         ["$schema", "Logging", "Kestrel", "Urls", "AllowedHosts", "config",
          "environment", "contentRoot", "applicationName", "http_ports", "https_ports", "webroot", "detailedErrors",
          "captureStartupErrors", "suppressStatusMessages", "shutdownTimeoutSeconds", "preventHostingStartup",
-         "hostingStartupAssemblies", "hostingStartupExcludeAssemblies", "startupAssembly", "PreferHostingUrls"];
+         "hostingStartupAssemblies", "hostingStartupExcludeAssemblies", "startupAssembly", "PreferHostingUrls", "hostBuilder"];
 
     private readonly Dictionary<string, Type> _sections = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -74,5 +75,18 @@ public sealed class HostStartupTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("Storage:Provider", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_SettingsFiles_AreReadOnceAndNotWatched()
+    {
+        // A watch of appsettings.json is a watch of the whole working folder: it woke the service on every write to a
+        // database kept there, and nothing in the connector follows a changed file anyway.
+        await using var app = ConnectorHost.Build(["--urls=http://127.0.0.1:0"]);
+
+        var files = ((IConfigurationRoot)app.Configuration).Providers.OfType<FileConfigurationProvider>().ToList();
+
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, $"{f.Source.Path} is watched"));
     }
 }
