@@ -14,8 +14,11 @@ public sealed record StaleDelivery(long Id, string MessageSid, int Checks);
 /// </summary>
 public sealed class StaleDeliveries(IDbDialect dialect)
 {
-    public async Task<IReadOnlyList<StaleDelivery>> ClaimDueAsync(DateTimeOffset now, TimeSpan after, int maxChecks,
-        int limit, CancellationToken ct)
+    /// <summary>Alerts looked at per claim: enough that another instance claiming the first few does not end a round.</summary>
+    private const int Candidates = 10;
+
+    /// <summary>Claims the first alert due (by id) that no other instance claims first, or null when none is due.</summary>
+    public async Task<StaleDelivery?> ClaimNextAsync(DateTimeOffset now, TimeSpan after, int maxChecks, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
         var due = await connection.QueryAsync<(long Id, string MessageSid, int Checks)>(new CommandDefinition(
@@ -23,11 +26,10 @@ public sealed class StaleDeliveries(IDbDialect dialect)
             SELECT id, message_sid, status_checks FROM alerts
             WHERE state = @Sent AND message_sid IS NOT NULL AND status_checks < @MaxChecks
               AND COALESCE(status_check_due_at, updated_at + @AfterMs) <= @Now
-            ORDER BY id LIMIT @Limit
+            ORDER BY id LIMIT @Candidates
             """,
-            new { AlertStates.Sent, MaxChecks = maxChecks, AfterMs = (long)after.TotalMilliseconds, Now = now.ToStored(), Limit = limit },
+            new { AlertStates.Sent, MaxChecks = maxChecks, AfterMs = (long)after.TotalMilliseconds, Now = now.ToStored(), Candidates },
             cancellationToken: ct));
-        var claimed = new List<StaleDelivery>();
         foreach (var (id, sid, checks) in due)
         {
             var next = now + after * Math.Pow(2, checks + 1);
@@ -39,10 +41,10 @@ public sealed class StaleDeliveries(IDbDialect dialect)
                 new { Id = id, Checks = checks, Next = next.ToStored(), AlertStates.Sent }, cancellationToken: ct));
             if (won == 1)
             {
-                claimed.Add(new StaleDelivery(id, sid, checks + 1));
+                return new StaleDelivery(id, sid, checks + 1);
             }
         }
 
-        return claimed;
+        return null;
     }
 }

@@ -39,12 +39,19 @@ public sealed class DeliveryStatusRefresher(StaleDeliveries stale, ISmsSender se
         }
     }
 
-    /// <summary>One round: claims the alerts due and records what Twilio says of each.</summary>
+    /// <summary>One round: claims the alerts due, one at a time, and records what Twilio says of each. One at a time,
+    /// because a claim uses one of the alert's checks and doubles its wait for the next: a round cut short (the service
+    /// stopping, a store error) has used the check of the alert it was fetching, not those of every alert due.</summary>
     public async Task RefreshAsync(OutboxOptions o, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(o);
-        foreach (var alert in await stale.ClaimDueAsync(time.GetUtcNow(), o.StatusCheckAfter, o.StatusChecks, PerRound, ct))
+        for (var fetched = 0; fetched < PerRound; fetched++)
         {
+            if (await stale.ClaimNextAsync(time.GetUtcNow(), o.StatusCheckAfter, o.StatusChecks, ct) is not { } alert)
+            {
+                break;
+            }
+
             switch (await sender.FetchAsync(alert.MessageSid, ct))
             {
                 case LookupResult.Found found:

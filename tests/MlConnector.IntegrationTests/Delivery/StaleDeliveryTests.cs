@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Alerts;
+using MlConnector.Outbox;
 using MlConnector.Simulators.Twilio;
 using MlConnector.Storage;
 
@@ -48,6 +49,57 @@ public sealed class StaleDeliveryTests
 
         Assert.Equal(3, await ChecksAsync(h, id));
         Assert.Equal(AlertStates.Sent, (await h.AlertAsync(id)).State);
+    }
+
+    [Fact]
+    public async Task Refresh_CutShortDuringAFetch_UsesTheCheckOfThatAlertOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var never = new TwilioSimulatorOptions { SentDelay = TimeSpan.FromSeconds(1), DeliveredDelay = TimeSpan.FromDays(30) };
+        // The service's own rounds are off (no status checks): the test runs one round itself.
+        await using var h = await DeliveryHarness.StartAsync(never, ("Outbox:StatusChecks", "0"));
+        long[] ids =
+        [
+            await h.EnqueueAsync("+15557010711", "PO 7011 approved", "po-7011"),
+            await h.EnqueueAsync("+15557010712", "PO 7012 approved", "po-7012"),
+            await h.EnqueueAsync("+15557010713", "PO 7013 approved", "po-7013"),
+        ];
+        await h.DriveUntilAsync(async () =>
+        {
+            foreach (var id in ids)
+            {
+                if ((await h.AlertAsync(id)).DeliveryStatus != "sent")
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, TimeSpan.FromMilliseconds(500));
+        var options = new OutboxOptions { StatusChecks = 3 };
+        h.Time.Advance(options.StatusCheckAfter);
+
+        // The first fetch waits on the clock; the round is stopped while it waits, as a service stop stops it.
+        h.Simulator.Faults.Enqueue(new TwilioFault(TwilioFaultKind.Slow, TimeSpan.FromSeconds(5)), target: TwilioFaultTarget.MessageFetch);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var round = ActivatorUtilities.CreateInstance<DeliveryStatusRefresher>(h.App.Services).RefreshAsync(options, stop.Token);
+        // A bounded wait for the fetch to reach the simulator (another thread), not a timing assumption.
+        for (var waited = 0; waited < 1000 && h.Simulator.Faults.PendingFor(TwilioFaultTarget.MessageFetch) > 0; waited++)
+        {
+            await Task.Delay(5, ct);
+        }
+
+        await stop.CancelAsync();
+        h.Time.Advance(TimeSpan.FromSeconds(5));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => round);
+
+        var checks = new List<int>();
+        foreach (var id in ids)
+        {
+            checks.Add(await ChecksAsync(h, id));
+        }
+
+        Assert.Equal([1, 0, 0], checks);
     }
 
     private static async Task<int> ChecksAsync(DeliveryHarness h, long id)
