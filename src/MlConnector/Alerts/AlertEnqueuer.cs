@@ -24,10 +24,10 @@ public sealed class AlertEnqueuer(FieldProtector protector)
             """
             INSERT INTO alerts (company_id, alert_key, rule_id, source_table, source_key, transition, recipient_id,
                 recipient_phone, recipient_phone_index, body, segments, encoding, state, attempts, next_attempt_at,
-                error_message, created_at, updated_at)
+                error_message, created_at, updated_at, ack_event_id, ack_role, ack_stage, escalation_of)
             VALUES (@CompanyId, @Key, @RuleId, @SourceTable, @SourceKey, @Transition, @RecipientId,
                 @PhoneBlob, @PhoneIndex, @BodyBlob, @Segments, @Encoding, @State, 0, @NextAttempt,
-                @RenderError, @Now, @Now)
+                @RenderError, @Now, @Now, @AckEventId, @AckRole, @AckStage, @EscalationOf)
             ON CONFLICT (company_id, alert_key) DO NOTHING
             RETURNING id
             """,
@@ -41,6 +41,8 @@ public sealed class AlertEnqueuer(FieldProtector protector)
                 NextAttempt = state == AlertStates.Pending ? now.ToStored() : (long?)null,
                 alert.RenderError,
                 Now = now.ToStored(),
+                AckEventId = alert.Acknowledgement?.EventId, AckRole = alert.Acknowledgement?.Role,
+                AckStage = alert.Acknowledgement?.Stage, EscalationOf = alert.Acknowledgement?.EscalationOf,
             },
             transaction, cancellationToken: ct));
         if (id is not { } alertId)

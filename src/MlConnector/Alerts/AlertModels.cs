@@ -13,10 +13,15 @@ public sealed record AlertFilter(
     int Page = 1,
     int PageSize = 50);
 
+/// <summary>One alert in a list. For a rule that asks for acknowledgement: the event's <paramref name="AckReference"/>,
+/// this alert's <paramref name="AckRole"/> (original, escalation, reminder or confirmation), when and by whom (directory
+/// id) the event was acknowledged, and the alert an escalation escalates.</summary>
 public sealed record AlertSummary(
     long Id, string Company, string Rule, string SourceTable, string SourceKey, string Transition, string RecipientId,
     string Phone, string State, int Attempts, int? ErrorCode, string? ErrorMessage, string? MessageSid, string? DeliveryStatus,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextAttemptAt);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? NextAttemptAt,
+    string? AckReference = null, string? AckRole = null, DateTimeOffset? AcknowledgedAt = null, string? AcknowledgedBy = null,
+    long? EscalationOf = null);
 
 public sealed record AlertPage(IReadOnlyList<AlertSummary> Items, int Page, int PageSize, long Total)
 {

@@ -93,5 +93,6 @@ public sealed class AlertQueries(IDbDialect dialect, FieldProtector protector, I
         r.Id, r.CompanyId, r.RuleId, r.SourceTable, r.SourceKey, r.Transition, r.RecipientId,
         protector.Unprotect(r.RecipientPhone, AlertEnqueuer.PhonePurpose), r.State, (int)r.Attempts, (int?)r.ErrorCode,
         r.ErrorMessage, r.MessageSid, r.DeliveryStatus, UnixTime.FromStored(r.CreatedAt), UnixTime.FromStored(r.UpdatedAt),
-        UnixTime.FromStored(r.NextAttemptAt));
+        UnixTime.FromStored(r.NextAttemptAt), r.AckReference, r.AckRole, UnixTime.FromStored(r.AcknowledgedAt), r.AcknowledgedBy,
+        r.EscalationOf);
 }

@@ -8,7 +8,11 @@ internal sealed class AlertRow
         id AS Id, company_id AS CompanyId, rule_id AS RuleId, source_table AS SourceTable, source_key AS SourceKey,
         transition AS Transition, recipient_id AS RecipientId, recipient_phone AS RecipientPhone, state AS State,
         attempts AS Attempts, error_code AS ErrorCode, error_message AS ErrorMessage, message_sid AS MessageSid,
-        delivery_status AS DeliveryStatus, created_at AS CreatedAt, updated_at AS UpdatedAt, next_attempt_at AS NextAttemptAt
+        delivery_status AS DeliveryStatus, created_at AS CreatedAt, updated_at AS UpdatedAt, next_attempt_at AS NextAttemptAt,
+        escalation_of AS EscalationOf, ack_role AS AckRole,
+        (SELECT e.acknowledged_at FROM ack_events e WHERE e.id = alerts.ack_event_id) AS AcknowledgedAt,
+        (SELECT e.acknowledged_by FROM ack_events e WHERE e.id = alerts.ack_event_id) AS AcknowledgedBy,
+        (SELECT e.reference FROM ack_events e WHERE e.id = alerts.ack_event_id) AS AckReference
         """;
 
     public long Id { get; set; }
@@ -28,6 +32,11 @@ internal sealed class AlertRow
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
     public long? NextAttemptAt { get; set; }
+    public long? EscalationOf { get; set; }
+    public string? AckRole { get; set; }
+    public long? AcknowledgedAt { get; set; }
+    public string? AcknowledgedBy { get; set; }
+    public string? AckReference { get; set; }
     public byte[]? Body { get; set; }
     public long Segments { get; set; }
     public string? Encoding { get; set; }

@@ -24,6 +24,7 @@ public sealed class AttemptRecorder(IDbDialect dialect)
             $"""
             UPDATE alerts SET state = @State, attempts = @Attempts, next_attempt_at = @Next, lease_owner = NULL,
                 lease_until = NULL, lease_token = NULL, message_sid = COALESCE(@Sid, message_sid), error_code = @Code,
+                sent_at = CASE WHEN @State = 'sent' THEN COALESCE(sent_at, @Now) ELSE sent_at END,
                 error_message = @Error, in_doubt_since = @InDoubt, lookup_failures = @LookupFailures, updated_at = @Now
             WHERE id = @Id AND lease_owner = @Owner AND lease_token = @Token AND {AlertTransitions.SqlFilterInto(outcome.State)}
             """,

@@ -1,7 +1,8 @@
 namespace MlConnector.Alerts;
 
 /// <summary>An alert about to be enqueued: the plaintext stays in memory; the store encrypts phone and body.
-/// <paramref name="Notes"/> are audit notes that go with it (e.g. a lookup that failed, leaving fields empty).</summary>
+/// <paramref name="Notes"/> are audit notes that go with it (e.g. a lookup that failed, leaving fields empty);
+/// <paramref name="Acknowledgement"/> ties it to an event that asks for acknowledgement.</summary>
 public sealed record NewAlert(
     string CompanyId,
     string RuleId,
@@ -16,10 +17,24 @@ public sealed record NewAlert(
     string Encoding,
     string? RenderError,
     bool Truncated = false,
-    IReadOnlyList<string>? Notes = null)
+    IReadOnlyList<string>? Notes = null,
+    AckLink? Acknowledgement = null)
 {
     /// <summary>Unique per (company): one transition occurrence for one recipient: rule, record (verbatim), transition,
     /// the poll run that detected it (<see cref="DetectionRun"/>) and recipient. Never the record's content: a PO that
     /// is submitted, sent back and submitted again unchanged is two events; a re-read of the same state detects nothing.</summary>
-    public string Key => $"{RuleId}|{SourceKey}|{Transition}|{DetectionRun}|{RecipientId}";
+    public string Key => Acknowledgement?.Key ?? $"{RuleId}|{SourceKey}|{Transition}|{DetectionRun}|{RecipientId}";
+}
+
+/// <summary>An alert's place in an acknowledged event: the event, its role (<see cref="AckRoles"/>), the escalation
+/// step (0: the rule's own recipients), the alert it escalates, and the alert key when the role needs its own
+/// (an escalation, a reminder or a confirmation is one per event, step and person, not per poll).</summary>
+public sealed record AckLink(long? EventId, string Role, int Stage, long? EscalationOf = null, string? Key = null);
+
+public static class AckRoles
+{
+    public const string Original = "original";
+    public const string Escalation = "escalation";
+    public const string Reminder = "reminder";
+    public const string Confirmation = "confirmation";
 }

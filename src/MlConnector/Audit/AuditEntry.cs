@@ -18,6 +18,10 @@ public static class AuditKinds
     public const string Suppressed = "suppressed";
     public const string Expired = "expired";
     public const string Inbound = "inbound";
+    public const string Acknowledged = "acknowledged";
+    public const string Escalated = "escalated";
+    public const string Reminded = "reminded";
+    public const string AcknowledgeTimersStopped = "acknowledge-timers-stopped";
     public const string ForgedWebhook = "forged-webhook";
     public const string RulePaused = "rule-paused";
     public const string RuleResumed = "rule-resumed";

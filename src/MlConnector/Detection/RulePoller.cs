@@ -1,4 +1,5 @@
 using System.Globalization;
+using MlConnector.Acknowledgement;
 using MlConnector.Alerts;
 using MlConnector.Recipients;
 using MlConnector.Rules;
@@ -19,6 +20,7 @@ public sealed class RulePoller(
     RecipientDirectory directory,
     TemplateRenderer templates,
     AlertEnqueuer enqueuer,
+    AcknowledgedAlerts acknowledged,
     NewAlertsSignal newAlerts,
     PollTracker tracker,
     PollMetrics metrics,
@@ -70,9 +72,16 @@ public sealed class RulePoller(
             await RuleStateStore.ApplyAsync(connection, transaction, rule, result, started, ct);
             var hold = await HoldPolicy.DecideAsync(connection, transaction, rule, alerts.Count(a => a.Alert.RenderError is null), ct);
             var enqueued = 0;
-            foreach (var (alert, fields) in alerts)
+            if (rule.Acknowledge is not null)
             {
-                enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct, hold) is null ? 0 : 1;
+                enqueued = await acknowledged.EnqueueAsync(connection, transaction, rule, alerts, hold, started, ct);
+            }
+            else
+            {
+                foreach (var (alert, fields) in alerts)
+                {
+                    enqueued += await enqueuer.EnqueueAsync(connection, transaction, alert, fields, started, ct, hold) is null ? 0 : 1;
+                }
             }
 
             var unroutedRecorded = 0;
@@ -217,7 +226,8 @@ public sealed class RulePoller(
 
         try
         {
-            var text = await templates.RenderAsync(rule.Template, fields);
+            // A rule that asks for acknowledgement keeps room for " Reply OK XXXX to confirm.", added when enqueued.
+            var text = await templates.RenderAsync(rule.Template, fields, rule.Acknowledge is null ? 0 : AckReference.SuffixLength);
             return Alert(text.Body, text.Segments, text.Encoding.ToString(), null, text.Truncated);
         }
         catch (TemplateRenderException e)

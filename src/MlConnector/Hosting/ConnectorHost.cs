@@ -1,4 +1,5 @@
 using MlConnector.Access;
+using MlConnector.Acknowledgement;
 using MlConnector.Alerts;
 using MlConnector.Api;
 using MlConnector.Audit;
@@ -48,6 +49,7 @@ public static class ConnectorHost
         builder.AddSms();
         builder.AddOutbox();
         builder.AddWebhooks();
+        builder.AddAcknowledgement();
 
         // The operator surface: access control, API, dashboard and metrics.
         builder.AddServiceHosting();

@@ -45,6 +45,9 @@ public sealed partial class RecipientDirectory
         errors = problems;
     }
 
+    /// <summary>The person with this directory id, or null.</summary>
+    public Recipient? Person(string id) => _people.GetValueOrDefault(id);
+
     /// <summary>Configuration problems in a rule's recipient settings.</summary>
     public IEnumerable<string> Check(RecipientRuleOptions options)
     {

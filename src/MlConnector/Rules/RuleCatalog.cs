@@ -1,3 +1,4 @@
+using MlConnector.Acknowledgement;
 using MlConnector.Recipients;
 using MlConnector.Settings;
 using MlConnector.Templates;
@@ -65,6 +66,12 @@ public static class RuleCatalog
             }
 
             errors.AddRange(directory.Check(definition.Recipients).Select(e => $"{path}:Recipients: {e}"));
+            foreach (var (step, index) in (definition.Acknowledge?.Escalations ?? []).Select((s, i) => (s, i)))
+            {
+                var stepPath = $"{path}:Acknowledge:Escalate" + string.Concat(Enumerable.Repeat(":Then", index)) + ":To";
+                errors.AddRange(directory.Check(step.To).Select(e => $"{stepPath}: {e}"));
+            }
+
             rules.Add(definition);
         }
 
@@ -164,6 +171,10 @@ public static class RuleCatalog
         Require(!string.IsNullOrWhiteSpace(o.Template), "Template", "an SMS template is required.");
         Require(o.Recipients is not null, "Recipients", "nobody would receive this rule's texts; name People, Groups or RouteBy.");
 
+        var acknowledge = o.Acknowledge is null
+            ? null
+            : AcknowledgePolicy.From(o.Acknowledge, (key, message) => errors.Add($"{path}:Acknowledge:{key}: {message}"));
+
         if (string.IsNullOrWhiteSpace(o.Table) || o.KeyColumns is not { Count: > 0 } || o.Recipients is null || string.IsNullOrWhiteSpace(o.Template))
         {
             return null;
@@ -199,6 +210,7 @@ public static class RuleCatalog
             Template = o.Template,
             Recipients = o.Recipients,
             HoldAbove = o.HoldAbove ?? DefaultHoldAbove,
+            Acknowledge = acknowledge,
         };
     }
 
@@ -231,6 +243,7 @@ public static class RuleCatalog
         Template = string.IsNullOrWhiteSpace(o.Template) ? preset.Template : o.Template,
         Recipients = o.Recipients ?? preset.Recipients,
         HoldAbove = o.HoldAbove ?? preset.HoldAbove,
+        Acknowledge = o.Acknowledge ?? preset.Acknowledge,
     };
 
     private static List<string>? NonEmpty(List<string>? list) => list is { Count: > 0 } ? list : null;

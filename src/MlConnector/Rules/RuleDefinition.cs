@@ -1,3 +1,4 @@
+using MlConnector.Acknowledgement;
 using MlConnector.Recipients;
 
 namespace MlConnector.Rules;
@@ -52,6 +53,9 @@ public sealed record RuleDefinition
 
     /// <summary>More alerts than this from one poll are held, not queued (0: never).</summary>
     public int HoldAbove { get; init; } = RuleCatalog.DefaultHoldAbove;
+
+    /// <summary>Two-way texts (reply OK, escalation, reminders), or null for one-way texts.</summary>
+    public AcknowledgePolicy? Acknowledge { get; init; }
 
     /// <summary>Every column the source reads: keys, status, watermark and template columns, without repeats.</summary>
     public IReadOnlyList<string> SelectedColumns =>

@@ -1,3 +1,4 @@
+using MlConnector.Acknowledgement;
 using MlConnector.Recipients;
 using MlConnector.Settings;
 
@@ -140,4 +141,8 @@ public sealed class RuleOptions
     /// releases or discards them; later polls join the hold while it exists. 0 turns holding off.
     /// <value>The default is 50.</value></summary>
     public int? HoldAbove { get; set; }
+
+    /// <summary>Two-way texts: each event's texts ask for a reply ("OK XXXX"), with escalation to others and reminders
+    /// while nobody replies. <value>The default is none (one-way texts).</value></summary>
+    public AcknowledgeOptions? Acknowledge { get; set; }
 }

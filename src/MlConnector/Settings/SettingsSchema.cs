@@ -34,12 +34,20 @@ public static class SettingsSchema
             ["Kestrel"] = Described(new JsonObject { ["type"] = "object" }, "The web server's own settings (ASP.NET Core Kestrel): endpoints and certificates."),
             ["AllowedHosts"] = Described(new JsonObject { ["type"] = "string" }, "Host names the service answers to (ASP.NET Core host filtering)."),
         };
+        var walk = new Walk(docs);
         foreach (var (name, type) in sections.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            properties[name] = Described(Schema(type, null, name, docs), docs.Of(type));
+            properties[name] = Described(Schema(type, null, name, walk), docs.Of(type));
         }
 
-        return new JsonObject
+        var definitions = new JsonObject();
+        foreach (var type in walk.Recursive.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            walk.Open.Add(type);
+            definitions[type.Name] = Described(Section(type, type.Name, walk, own: true), docs.Of(type));
+        }
+
+        var schema = new JsonObject
         {
             ["$schema"] = Draft,
             ["title"] = "ml-connector settings",
@@ -49,27 +57,61 @@ public static class SettingsSchema
             ["properties"] = properties,
             ["additionalProperties"] = false,
         };
+        if (definitions.Count > 0)
+        {
+            schema["definitions"] = definitions;
+        }
+
+        return schema;
     }
 
-    private static JsonObject Schema(Type type, PropertyInfo? property, string path, XmlDocs docs)
+    /// <summary>The state of one generation: the section types being described (a type met again inside itself, such
+    /// as an escalation step's <c>Then</c>, becomes a reference to a definition) and those that need a definition.</summary>
+    private sealed class Walk(XmlDocs docs)
+    {
+        public XmlDocs Docs { get; } = docs;
+        public HashSet<Type> Open { get; } = [];
+        public HashSet<Type> Recursive { get; } = [];
+    }
+
+    private static JsonObject Schema(Type type, PropertyInfo? property, string path, Walk walk)
     {
         var shape = SettingShape.Of(type);
         return shape.Kind switch
         {
             ShapeKind.Value => Value(shape.Type, property),
-            ShapeKind.List => new JsonObject { ["type"] = "array", ["items"] = Schema(shape.Element!, property, path + ":0", docs) },
-            ShapeKind.Map => new JsonObject { ["type"] = "object", ["additionalProperties"] = Schema(shape.Element!, null, path + ":{id}", docs) },
-            _ => Section(shape.Type, path, docs),
+            ShapeKind.List => new JsonObject { ["type"] = "array", ["items"] = Schema(shape.Element!, property, path + ":0", walk) },
+            ShapeKind.Map => new JsonObject { ["type"] = "object", ["additionalProperties"] = Schema(shape.Element!, null, path + ":{id}", walk) },
+            _ => Section(shape.Type, path, walk),
         };
     }
 
-    private static JsonObject Section(Type type, string path, XmlDocs docs)
+    private static JsonObject Section(Type type, string path, Walk walk, bool own = false)
     {
+        if (!own && !walk.Open.Add(type))
+        {
+            walk.Recursive.Add(type);
+            return new JsonObject { ["$ref"] = $"#/definitions/{type.Name}" };
+        }
+
+        try
+        {
+            return SectionProperties(type, path, walk);
+        }
+        finally
+        {
+            walk.Open.Remove(type);
+        }
+    }
+
+    private static JsonObject SectionProperties(Type type, string path, Walk walk)
+    {
+        var docs = walk.Docs;
         var defaults = type.GetConstructor(Type.EmptyTypes) is not null ? Activator.CreateInstance(type) : null;
         var properties = new JsonObject();
         foreach (var setting in SettingShape.SettingsOf(type))
         {
-            var schema = Schema(setting.PropertyType, setting, $"{path}:{setting.Name}", docs);
+            var schema = Schema(setting.PropertyType, setting, $"{path}:{setting.Name}", walk);
             var description = docs.Of(setting);
             if (SettingShape.IsSecret(setting))
             {

@@ -69,8 +69,9 @@ public sealed class TemplateRenderer(SiteFormats formats)
     public IReadOnlyList<string> FieldsOf(string source) =>
         TryCompile(source, out _) ? TemplateFields.Of(_compiled[source]) : [];
 
-    /// <summary>Renders a template; throws <see cref="TemplateRenderException"/> with the reason when it cannot.</summary>
-    public async Task<RenderedText> RenderAsync(string source, IReadOnlyDictionary<string, string?> fields)
+    /// <summary>Renders a template; throws <see cref="TemplateRenderException"/> with the reason when it cannot.
+    /// <paramref name="reserve"/> characters are kept free at the end (for a suffix added after truncation).</summary>
+    public async Task<RenderedText> RenderAsync(string source, IReadOnlyDictionary<string, string?> fields, int reserve = 0)
     {
         if (!TryCompile(source, out var error))
         {
@@ -95,9 +96,10 @@ public sealed class TemplateRenderer(SiteFormats formats)
         }
 
         var truncated = false;
-        if (body.Length > MaxBodyLength)
+        var limit = MaxBodyLength - reserve;
+        if (body.Length > limit)
         {
-            body = string.Concat(body.AsSpan(0, MaxBodyLength - TruncationMarker.Length), TruncationMarker);
+            body = string.Concat(body.AsSpan(0, limit - TruncationMarker.Length), TruncationMarker);
             truncated = true;
         }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
+using MlConnector.Acknowledgement;
+using MlConnector.Alerts;
 using MlConnector.Audit;
 using MlConnector.Recipients;
 using MlConnector.Security;
@@ -13,10 +15,11 @@ namespace MlConnector.Webhooks;
 /// An inbound SMS: stored encrypted (once per MessageSid); STOP-type keywords add the person's phone to the opt-out
 /// list of the sender they texted (the number in <c>To</c> and, when the number belongs to one, the Messaging Service
 /// in <c>MessagingServiceSid</c>: Twilio blocks the whole service), START-type keywords remove it; HELP is answered
-/// with Twilio:HelpReply when one is set (Twilio answers HELP itself otherwise); audited without the number or the text.
+/// with Twilio:HelpReply when one is set (Twilio answers HELP itself otherwise); "OK" and "OK XXXX" acknowledge an
+/// alert (<see cref="AckReplies"/>); audited without the number or the text.
 /// </summary>
 internal sealed class InboundHandler(IDbDialect dialect, FieldProtector protector, IOptions<TwilioOptions> options,
-    TimeProvider time, ILogger<InboundHandler> logger)
+    AckReplies acknowledgements, NewAlertsSignal newAlerts, TimeProvider time, ILogger<InboundHandler> logger)
 {
     public const string PhonePurpose = "inbound.phone";
     public const string BodyPurpose = "inbound.body";
@@ -69,6 +72,9 @@ internal sealed class InboundHandler(IDbDialect dialect, FieldProtector protecto
             }
         }
 
+        var acknowledgement = keyword is null
+            ? await acknowledgements.HandleAsync(connection, transaction, from, index, body, sid, now, ct)
+            : null;
         await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(company, null, now, AuditKinds.Inbound, "twilio",
             JsonSerializer.Serialize(new
             {
@@ -78,10 +84,17 @@ internal sealed class InboundHandler(IDbDialect dialect, FieldProtector protecto
                     OptOutKeywords.StopKeyword => "opted-out",
                     OptOutKeywords.StartKeyword => "opted-in",
                     OptOutKeywords.HelpKeyword when reply is not null => "help-replied",
-                    _ => "none",
+                    _ => acknowledgement?.Outcome ?? "none",
                 },
+                reference = acknowledgement?.Reference,
+                ackEvent = acknowledgement?.EventId,
             })), ct);
         await transaction.CommitAsync(ct);
+        if (acknowledgement is not null)
+        {
+            newAlerts.Raise(); // the answer to the person goes out now, through the outbox
+        }
+
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.InboundReceived(sid, PhoneFormat.Mask(from), keyword ?? "none");

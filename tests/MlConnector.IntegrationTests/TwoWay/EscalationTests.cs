@@ -1,0 +1,106 @@
+using MlConnector.Audit;
+
+namespace MlConnector.IntegrationTests.TwoWay;
+
+/// <summary>Escalation and reminders (issue 16): after the timeout a backup is texted (a new alert with escalationOf
+/// set), chains step by step, reminders stop at acknowledgement, and restarts neither lose nor repeat a step.</summary>
+public sealed class EscalationTests
+{
+    [Fact]
+    public async Task NobodyReplies_TheBackupIsTextedAfterTheTimeout_AsAnEscalationOfTheOriginal()
+    {
+        await using var h = await TwoWayHarness.StartAsync(null, ("Escalate:After", "00:30:00"), ("Escalate:To:People:0", "backup"));
+        var original = await h.ApprovePurchaseOrderAsync();
+        var reference = TwoWayHarness.ReferenceOf(h.TextsTo(TwoWayHarness.Buyer)[0]);
+
+        await h.PassAsync(TimeSpan.FromMinutes(29));
+        Assert.Empty(h.TextsTo(TwoWayHarness.Backup));
+        await h.PassAsync(TimeSpan.FromMinutes(1.5));
+
+        var text = Assert.Single(h.TextsTo(TwoWayHarness.Backup));
+        Assert.StartsWith("Not yet confirmed by Pat Procurement: PO ", text, StringComparison.Ordinal);
+        Assert.EndsWith($" Reply OK {reference} to confirm.", text, StringComparison.Ordinal);
+        var escalation = (await h.EventAlertsAsync()).Single(a => a.Role == "escalation");
+        Assert.Equal(original.Id, escalation.EscalationOf);
+        Assert.Equal(original.Id, (await h.ApiAlertAsync(escalation.Id)).GetProperty("escalationOf").GetInt64());
+        Assert.Contains(AuditKinds.Escalated, await h.AuditKindsAsync(escalation.Id));
+
+        // The backup acknowledges: the event is closed for the buyer too.
+        await h.ReplyAsync(TwoWayHarness.Backup, $"OK {reference}");
+        await h.DriveUntilTextsAsync(TwoWayHarness.Backup, 2);
+        Assert.Equal("backup", (await h.ApiAlertAsync(original.Id)).GetProperty("acknowledgedBy").GetString());
+        Assert.Contains(AuditKinds.Acknowledged, await h.AuditKindsAsync(original.Id));
+    }
+
+    [Fact]
+    public async Task AChainOfTwo_TheSecondStepCountsFromTheFirstEscalationsSend_AndTheChainEnds()
+    {
+        await using var h = await TwoWayHarness.StartAsync(null,
+            ("Escalate:After", "00:30:00"), ("Escalate:To:People:0", "backup"),
+            ("Escalate:Then:After", "00:15:00"), ("Escalate:Then:To:Groups:0", "seconds"));
+        await h.ApprovePurchaseOrderAsync();
+
+        await h.PassAsync(TimeSpan.FromMinutes(31));
+        Assert.Single(h.TextsTo(TwoWayHarness.Backup));
+        await h.PassAsync(TimeSpan.FromMinutes(13));
+        Assert.Empty(h.TextsTo(TwoWayHarness.Second));
+        await h.PassAsync(TimeSpan.FromMinutes(3));
+        var text = Assert.Single(h.TextsTo(TwoWayHarness.Second));
+        Assert.StartsWith("Not yet confirmed by Bo Backup: PO ", text, StringComparison.Ordinal);
+
+        await h.PassAsync(TimeSpan.FromMinutes(60));
+        Assert.Equal(3, h.Side.Twilio!.Messages.Count(m => m.Direction != "inbound"));
+        var alerts = await h.EventAlertsAsync();
+        Assert.Equal(alerts.Single(a => a.Recipient == "backup").Id, alerts.Single(a => a.Recipient == "second").EscalationOf);
+    }
+
+    [Fact]
+    public async Task Reminders_RepeatEveryInterval_AndStopAtAcknowledgement()
+    {
+        await using var h = await TwoWayHarness.StartAsync(null, ("Reminders:Every", "00:10:00"), ("Reminders:Max", "3"));
+        await h.ApprovePurchaseOrderAsync();
+        var reference = TwoWayHarness.ReferenceOf(h.TextsTo(TwoWayHarness.Buyer)[0]);
+
+        await h.PassAsync(TimeSpan.FromMinutes(10.5));
+        Assert.Equal(2, h.TextsTo(TwoWayHarness.Buyer).Count);
+        Assert.StartsWith("Reminder 1: PO ", h.TextsTo(TwoWayHarness.Buyer)[1], StringComparison.Ordinal);
+        Assert.EndsWith($" Reply OK {reference} to confirm.", h.TextsTo(TwoWayHarness.Buyer)[1], StringComparison.Ordinal);
+        await h.PassAsync(TimeSpan.FromMinutes(10));
+        Assert.Equal(3, h.TextsTo(TwoWayHarness.Buyer).Count);
+
+        await h.ReplyAsync(TwoWayHarness.Buyer, "ok");
+        await h.PassAsync(TimeSpan.FromMinutes(30));
+        var texts = h.TextsTo(TwoWayHarness.Buyer);
+        Assert.Equal(4, texts.Count); // the original, two reminders, the confirmation: the third reminder never went
+        Assert.Equal($"Thank you: {reference} is confirmed.", texts[3]);
+    }
+
+    [Fact]
+    public async Task Reminders_StopAtMax()
+    {
+        await using var h = await TwoWayHarness.StartAsync(null, ("Reminders:Every", "00:10:00"), ("Reminders:Max", "2"));
+        await h.ApprovePurchaseOrderAsync();
+
+        await h.PassAsync(TimeSpan.FromMinutes(60));
+
+        Assert.Equal(3, h.TextsTo(TwoWayHarness.Buyer).Count);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ARestartWhileTheTimerRuns_EscalatesOnceAfterIt(bool crash)
+    {
+        await using var h = await TwoWayHarness.StartAsync(null, ("Escalate:After", "00:30:00"), ("Escalate:To:People:0", "backup"));
+        await h.ApprovePurchaseOrderAsync();
+        await h.PassAsync(TimeSpan.FromMinutes(10));
+
+        // Down for 40 minutes: the escalation fell due while no instance ran.
+        await h.RestartAsync(crash, () => h.Side.Time.Advance(TimeSpan.FromMinutes(40)));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Backup, 1);
+        await h.RestartAsync(crash);
+        await h.PassAsync(TimeSpan.FromMinutes(30));
+
+        Assert.Single(h.TextsTo(TwoWayHarness.Backup));
+    }
+}

@@ -1,0 +1,173 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Access;
+using MlConnector.Alerts;
+using MlConnector.IntegrationTests.SysproSide;
+using MlConnector.Rules;
+using MlConnector.Security;
+using MlConnector.Storage;
+
+namespace MlConnector.IntegrationTests.TwoWay;
+
+/// <summary>
+/// Two-way texts end to end: the SYSPRO and Twilio simulators and the connector on one fake clock, rule po-approved
+/// (texting the buyer) asking for acknowledgement with the settings each test gives; replies come in as signed inbound
+/// webhooks from the Twilio simulator; the API is read over HTTP with an API key.
+/// </summary>
+internal sealed class TwoWayHarness : IAsyncDisposable
+{
+    public const string Buyer = SysproSideHarness.Procurement;
+    public const string Backup = "+15550100005";
+    public const string Second = "+15550100006";
+    public const string Stranger = "+15550109999";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string? _postgres;
+    private readonly List<SysproSideHarness> _earlier = [];
+    private string? _apiKey;
+
+    private TwoWayHarness(SysproSideHarness side, Dictionary<string, string?> settings, string? postgres)
+    {
+        Side = side;
+        _settings = settings;
+        _postgres = postgres;
+    }
+
+    public SysproSideHarness Side { get; private set; }
+
+    public static async Task<TwoWayHarness> StartAsync(string? postgres = null, params (string Key, string Value)[] acknowledge)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Directory:People:backup:Name"] = "Bo Backup",
+            ["Directory:People:backup:Phone"] = Backup,
+            ["Directory:People:backup:Groups:0"] = "backups",
+            ["Directory:People:second:Name"] = "Sam Second",
+            ["Directory:People:second:Phone"] = Second,
+            ["Directory:People:second:Groups:0"] = "seconds",
+        };
+        foreach (var (key, value) in acknowledge)
+        {
+            settings[$"Rules:{RulePresets.PoApproved}:Acknowledge:{key}"] = value;
+        }
+
+        var side = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: settings, purchaseOrders: 200, withTwilio: true,
+            postgresConnectionString: postgres);
+        var harness = new TwoWayHarness(side, settings, postgres);
+        harness.PointInboundTextsAtTheConnector();
+        return harness;
+    }
+
+    /// <summary>Restarts the connector (a clean stop, or a kill -9 when <paramref name="crash"/>) on the same store,
+    /// simulators and clock; <paramref name="between"/> runs while it is down.</summary>
+    public async Task RestartAsync(bool crash = false, Action? between = null)
+    {
+        var old = Side;
+        if (crash)
+        {
+            await old.CrashAsync();
+        }
+        else
+        {
+            await old.StopAsync();
+        }
+
+        _earlier.Add(old);
+        between?.Invoke();
+        Side = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: _settings, purchaseOrders: 200, withTwilio: true,
+            postgresConnectionString: _postgres, sharing: old);
+        _apiKey = null;
+        PointInboundTextsAtTheConnector();
+    }
+
+    private void PointInboundTextsAtTheConnector() =>
+        Side.Twilio!.Options.InboundWebhookUrl = new Uri(new Uri(Side.App.Urls.First()), "/webhooks/twilio/inbound");
+
+    /// <summary>Baselines the rule, approves a new PO in SYSPRO, polls, and sends its text; returns the alert.</summary>
+    public async Task<StoredAlert> ApprovePurchaseOrderAsync()
+    {
+        await Side.PollAsync(RulePresets.PoApproved);
+        var data = Side.Simulator.Data;
+        var po = data.CreatePurchaseOrder(data.SupplierNamed("O'Brien & Sons").Supplier, "B01", 3, 10m);
+        data.SubmitPurchaseOrder(po.PurchaseOrder);
+        data.ApprovePurchaseOrder(po.PurchaseOrder);
+        Side.Time.Advance(TimeSpan.FromMinutes(5));
+        var before = (await Side.AlertsAsync(RulePresets.PoApproved)).Count;
+        await Side.PollAsync(RulePresets.PoApproved);
+        StoredAlert? alert = null;
+        await Side.DriveUntilAsync(async () =>
+        {
+            var all = await Side.AlertsAsync(RulePresets.PoApproved);
+            alert = all.Count > before ? all[before] : null;
+            return alert is { State: AlertStates.Delivered };
+        });
+        return alert!;
+    }
+
+    public static string ReferenceOf(string body)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(body, " Reply OK ([A-Z2-9]{4}) to confirm\\.$");
+        Assert.True(match.Success, $"the text does not end with the reply instruction: {body}");
+        return match.Groups[1].Value;
+    }
+
+    public Task ReplyAsync(string from, string text) =>
+        Side.Twilio!.InjectInboundAsync(from, text, TestContext.Current.CancellationToken);
+
+    /// <summary>The texts Twilio accepted for <paramref name="phone"/>, oldest first.</summary>
+    public IReadOnlyList<string> TextsTo(string phone) =>
+        Side.Twilio!.Messages.Where(m => m.To == phone && m.Direction != "inbound").Select(m => m.Body ?? "").ToList();
+
+    /// <summary>Drives the dispatcher until <paramref name="phone"/> has had <paramref name="count"/> texts.</summary>
+    public Task DriveUntilTextsAsync(string phone, int count) =>
+        Side.DriveUntilAsync(() => Task.FromResult(TextsTo(phone).Count >= count));
+
+    /// <summary>Moves the clock in steps (the timers look every 15 s) while the dispatcher sends.</summary>
+    public async Task PassAsync(TimeSpan span)
+    {
+        var steps = (int)(span / TimeSpan.FromMilliseconds(500));
+        await Side.DriveStepsAsync(steps);
+    }
+
+    /// <summary>GET /api/alerts/{id}: the "alert" object of the answer.</summary>
+    public async Task<JsonElement> ApiAlertAsync(long id)
+    {
+        if (_apiKey is null)
+        {
+            _apiKey = await Side.App.Services.GetRequiredService<ApiKeyStore>().CreateAsync("ops", OperatorRoles.Operator, TestContext.Current.CancellationToken);
+            Side.App.Services.GetRequiredService<AccessState>().Invalidate();
+        }
+
+        using var client = new HttpClient { BaseAddress = new Uri(Side.App.Urls.First()) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", _apiKey);
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/alerts/{id}", TestContext.Current.CancellationToken);
+        return detail.GetProperty("alert");
+    }
+
+    public async Task<List<string>> AuditKindsAsync(long alertId)
+    {
+        await using var connection = await Side.App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
+        return (await connection.QueryAsync<string>("SELECT kind FROM audit WHERE alert_id = @alertId ORDER BY id", new { alertId })).ToList();
+    }
+
+    /// <summary>Every alert of the rule with its role, recipient and escalation link.</summary>
+    public async Task<List<(long Id, string Role, string Recipient, long? EscalationOf, string State)>> EventAlertsAsync()
+    {
+        await using var connection = await Side.App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
+        return (await connection.QueryAsync<(long, string, string, long?, string)>(
+            "SELECT id, ack_role, recipient_id, escalation_of, state FROM alerts WHERE ack_event_id IS NOT NULL ORDER BY id")).ToList();
+    }
+
+    /// <summary>The running connector first, then the stopped ones, the first (which owns the simulators and the
+    /// folder) last.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Side.DisposeAsync();
+        foreach (var earlier in Enumerable.Reverse(_earlier))
+        {
+            await earlier.DisposeAsync();
+        }
+    }
+}
