@@ -1,4 +1,3 @@
-using MlConnector.Acknowledgement;
 using MlConnector.Recipients;
 using MlConnector.Settings;
 using MlConnector.Templates;

@@ -1,4 +1,3 @@
-using MlConnector.Acknowledgement;
 using MlConnector.Recipients;
 
 namespace MlConnector.Rules;

@@ -1,6 +1,6 @@
 using MlConnector.Recipients;
 
-namespace MlConnector.Acknowledgement;
+namespace MlConnector.Rules;
 
 /// <summary>One escalation step, validated: after how long, and to whom.</summary>
 public sealed record EscalationStep(TimeSpan After, RecipientRuleOptions To);

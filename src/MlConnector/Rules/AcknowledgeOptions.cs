@@ -1,6 +1,6 @@
 using MlConnector.Recipients;
 
-namespace MlConnector.Acknowledgement;
+namespace MlConnector.Rules;
 
 /// <summary>A rule's two-way texts (<c>Rules:{id}:Acknowledge</c>): each event's texts end with
 /// " Reply OK XXXX to confirm."; the first reply closes the event for all its recipients.</summary>
@@ -37,13 +37,4 @@ public sealed class ReminderOptions
 
     /// <summary>At most this many reminders. <value>The default is 3.</value></summary>
     public int? Max { get; set; }
-}
-
-/// <summary>The site-wide default of the acknowledgement window (<c>Acknowledge:Window</c>).</summary>
-public sealed class AcknowledgeDefaults
-{
-    public const string SectionName = "Acknowledge";
-
-    /// <summary>How long an event can be acknowledged. <value>The default is 1.00:00:00 (24 hours).</value></summary>
-    public TimeSpan Window { get; set; } = TimeSpan.FromHours(24);
 }
