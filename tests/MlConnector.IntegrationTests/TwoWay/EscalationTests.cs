@@ -104,3 +104,56 @@ public sealed class EscalationTests
         Assert.Single(h.TextsTo(TwoWayHarness.Backup));
     }
 }
+
+/// <summary>Events texted to several people, failed texts, and two instances on PostgreSQL.</summary>
+public sealed class EscalationEdgeTests
+{
+    [Fact]
+    public async Task AnEventTextedToTwoPeople_HasOneReference_AndEitherAcknowledgementClosesItForBoth()
+    {
+        await using var h = await TwoWayHarness.StartWithAsync(null, [($"Rules:{Rules.RulePresets.PoApproved}:Recipients:Groups:1", "backups")],
+            ("Escalate:After", "00:30:00"), ("Escalate:To:Groups:0", "seconds"));
+        await h.ApprovePurchaseOrderAsync();
+        await h.DriveUntilTextsAsync(TwoWayHarness.Backup, 1);
+        var reference = TwoWayHarness.ReferenceOf(h.TextsTo(TwoWayHarness.Buyer)[0]);
+        Assert.Equal(reference, TwoWayHarness.ReferenceOf(h.TextsTo(TwoWayHarness.Backup)[0]));
+
+        await h.ReplyAsync(TwoWayHarness.Backup, $"ok {reference}");
+        await h.PassAsync(TimeSpan.FromMinutes(40));
+
+        Assert.Empty(h.TextsTo(TwoWayHarness.Second));
+        var originals = (await h.EventAlertsAsync()).Where(a => a.Role == "original").ToList();
+        Assert.Equal(2, originals.Count);
+        foreach (var original in originals)
+        {
+            Assert.Equal("backup", (await h.ApiAlertAsync(original.Id)).GetProperty("acknowledgedBy").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task ATextThatIsNotDelivered_EscalatesAtOnce()
+    {
+        await using var h = await TwoWayHarness.StartAsync(null, ("Escalate:After", "00:30:00"), ("Escalate:To:People:0", "backup"));
+        h.Side.Twilio!.Options.Outcomes[TwoWayHarness.Buyer] = global::MlConnector.Simulators.Twilio.DeliveryOutcome.Undelivered(30003);
+        await h.ApprovePurchaseOrderAsync(until: Alerts.AlertStates.Undelivered);
+
+        await h.PassAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Single(h.TextsTo(TwoWayHarness.Backup));
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnPostgres_EscalateAndRemindOnce()
+    {
+        await using var database = await StoreDatabase.ForAsync("postgres");
+        await using var h = await TwoWayHarness.StartAsync(database!.ConnectionString,
+            ("Escalate:After", "00:30:00"), ("Escalate:To:People:0", "backup"), ("Reminders:Every", "00:10:00"), ("Reminders:Max", "2"));
+        await h.AddInstanceAsync();
+        await h.ApprovePurchaseOrderAsync();
+
+        await h.PassAsync(TimeSpan.FromMinutes(45));
+
+        Assert.Single(h.TextsTo(TwoWayHarness.Backup));
+        Assert.Equal(3, h.TextsTo(TwoWayHarness.Buyer).Count);
+    }
+}

@@ -23,9 +23,20 @@ internal sealed class TwoWayHarness : IAsyncDisposable
     public const string Second = "+15550100006";
     public const string Stranger = "+15550109999";
 
+    private static readonly Dictionary<string, string?> Defaults = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Directory:People:backup:Name"] = "Bo Backup",
+        ["Directory:People:backup:Phone"] = Backup,
+        ["Directory:People:backup:Groups:0"] = "backups",
+        ["Directory:People:second:Name"] = "Sam Second",
+        ["Directory:People:second:Phone"] = Second,
+        ["Directory:People:second:Groups:0"] = "seconds",
+    };
+
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _postgres;
     private readonly List<SysproSideHarness> _earlier = [];
+    private readonly List<SysproSideHarness> _others = [];
     private string? _apiKey;
 
     private TwoWayHarness(SysproSideHarness side, Dictionary<string, string?> settings, string? postgres)
@@ -37,25 +48,27 @@ internal sealed class TwoWayHarness : IAsyncDisposable
 
     public SysproSideHarness Side { get; private set; }
 
-    public static async Task<TwoWayHarness> StartAsync(string? postgres = null, params (string Key, string Value)[] acknowledge)
+    public static Task<TwoWayHarness> StartAsync(string? postgres = null, params (string Key, string Value)[] acknowledge) =>
+        StartWithAsync(postgres, [], acknowledge);
+
+    /// <param name="settings">Further settings of the connector, e.g. more recipients of the rule.</param>
+    public static async Task<TwoWayHarness> StartWithAsync(string? postgres, (string Key, string Value)[] settings,
+        params (string Key, string Value)[] acknowledge)
     {
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        var all = settings.ToDictionary(s => s.Key, s => (string?)s.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in Defaults)
         {
-            ["Directory:People:backup:Name"] = "Bo Backup",
-            ["Directory:People:backup:Phone"] = Backup,
-            ["Directory:People:backup:Groups:0"] = "backups",
-            ["Directory:People:second:Name"] = "Sam Second",
-            ["Directory:People:second:Phone"] = Second,
-            ["Directory:People:second:Groups:0"] = "seconds",
-        };
-        foreach (var (key, value) in acknowledge)
-        {
-            settings[$"Rules:{RulePresets.PoApproved}:Acknowledge:{key}"] = value;
+            all.TryAdd(key, value);
         }
 
-        var side = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: settings, purchaseOrders: 200, withTwilio: true,
+        foreach (var (key, value) in acknowledge)
+        {
+            all[$"Rules:{RulePresets.PoApproved}:Acknowledge:{key}"] = value;
+        }
+
+        var side = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: all, purchaseOrders: 200, withTwilio: true,
             postgresConnectionString: postgres);
-        var harness = new TwoWayHarness(side, settings, postgres);
+        var harness = new TwoWayHarness(side, all, postgres);
         harness.PointInboundTextsAtTheConnector();
         return harness;
     }
@@ -82,11 +95,21 @@ internal sealed class TwoWayHarness : IAsyncDisposable
         PointInboundTextsAtTheConnector();
     }
 
+    /// <summary>A second instance on the same store, simulators and clock (stopped with this harness).</summary>
+    public async Task<SysproSideHarness> AddInstanceAsync()
+    {
+        var other = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: _settings, purchaseOrders: 200, withTwilio: true,
+            postgresConnectionString: _postgres, sharing: Side);
+        _others.Add(other);
+        return other;
+    }
+
     private void PointInboundTextsAtTheConnector() =>
         Side.Twilio!.Options.InboundWebhookUrl = new Uri(new Uri(Side.App.Urls.First()), "/webhooks/twilio/inbound");
 
-    /// <summary>Baselines the rule, approves a new PO in SYSPRO, polls, and sends its text; returns the alert.</summary>
-    public async Task<StoredAlert> ApprovePurchaseOrderAsync()
+    /// <summary>Baselines the rule, approves a new PO in SYSPRO, polls, and sends its text until it is
+    /// <paramref name="until"/>; returns the (first) alert.</summary>
+    public async Task<StoredAlert> ApprovePurchaseOrderAsync(string until = AlertStates.Delivered)
     {
         await Side.PollAsync(RulePresets.PoApproved);
         var data = Side.Simulator.Data;
@@ -101,7 +124,7 @@ internal sealed class TwoWayHarness : IAsyncDisposable
         {
             var all = await Side.AlertsAsync(RulePresets.PoApproved);
             alert = all.Count > before ? all[before] : null;
-            return alert is { State: AlertStates.Delivered };
+            return alert?.State == until;
         });
         return alert!;
     }
@@ -164,6 +187,11 @@ internal sealed class TwoWayHarness : IAsyncDisposable
     /// folder) last.</summary>
     public async ValueTask DisposeAsync()
     {
+        foreach (var other in _others)
+        {
+            await other.DisposeAsync();
+        }
+
         await Side.DisposeAsync();
         foreach (var earlier in Enumerable.Reverse(_earlier))
         {
