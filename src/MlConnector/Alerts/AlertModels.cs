@@ -2,7 +2,9 @@ using MlConnector.Audit;
 
 namespace MlConnector.Alerts;
 
-/// <summary>What the alert list is narrowed by; every part is optional. Phone is looked up through the blind index.</summary>
+/// <summary>What the alert list is narrowed by; every part is optional. Phone is looked up through the blind index.
+/// <paramref name="Acknowledgement"/>: <c>waiting</c> (texts of events nobody has acknowledged yet, still open) or
+/// <c>acknowledged</c>.</summary>
 public sealed record AlertFilter(
     string? State = null,
     string? Rule = null,
@@ -11,7 +13,12 @@ public sealed record AlertFilter(
     DateTimeOffset? To = null,
     string? Phone = null,
     int Page = 1,
-    int PageSize = 50);
+    int PageSize = 50,
+    string? Acknowledgement = null)
+{
+    public const string Waiting = "waiting";
+    public const string Acknowledged = "acknowledged";
+}
 
 /// <summary>One alert in a list. For a rule that asks for acknowledgement: the event's <paramref name="AckReference"/>,
 /// this alert's <paramref name="AckRole"/> (original, escalation, reminder or confirmation), when and by whom (directory

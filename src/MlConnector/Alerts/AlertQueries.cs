@@ -79,6 +79,16 @@ public sealed class AlertQueries(IDbDialect dialect, FieldProtector protector, I
         if (!string.IsNullOrWhiteSpace(f.Company)) Add("company_id = @company", "company", f.Company.Trim());
         if (f.From is { } from) Add("created_at >= @from", "from", from.ToStored());
         if (f.To is { } to) Add("created_at < @to", "to", to.ToStored());
+        switch (f.Acknowledgement?.Trim().ToLowerInvariant())
+        {
+            case AlertFilter.Waiting:
+                clauses.Add($"ack_role <> '{AckRoles.Confirmation}' AND ack_event_id IN (SELECT id FROM ack_events WHERE is_open = 1 AND acknowledged_at IS NULL)");
+                break;
+            case AlertFilter.Acknowledged:
+                clauses.Add($"ack_role <> '{AckRoles.Confirmation}' AND ack_event_id IN (SELECT id FROM ack_events WHERE acknowledged_at IS NOT NULL)");
+                break;
+        }
+
         if (!string.IsNullOrWhiteSpace(f.Phone))
         {
             // A number that does not parse matches nothing rather than everything.

@@ -87,4 +87,22 @@ public sealed class AcknowledgementTests
         Assert.Single(h.TextsTo(TwoWayHarness.Buyer)); // no confirmation and no "unknown reference" reply
         Assert.Single(await h.EventAlertsAsync());
     }
+
+    [Fact]
+    public async Task TheAlertList_FiltersTextsWaitingForAcknowledgement_AndAcknowledgedOnes()
+    {
+        await using var h = await TwoWayHarness.StartAsync(null, EscalateToBackupAfter30Minutes);
+        var alert = await h.ApprovePurchaseOrderAsync();
+        async Task<List<long>> ListedAsync(string filter) =>
+            (await h.ApiGetAsync($"/api/alerts?acknowledgement={filter}")).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("id").GetInt64()).ToList();
+
+        Assert.Equal([alert.Id], await ListedAsync("waiting"));
+        Assert.Empty(await ListedAsync("acknowledged"));
+        await h.ReplyAsync(TwoWayHarness.Buyer, "ok");
+        await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 2);
+
+        Assert.Empty(await ListedAsync("waiting"));
+        Assert.Equal([alert.Id], await ListedAsync("acknowledged"));
+    }
 }

@@ -155,7 +155,16 @@ internal sealed class TwoWayHarness : IAsyncDisposable
     }
 
     /// <summary>GET /api/alerts/{id}: the "alert" object of the answer.</summary>
-    public async Task<JsonElement> ApiAlertAsync(long id)
+    public async Task<JsonElement> ApiAlertAsync(long id) => (await ApiGetAsync($"/api/alerts/{id}")).GetProperty("alert");
+
+    /// <summary>GET <paramref name="path"/> of the API with an operator's key, or a dashboard page with it.</summary>
+    public async Task<JsonElement> ApiGetAsync(string path)
+    {
+        using var client = await ClientAsync();
+        return await client.GetFromJsonAsync<JsonElement>(path, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<HttpClient> ClientAsync()
     {
         if (_apiKey is null)
         {
@@ -163,10 +172,9 @@ internal sealed class TwoWayHarness : IAsyncDisposable
             Side.App.Services.GetRequiredService<AccessState>().Invalidate();
         }
 
-        using var client = new HttpClient { BaseAddress = new Uri(Side.App.Urls.First()) };
+        var client = new HttpClient { BaseAddress = new Uri(Side.App.Urls.First()) };
         client.DefaultRequestHeaders.Add("X-Api-Key", _apiKey);
-        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/alerts/{id}", TestContext.Current.CancellationToken);
-        return detail.GetProperty("alert");
+        return client;
     }
 
     public async Task<List<string>> AuditKindsAsync(long alertId)

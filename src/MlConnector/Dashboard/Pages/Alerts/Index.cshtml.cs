@@ -16,6 +16,7 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Rule { get; set; }
     [BindProperty(SupportsGet = true)] public string? Company { get; set; }
+    [BindProperty(SupportsGet = true, Name = "ack")] public string? Acknowledgement { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -28,7 +29,8 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
     public async Task OnGetAsync(CancellationToken ct)
     {
         Since = times.DayOf(time.GetUtcNow()).AddDays(-1);
-        Result = await queries.ListAsync(new AlertFilter(State, Rule, Company, Start(From), Start(To?.AddDays(1)), Phone, PageNumber), ct);
+        Result = await queries.ListAsync(new AlertFilter(State, Rule, Company, Start(From), Start(To?.AddDays(1)), Phone, PageNumber,
+            Acknowledgement: Acknowledgement), ct);
     }
 
     public async Task<IActionResult> OnPostConfirmBulkAsync(DateOnly since, CancellationToken ct)
@@ -54,7 +56,7 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
-        ["phone"] = Phone, ["state"] = State, ["rule"] = Rule, ["company"] = Company,
+        ["phone"] = Phone, ["state"] = State, ["rule"] = Rule, ["company"] = Company, ["ack"] = Acknowledgement,
         ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
