@@ -29,6 +29,19 @@ public static partial class AckReference
         return match.Success;
     }
 
+    /// <summary>Splits a text that ends with <see cref="Suffix"/> into what comes before it and the reference; false
+    /// (and the whole text) for a text that does not ask for acknowledgement.</summary>
+    public static bool TrySplit(string body, out string core, out string reference)
+    {
+        var match = SuffixPattern().Match(body);
+        core = match.Success ? body[..match.Index] : body;
+        reference = match.Success ? match.Groups["ref"].Value : "";
+        return match.Success;
+    }
+
+    [GeneratedRegex(@" Reply OK (?<ref>[A-HJ-NP-Z2-9]{4}) to confirm\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex SuffixPattern();
+
     [GeneratedRegex(@"^\s*ok(?:\s+(?<ref>[a-z0-9]{4}))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyPattern();
 }

@@ -79,7 +79,8 @@ public sealed class AckReplies(AlertEnqueuer enqueuer, RecipientDirectory direct
 
     private static string Example() => AckReference.NewReference();
 
-    /// <summary>The reply, as an alert to the person who texted: tied to the event when there is one.</summary>
+    /// <summary>The reply, as an alert to the person who texted: tied to the event when there is one. Urgent: the person
+    /// just texted, so their quiet hours do not hold the answer.</summary>
     private async Task ReplyAsync(DbConnection connection, DbTransaction transaction, (AckEvent Event, AlertRef Alert)? about,
         string to, string inboundSid, string text, DateTimeOffset now, CancellationToken ct)
     {
@@ -87,9 +88,10 @@ public sealed class AckReplies(AlertEnqueuer enqueuer, RecipientDirectory direct
         var alert = about is { } a
             ? new NewAlert(a.Event.CompanyId, a.Alert.RuleId, a.Alert.SourceTable, a.Alert.SourceKey, a.Alert.Transition, inboundSid,
                 a.Alert.RecipientId, to, text, count.Segments, count.Encoding.ToString(), null,
-                Acknowledgement: new AckLink(a.Event.Id, AckRoles.Confirmation, 0, Key: $"ack|reply|{inboundSid}"))
+                Acknowledgement: new AckLink(a.Event.Id, AckRoles.Confirmation, 0, Key: $"ack|reply|{inboundSid}"), Urgent: true)
             : new NewAlert("default", "acknowledge", "inbound", inboundSid, "reply", inboundSid, "unknown", to, text,
-                count.Segments, count.Encoding.ToString(), null, Acknowledgement: new AckLink(null, AckRoles.Confirmation, 0, Key: $"ack|reply|{inboundSid}"));
+                count.Segments, count.Encoding.ToString(), null, Acknowledgement: new AckLink(null, AckRoles.Confirmation, 0, Key: $"ack|reply|{inboundSid}"),
+                Urgent: true);
         await enqueuer.EnqueueAsync(connection, transaction, alert, new Dictionary<string, string?>(), now, ct);
     }
 

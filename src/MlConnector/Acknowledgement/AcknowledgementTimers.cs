@@ -107,7 +107,8 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
         CancellationToken ct)
     {
         var step = ackEvent.Stage + 1;
-        var recipients = directory.Resolve(policy.Escalations[ackEvent.Stage].To, new Dictionary<string, string?>());
+        var recipients = directory.Resolve(policy.Escalations[ackEvent.Stage].To, new Dictionary<string, string?>())
+            .Where(r => !directory.Skips(r.Id, ackEvent.RuleId)).ToList();
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (!await ClaimAsync(connection, transaction, ackEvent, "stage", ackEvent.Stage, acknowledged.WindowOf(RuleOf(ackEvent)), now, ct)
             || await PreviousStepAsync(connection, transaction, ackEvent, ct) is not { } previous)
@@ -150,7 +151,7 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
         var sent = 0;
         foreach (var original in originals.DistinctBy(o => o.RecipientId, StringComparer.OrdinalIgnoreCase))
         {
-            var text = Compose($"Reminder {reminder}: ", Core(original, ackEvent.Reference), ackEvent.Reference);
+            var text = Compose($"Reminder {reminder}: ", Core(original), ackEvent.Reference);
             var id = await EnqueueAsync(connection, transaction, original, original.RecipientId,
                 protector.Unprotect(original.Phone, AlertEnqueuer.PhonePurpose), text, now,
                 new AckLink(ackEvent.Id, AckRoles.Reminder, 0, null, $"ack|{ackEvent.Id}|reminder|{reminder}|{original.RecipientId}"), ct);
@@ -187,7 +188,7 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
         var count = SmsSegments.Count(text);
         return await enqueuer.EnqueueAsync(connection, transaction, new NewAlert(source.CompanyId, source.RuleId, source.SourceTable,
             source.SourceKey, source.Transition, link.Key!, recipientId, phone, text, count.Segments, count.Encoding.ToString(), null,
-            Acknowledgement: link), new Dictionary<string, string?>(), now, ct);
+            Acknowledgement: link, Urgent: rules.Find(source.RuleId)?.Urgent ?? false), new Dictionary<string, string?>(), now, ct);
     }
 
     /// <summary>The step being escalated: its first alert, its recipients' names and the text of the event.</summary>
@@ -201,16 +202,15 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
         }
 
         var originals = ackEvent.Stage == 0 ? alerts : await AlertsOfAsync(connection, transaction, ackEvent.Id, AckRoles.Original, 0, ct);
-        var core = originals.Select(o => Core(o, ackEvent.Reference)).FirstOrDefault(c => c.Length > 0) ?? "";
+        var core = originals.Select(o => Core(o)).FirstOrDefault(c => c.Length > 0) ?? "";
         return new PreviousStep(alerts[0].Id, alerts[0], alerts.Select(a => directory.Person(a.RecipientId)?.Name ?? a.RecipientId).ToList(), core);
     }
 
     /// <summary>An alert's text without the " Reply OK XXXX to confirm." it ends with (empty for one not rendered).</summary>
-    private string Core(EventAlert alert, string reference)
+    private string Core(EventAlert alert)
     {
-        var body = protector.UnprotectOr(alert.Body, AlertEnqueuer.BodyPurpose, "");
-        var suffix = AckReference.Suffix(reference);
-        return body.EndsWith(suffix, StringComparison.Ordinal) ? body[..^suffix.Length] : body;
+        _ = AckReference.TrySplit(protector.UnprotectOr(alert.Body, AlertEnqueuer.BodyPurpose, ""), out var core, out _);
+        return core;
     }
 
     /// <summary>Lead, then the event's text cut to fit Twilio's limit, then the reference suffix.</summary>

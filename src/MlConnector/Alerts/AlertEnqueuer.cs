@@ -2,14 +2,16 @@ using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using MlConnector.Audit;
+using MlConnector.Recipients;
 using MlConnector.Security;
 using MlConnector.Storage;
 
 namespace MlConnector.Alerts;
 
 /// <summary>Enqueues alerts inside the caller's transaction. The unique alert key makes a second enqueue of the
-/// same event a no-op, so nothing is sent twice by design.</summary>
-public sealed class AlertEnqueuer(FieldProtector protector)
+/// same event a no-op, so nothing is sent twice by design. An alert for a person in their quiet hours is kept quiet
+/// until they end (unless it is urgent).</summary>
+public sealed class AlertEnqueuer(FieldProtector protector, QuietHours? quietHours = null)
 {
     public const string PhonePurpose = "alert.phone";
     public const string BodyPurpose = "alert.body";
@@ -20,14 +22,20 @@ public sealed class AlertEnqueuer(FieldProtector protector)
         IReadOnlyDictionary<string, string?> fields, DateTimeOffset now, CancellationToken ct, HoldReason? hold = null)
     {
         var state = alert.RenderError is not null ? AlertStates.Failed : hold is null ? AlertStates.Pending : AlertStates.Held;
+        var quietUntil = state == AlertStates.Pending && !alert.Urgent ? quietHours?.QuietUntil(alert.RecipientId, now) : null;
+        if (quietUntil is not null)
+        {
+            state = AlertStates.Quiet;
+        }
+
         var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
             INSERT INTO alerts (company_id, alert_key, rule_id, source_table, source_key, transition, recipient_id,
                 recipient_phone, recipient_phone_index, body, segments, encoding, state, attempts, next_attempt_at,
-                error_message, created_at, updated_at, ack_event_id, ack_role, ack_stage, escalation_of)
+                error_message, created_at, updated_at, ack_event_id, ack_role, ack_stage, escalation_of, quiet_until)
             VALUES (@CompanyId, @Key, @RuleId, @SourceTable, @SourceKey, @Transition, @RecipientId,
                 @PhoneBlob, @PhoneIndex, @BodyBlob, @Segments, @Encoding, @State, 0, @NextAttempt,
-                @RenderError, @Now, @Now, @AckEventId, @AckRole, @AckStage, @EscalationOf)
+                @RenderError, @Now, @Now, @AckEventId, @AckRole, @AckStage, @EscalationOf, @QuietUntil)
             ON CONFLICT (company_id, alert_key) DO NOTHING
             RETURNING id
             """,
@@ -43,6 +51,7 @@ public sealed class AlertEnqueuer(FieldProtector protector)
                 Now = now.ToStored(),
                 AckEventId = alert.Acknowledgement?.EventId, AckRole = alert.Acknowledgement?.Role,
                 AckStage = alert.Acknowledgement?.Stage, EscalationOf = alert.Acknowledgement?.EscalationOf,
+                QuietUntil = quietUntil?.ToStored(),
             },
             transaction, cancellationToken: ct));
         if (id is not { } alertId)
@@ -64,6 +73,8 @@ public sealed class AlertEnqueuer(FieldProtector protector)
                 JsonSerializer.Serialize(new { segments = alert.Segments, encoding = alert.Encoding })),
             AlertStates.Held => new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.Held, "system",
                 JsonSerializer.Serialize(new { segments = alert.Segments, encoding = alert.Encoding, reason = hold!.Text })),
+            AlertStates.Quiet => new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.Quiet, "system",
+                JsonSerializer.Serialize(new { segments = alert.Segments, encoding = alert.Encoding, until = quietUntil })),
             _ => new AuditEntry(alert.CompanyId, alertId, now, AuditKinds.RenderFailed, "system",
                 JsonSerializer.Serialize(new { reason = alert.RenderError })),
         };

@@ -13,6 +13,13 @@ public static class AlertStates
     /// rule had a hold): kept from the dispatcher until an operator releases (pending) or discards them.</summary>
     public const string Held = "held";
 
+    /// <summary>For a person in their quiet hours (<c>Directory:People:{id}:QuietHours</c>): kept from the dispatcher
+    /// until the hours end, then sent in one digest text with the person's other quiet alerts (digested).</summary>
+    public const string Quiet = "quiet";
+
+    /// <summary>Sent as part of a digest text at the end of the person's quiet hours (the digest is an alert of its own).</summary>
+    public const string Digested = "digested";
+
     /// <summary>Twilio accepted the message (it has a MessageSid).</summary>
     public const string Sent = "sent";
 
@@ -35,5 +42,5 @@ public static class AlertStates
     public const string Discarded = "discarded";
 
     /// <summary>Every state, in the order of an alert's life.</summary>
-    public static IReadOnlyList<string> All { get; } = [Held, Pending, Sent, Delivered, Undelivered, Failed, Suppressed, Expired, Discarded];
+    public static IReadOnlyList<string> All { get; } = [Held, Quiet, Pending, Sent, Delivered, Undelivered, Failed, Suppressed, Expired, Discarded, Digested];
 }

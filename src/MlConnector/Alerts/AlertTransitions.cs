@@ -9,15 +9,18 @@ namespace MlConnector.Alerts;
 /// </summary>
 public static class AlertTransitions
 {
-    /// <summary>The states a new alert starts in: pending, held when its poll is held, or failed when its text could
-    /// not be rendered. Nothing else ever enters held.</summary>
-    public static IReadOnlySet<string> Initial { get; } = FrozenSet.Create(StringComparer.Ordinal, Pending, Held, Failed);
+    /// <summary>The states a new alert starts in: pending, held when its poll is held, quiet when its recipient is in
+    /// their quiet hours, or failed when its text could not be rendered. Nothing else ever enters held or quiet.</summary>
+    public static IReadOnlySet<string> Initial { get; } = FrozenSet.Create(StringComparer.Ordinal, Pending, Held, Quiet, Failed);
 
     /// <summary>From each state, the states it may move to.</summary>
     public static IReadOnlyDictionary<string, IReadOnlySet<string>> Allowed { get; } = new Dictionary<string, IReadOnlySet<string>>
     {
         // A held poll's alerts leave the hold only together: released (queued) or discarded, by an operator.
         [Held] = Set(Pending, Discarded),
+
+        // A quiet alert goes out in its person's digest at the end of the quiet hours (or is replayed alone).
+        [Quiet] = Set(Digested, Pending),
 
         // The dispatcher's outcome for a claimed alert: retried or in doubt (still pending), sent, or given up on.
         [Pending] = Set(Pending, Sent, Failed, Suppressed, Expired),
@@ -30,6 +33,7 @@ public static class AlertTransitions
         [Suppressed] = Set(Pending),
         [Expired] = Set(Pending),
         [Discarded] = Set(Pending),
+        [Digested] = Set(Pending),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, string[]> IntoState = AlertStates.All.ToFrozenDictionary(

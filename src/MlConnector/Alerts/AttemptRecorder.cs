@@ -46,6 +46,14 @@ public sealed class AttemptRecorder(IDbDialect dialect)
                 new AuditEntry(alert.CompanyId, alert.Id, now, kind, "dispatcher", outcome.AuditDetail), ct);
         }
 
+        if (outcome.State == AlertStates.Sent)
+        {
+            // A digest's alerts were sent when it was (an escalation clock starts then).
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE alerts SET sent_at = @Now WHERE digest_alert_id = @Id AND sent_at IS NULL",
+                new { Now = now.ToStored(), alert.Id }, transaction, cancellationToken: ct));
+        }
+
         if (outcome.MessageSid is { } sid)
         {
             await DeliveryEvents.ApplyEarlyAsync(connection, transaction, alert, sid, now, ct);

@@ -10,6 +10,8 @@ public static class AuditKinds
     public const string EnrichmentFailed = "enrichment-failed";
     public const string Queued = "queued";
     public const string Held = "held";
+    public const string Quiet = "quiet";
+    public const string Digested = "digested";
     public const string Released = "released";
     public const string Discarded = "discarded";
     public const string Attempt = "attempt";

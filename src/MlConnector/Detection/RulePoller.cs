@@ -187,10 +187,13 @@ public sealed class RulePoller(
         foreach (var detected in events)
         {
             var (fields, notes) = await enricher.FieldsAsync(rule, needed, detected, ct);
-            var recipients = directory.Resolve(rule.Recipients, fields);
+            var named = directory.Resolve(rule.Recipients, fields);
+            var recipients = named.Where(r => !directory.Skips(r.Id, rule.Id)).ToList();
             if (recipients.Count == 0)
             {
-                var why = directory.WhyNobody(rule.Recipients, fields);
+                var why = named.Count == 0
+                    ? directory.WhyNobody(rule.Recipients, fields)
+                    : $"everyone it names skips this rule ({string.Join(", ", named.Select(r => $"Directory:People:{r.Id}:SkipRules"))}).";
                 logger.NobodyToText(rule.Id, detected.RecordKey, why);
                 unrouted.Add((new UnroutedEvent(0, rule.Company, rule.Id, rule.Table, detected.RecordKey, detected.TransitionText, why, now),
                     runId));
@@ -222,7 +225,7 @@ public sealed class RulePoller(
     {
         NewAlert Alert(string body, int segments, string encoding, string? error, bool truncated) => new(
             rule.Company, rule.Id, rule.Table, detected.RecordKey, detected.TransitionText, runId,
-            recipient.Id, recipient.Phone, body, segments, encoding, error, truncated, notes);
+            recipient.Id, recipient.Phone, body, segments, encoding, error, truncated, notes, Urgent: rule.Urgent);
 
         try
         {

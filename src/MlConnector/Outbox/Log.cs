@@ -62,4 +62,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 3023, EventName = "StatusRefreshFailed", Level = LogLevel.Error,
         Message = "Delivery status refresh: a round failed; trying again at the next")]
     public static partial void StatusRefreshFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3024, EventName = "DigestQueued", Level = LogLevel.Information,
+        Message = "Quiet hours of {RecipientId} ended: {Alerts} alert(s) queued as a digest of {Texts} text(s)")]
+    public static partial void DigestQueued(this ILogger logger, string recipientId, int alerts, int texts);
+
+    [LoggerMessage(EventId = 3025, EventName = "DigestFailed", Level = LogLevel.Error,
+        Message = "Quiet-hours digests: a round failed; trying again at the next")]
+    public static partial void DigestFailed(this ILogger logger, Exception exception);
 }

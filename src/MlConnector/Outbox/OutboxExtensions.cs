@@ -18,6 +18,7 @@ internal static class OutboxExtensions
         builder.Services.AddSingleton<ReplayService>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddHostedService<DeliveryStatusRefresher>();
+        builder.Services.AddHostedService<QuietDigests>();
         return builder;
     }
 }

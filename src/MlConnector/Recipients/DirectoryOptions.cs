@@ -25,4 +25,18 @@ public sealed class PersonOptions
     public string? Phone { get; set; }
 
     public List<string> Groups { get; set; } = [];
+
+    /// <summary>The person's time zone (an IANA id such as America/Chicago), for their quiet hours.
+    /// <value>The default is Site:TimeZone.</value></summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>Quiet hours on the person's clock, e.g. <c>22:00-07:00</c>: their texts are held and sent when the
+    /// hours end, as one digest text; a rule marked Urgent ignores them. <value>The default is none.</value></summary>
+    public string? QuietHours { get; set; }
+
+    /// <summary>Saturday and Sunday are quiet all day too (on the person's clock).</summary>
+    public bool QuietWeekends { get; set; }
+
+    /// <summary>Rules whose texts this person does not get, although a group, route or threshold names them.</summary>
+    public List<string> SkipRules { get; set; } = [];
 }

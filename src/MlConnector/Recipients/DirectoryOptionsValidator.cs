@@ -19,6 +19,16 @@ internal sealed class DirectoryOptionsValidator : IValidateOptions<DirectoryOpti
 
         foreach (var (id, person) in options.People)
         {
+            if (person.TimeZone is { } zone && MlConnector.Site.SiteTime.Resolve(zone) is null)
+            {
+                failures.Add($"Directory:People:{id}:TimeZone: '{zone}' is not a time zone this machine knows; write an IANA id such as America/Chicago.");
+            }
+
+            if (person.QuietHours is { } quiet && !QuietSchedule.TryParseWindow(quiet, out _, out var error))
+            {
+                failures.Add($"Directory:People:{id}:QuietHours: {error}");
+            }
+
             foreach (var (group, index) in person.Groups.Select((g, i) => (g, i)))
             {
                 if (string.IsNullOrWhiteSpace(group))

@@ -7,6 +7,7 @@ public sealed partial class RecipientDirectory
     private readonly Dictionary<string, Recipient> _people = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<Recipient>> _groups = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Dictionary<string, string>> _routes;
+    private readonly Dictionary<string, HashSet<string>> _skips = new(StringComparer.OrdinalIgnoreCase);
 
     public RecipientDirectory(DirectoryOptions options, out IReadOnlyList<string> errors)
     {
@@ -21,6 +22,11 @@ public sealed partial class RecipientDirectory
 
             var recipient = new Recipient(id, string.IsNullOrWhiteSpace(person.Name) ? id : person.Name, phone);
             _people[id] = recipient;
+            if (person.SkipRules.Count > 0)
+            {
+                _skips[id] = new HashSet<string>(person.SkipRules.Select(r => r.Trim()), StringComparer.OrdinalIgnoreCase);
+            }
+
             foreach (var group in person.Groups)
             {
                 (_groups.TryGetValue(group, out var members) ? members : _groups[group] = []).Add(recipient);
@@ -44,6 +50,12 @@ public sealed partial class RecipientDirectory
 
         errors = problems;
     }
+
+    /// <summary>Whether the person asked not to get this rule's texts (<c>Directory:People:{id}:SkipRules</c>).</summary>
+    public bool Skips(string personId, string ruleId) => _skips.TryGetValue(personId, out var rules) && rules.Contains(ruleId);
+
+    /// <summary>Every person's skipped rules, for the check that each names a rule and for the dashboard.</summary>
+    public IReadOnlyDictionary<string, HashSet<string>> SkippedRules => _skips;
 
     /// <summary>The person with this directory id, or null.</summary>
     public Recipient? Person(string id) => _people.GetValueOrDefault(id);

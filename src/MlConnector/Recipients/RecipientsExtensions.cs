@@ -28,6 +28,7 @@ internal static class RecipientsExtensions
         builder.Services.AddSingleton(sp => new LoadedDirectory(sp.GetRequiredService<IOptions<DirectoryOptions>>().Value));
         builder.Services.AddSingleton(sp => sp.GetRequiredService<LoadedDirectory>().Directory);
         builder.Services.AddSingleton<OptOutList>();
+        builder.Services.AddSingleton<QuietHours>();
         builder.Services.AddSealedColumn(new SealedColumn("opt_outs", ["sender_key", "phone_index"], "phone", OptOutList.PhonePurpose));
         return builder;
     }

@@ -74,6 +74,15 @@ public static class RuleCatalog
             rules.Add(definition);
         }
 
+        foreach (var (person, skipped) in directory.SkippedRules)
+        {
+            foreach (var rule in skipped.Where(r => !configured.ContainsKey(r)).Order(StringComparer.Ordinal))
+            {
+                errors.Add($"Directory:People:{person}:SkipRules: there is no rule '{rule}'"
+                    + (Suggestions.Closest(rule, configured.Keys) is { } match ? $"; did you mean '{match}'?" : "."));
+            }
+        }
+
         return (rules, errors);
     }
 
@@ -210,6 +219,7 @@ public static class RuleCatalog
             Recipients = o.Recipients,
             HoldAbove = o.HoldAbove ?? DefaultHoldAbove,
             Acknowledge = acknowledge,
+            Urgent = o.Urgent ?? false,
         };
     }
 
@@ -243,6 +253,7 @@ public static class RuleCatalog
         Recipients = o.Recipients ?? preset.Recipients,
         HoldAbove = o.HoldAbove ?? preset.HoldAbove,
         Acknowledge = o.Acknowledge ?? preset.Acknowledge,
+        Urgent = o.Urgent ?? preset.Urgent,
     };
 
     private static List<string>? NonEmpty(List<string>? list) => list is { Count: > 0 } ? list : null;

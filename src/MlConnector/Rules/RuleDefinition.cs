@@ -56,6 +56,9 @@ public sealed record RuleDefinition
     /// <summary>Two-way texts (reply OK, escalation, reminders), or null for one-way texts.</summary>
     public AcknowledgePolicy? Acknowledge { get; init; }
 
+    /// <summary>Texts that ignore the recipients' quiet hours.</summary>
+    public bool Urgent { get; init; }
+
     /// <summary>Every column the source reads: keys, status, watermark and template columns, without repeats.</summary>
     public IReadOnlyList<string> SelectedColumns =>
         KeyColumns

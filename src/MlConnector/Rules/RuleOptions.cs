@@ -144,4 +144,8 @@ public sealed class RuleOptions
     /// <summary>Two-way texts: each event's texts ask for a reply ("OK XXXX"), with escalation to others and reminders
     /// while nobody replies. <value>The default is none (one-way texts).</value></summary>
     public AcknowledgeOptions? Acknowledge { get; set; }
+
+    /// <summary>Texts that cannot wait: sent in the recipients' quiet hours too (no digest).
+    /// <value>The default is false.</value></summary>
+    public bool? Urgent { get; set; }
 }

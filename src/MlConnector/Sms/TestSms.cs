@@ -27,7 +27,7 @@ public sealed class TestSms(IDbDialect dialect, AlertEnqueuer alerts, AlertQueri
         // A test text has no record: a fresh value stands for its key and its fingerprint, so every test text is new.
         var unique = now.ToStored().ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
         var alert = new NewAlert("default", RuleId, "test", unique, "test", unique, actor, e164, text, segments,
-            encoding.ToString(), null);
+            encoding.ToString(), null, Urgent: true); // sent now, whoever asked for it
         await using var connection = await dialect.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var id = await alerts.EnqueueAsync(connection, transaction, alert, new Dictionary<string, string?>(), now, ct);

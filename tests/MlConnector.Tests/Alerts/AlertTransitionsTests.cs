@@ -12,8 +12,8 @@ public sealed class AlertTransitionsTests
     }
 
     [Fact]
-    public void NewAlerts_StartPendingHeldOrFailed() =>
-        Assert.Equal([AlertStates.Failed, AlertStates.Held, AlertStates.Pending], AlertTransitions.Initial.Order());
+    public void NewAlerts_StartPendingHeldQuietOrFailed() =>
+        Assert.Equal([AlertStates.Failed, AlertStates.Held, AlertStates.Pending, AlertStates.Quiet], AlertTransitions.Initial.Order());
 
     [Theory]
     [InlineData(AlertStates.Pending, AlertStates.Pending)] // retry scheduled, or a send in doubt
@@ -34,6 +34,9 @@ public sealed class AlertTransitionsTests
     [InlineData(AlertStates.Held, AlertStates.Pending)] // released
     [InlineData(AlertStates.Held, AlertStates.Discarded)]
     [InlineData(AlertStates.Discarded, AlertStates.Pending)] // a replay of one discarded alert, by hand
+    [InlineData(AlertStates.Quiet, AlertStates.Digested)] // sent in the digest at the end of the quiet hours
+    [InlineData(AlertStates.Quiet, AlertStates.Pending)] // replayed alone
+    [InlineData(AlertStates.Digested, AlertStates.Pending)]
     public void Allows_TheMovesAnAlertMakes(string from, string to) => Assert.True(AlertTransitions.Allows(from, to));
 
     [Theory]
@@ -53,6 +56,9 @@ public sealed class AlertTransitionsTests
     [InlineData(AlertStates.Failed, AlertStates.Held)]
     [InlineData(AlertStates.Pending, AlertStates.Discarded)]
     [InlineData(AlertStates.Discarded, AlertStates.Sent)]
+    [InlineData(AlertStates.Quiet, AlertStates.Sent)] // a quiet alert is never claimed
+    [InlineData(AlertStates.Pending, AlertStates.Quiet)] // nothing becomes quiet after creation
+    [InlineData(AlertStates.Digested, AlertStates.Sent)]
     public void Refuses_EveryOtherMove(string from, string to) => Assert.False(AlertTransitions.Allows(from, to));
 
     [Fact]
