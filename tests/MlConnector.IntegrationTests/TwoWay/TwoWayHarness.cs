@@ -154,6 +154,19 @@ internal sealed class TwoWayHarness : IAsyncDisposable
         await Side.DriveStepsAsync(steps);
     }
 
+    /// <summary>Moves the clock to a minute before <paramref name="at"/> at once, then in steps to it (the timers and the
+    /// dispatcher run on the way).</summary>
+    public async Task AdvanceToAsync(DateTimeOffset at)
+    {
+        var jump = at.AddMinutes(-1) - Side.Time.GetUtcNow();
+        if (jump > TimeSpan.Zero)
+        {
+            Side.Time.Advance(jump);
+        }
+
+        await PassAsync(at - Side.Time.GetUtcNow());
+    }
+
     /// <summary>GET /api/alerts/{id}: the "alert" object of the answer.</summary>
     public async Task<JsonElement> ApiAlertAsync(long id) => (await ApiGetAsync($"/api/alerts/{id}")).GetProperty("alert");
 
