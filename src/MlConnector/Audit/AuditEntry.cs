@@ -23,7 +23,10 @@ public static class AuditKinds
     public const string Acknowledged = "acknowledged";
     public const string Escalated = "escalated";
     public const string Reminded = "reminded";
-    public const string AcknowledgeTimersStopped = "acknowledge-timers-stopped";
+    public const string CallPlaced = "call-placed";
+    public const string CallFailed = "call-failed";
+    public const string CallCancelled = "call-cancelled";
+    public const string CallStatus = "call-status";
     public const string ForgedWebhook = "forged-webhook";
     public const string RulePaused = "rule-paused";
     public const string RuleResumed = "rule-resumed";

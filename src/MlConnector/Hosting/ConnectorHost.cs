@@ -15,6 +15,7 @@ using MlConnector.Storage;
 using MlConnector.Syspro;
 using MlConnector.Telemetry;
 using MlConnector.Templates;
+using MlConnector.Voice;
 using MlConnector.Webhooks;
 
 namespace MlConnector.Hosting;
@@ -50,6 +51,7 @@ public static class ConnectorHost
         builder.AddOutbox();
         builder.AddWebhooks();
         builder.AddAcknowledgement();
+        builder.AddVoice();
 
         // The operator surface: access control, API, dashboard and metrics.
         builder.AddServiceHosting();

@@ -183,6 +183,10 @@ public static class RuleCatalog
             ? null
             : AcknowledgePolicy.From(o.Acknowledge, (key, message) => errors.Add($"{path}:Acknowledge:{key}: {message}"));
 
+        var voice = o.Voice is null
+            ? null
+            : VoicePolicy.From(o.Voice, o.Acknowledge is not null, (key, message) => errors.Add($"{path}:Voice:{key}: {message}"));
+
         if (string.IsNullOrWhiteSpace(o.Table) || o.KeyColumns is not { Count: > 0 } || o.Recipients is null || string.IsNullOrWhiteSpace(o.Template))
         {
             return null;
@@ -220,6 +224,7 @@ public static class RuleCatalog
             HoldAbove = o.HoldAbove ?? DefaultHoldAbove,
             Acknowledge = acknowledge,
             Urgent = o.Urgent ?? false,
+            Voice = voice,
         };
     }
 
@@ -254,6 +259,7 @@ public static class RuleCatalog
         HoldAbove = o.HoldAbove ?? preset.HoldAbove,
         Acknowledge = o.Acknowledge ?? preset.Acknowledge,
         Urgent = o.Urgent ?? preset.Urgent,
+        Voice = o.Voice ?? preset.Voice,
     };
 
     private static List<string>? NonEmpty(List<string>? list) => list is { Count: > 0 } ? list : null;

@@ -59,6 +59,9 @@ public sealed record RuleDefinition
     /// <summary>Texts that ignore the recipients' quiet hours.</summary>
     public bool Urgent { get; init; }
 
+    /// <summary>When the rule's recipients are called, or null for never.</summary>
+    public VoicePolicy? Voice { get; init; }
+
     /// <summary>Every column the source reads: keys, status, watermark and template columns, without repeats.</summary>
     public IReadOnlyList<string> SelectedColumns =>
         KeyColumns

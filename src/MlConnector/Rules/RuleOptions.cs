@@ -148,4 +148,8 @@ public sealed class RuleOptions
     /// <summary>Texts that cannot wait: sent in the recipients' quiet hours too (no digest).
     /// <value>The default is false.</value></summary>
     public bool? Urgent { get; set; }
+
+    /// <summary>A voice call for what cannot wait: when a text failed, or when nobody acknowledged.
+    /// <value>The default is none.</value></summary>
+    public VoiceOptions? Voice { get; set; }
 }

@@ -15,6 +15,11 @@ public sealed class PublicUrls(IOptions<TwilioOptions> options, IServer server)
 {
     public const string StatusPath = "/webhooks/twilio/status";
     public const string InboundPath = "/webhooks/twilio/inbound";
+    public const string VoiceStatusPath = "/webhooks/twilio/voice/status";
+    public const string VoiceGatherPath = "/webhooks/twilio/voice/gather";
+
+    /// <summary>The voice webhooks' query parameter naming the call (a row of voice_calls).</summary>
+    public const string CallParameter = "call";
 
     /// <summary>The status callback's query parameter naming the alert.</summary>
     public const string AlertParameter = "alert";
@@ -32,6 +37,12 @@ public sealed class PublicUrls(IOptions<TwilioOptions> options, IServer server)
     /// </summary>
     public Uri? StatusCallbackFor(long alertId, long sendToken) => StatusCallback is { } url
         ? new Uri(string.Create(CultureInfo.InvariantCulture, $"{url}?{AlertParameter}={alertId}&{SendParameter}={sendToken}"))
+        : null;
+
+    /// <summary>A voice webhook (<see cref="VoiceStatusPath"/> or <see cref="VoiceGatherPath"/>) for one call:
+    /// <c>?call=ID</c>, covered by the signature.</summary>
+    public Uri? VoiceUrl(string path, long callId) => Base() is { } b
+        ? new Uri(string.Create(CultureInfo.InvariantCulture, $"{Under(b, path)}?{CallParameter}={callId}"))
         : null;
 
     /// <summary>A path of the connector under a public base address, keeping the base's own path (a proxy that serves

@@ -22,6 +22,7 @@ internal static class SmsExtensions
             .AddHttpMessageHandler<CreateRequestWatch>();
         builder.Services.AddSingleton<RecentSendOutcomes>();
         builder.Services.AddSingleton<ISmsSender, TwilioSmsSender>();
+        builder.Services.AddSingleton<IVoiceCaller, TwilioVoiceCaller>();
         builder.Services.AddSingleton<TwilioAccountProbe>();
         builder.Services.AddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
         builder.Services.AddSingleton<WebhookReachabilityProbe>();

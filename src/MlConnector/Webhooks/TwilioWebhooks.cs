@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using MlConnector.Security;
 using MlConnector.Sms;
+using MlConnector.Voice;
 
 namespace MlConnector.Webhooks;
 
@@ -36,6 +37,18 @@ internal static class TwilioWebhooks
         {
             var reply = await handler.HandleAsync(await FormAsync(request), request.HttpContext.RequestAborted);
             return TypedResults.Text(reply is null ? EmptyTwiml : Twiml(reply), "text/xml");
+        });
+        group.MapPost(PublicUrls.VoiceStatusPath["/webhooks/twilio".Length..], async (HttpRequest request, VoiceWebhookHandler handler) =>
+        {
+            await handler.StatusAsync(await FormAsync(request), VoiceWebhookHandler.CallId(request.Query[PublicUrls.CallParameter]),
+                request.HttpContext.RequestAborted);
+            return TypedResults.Ok();
+        });
+        group.MapPost(PublicUrls.VoiceGatherPath["/webhooks/twilio".Length..], async (HttpRequest request, VoiceWebhookHandler handler) =>
+        {
+            var twiml = await handler.GatherAsync(await FormAsync(request), VoiceWebhookHandler.CallId(request.Query[PublicUrls.CallParameter]),
+                request.HttpContext.RequestAborted);
+            return TypedResults.Text(twiml, "text/xml");
         });
         return app;
     }

@@ -54,6 +54,7 @@ public sealed class AcknowledgementTests
 
         // The first event was not acknowledged: its backup is texted after 30 minutes; the second's is not.
         await h.PassAsync(TimeSpan.FromMinutes(31));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Backup, 1);
         var escalation = Assert.Single(h.TextsTo(TwoWayHarness.Backup));
         Assert.Contains(TwoWayHarness.ReferenceOf(h.TextsTo(TwoWayHarness.Buyer)[0]), escalation, StringComparison.Ordinal);
     }

@@ -16,6 +16,7 @@ public sealed class EscalationTests
         await h.PassAsync(TimeSpan.FromMinutes(29));
         Assert.Empty(h.TextsTo(TwoWayHarness.Backup));
         await h.PassAsync(TimeSpan.FromMinutes(1.5));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Backup, 1);
 
         var text = Assert.Single(h.TextsTo(TwoWayHarness.Backup));
         Assert.StartsWith("Not yet confirmed by Pat Procurement: PO ", text, StringComparison.Ordinal);
@@ -41,10 +42,12 @@ public sealed class EscalationTests
         await h.ApprovePurchaseOrderAsync();
 
         await h.PassAsync(TimeSpan.FromMinutes(31));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Backup, 1);
         Assert.Single(h.TextsTo(TwoWayHarness.Backup));
         await h.PassAsync(TimeSpan.FromMinutes(13));
         Assert.Empty(h.TextsTo(TwoWayHarness.Second));
         await h.PassAsync(TimeSpan.FromMinutes(3));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Second, 1);
         var text = Assert.Single(h.TextsTo(TwoWayHarness.Second));
         Assert.StartsWith("Not yet confirmed by Bo Backup: PO ", text, StringComparison.Ordinal);
 
@@ -62,14 +65,17 @@ public sealed class EscalationTests
         var reference = TwoWayHarness.ReferenceOf(h.TextsTo(TwoWayHarness.Buyer)[0]);
 
         await h.PassAsync(TimeSpan.FromMinutes(10.5));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 2);
         Assert.Equal(2, h.TextsTo(TwoWayHarness.Buyer).Count);
         Assert.StartsWith("Reminder 1: PO ", h.TextsTo(TwoWayHarness.Buyer)[1], StringComparison.Ordinal);
         Assert.EndsWith($" Reply OK {reference} to confirm.", h.TextsTo(TwoWayHarness.Buyer)[1], StringComparison.Ordinal);
         await h.PassAsync(TimeSpan.FromMinutes(10));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 3);
         Assert.Equal(3, h.TextsTo(TwoWayHarness.Buyer).Count);
 
         await h.ReplyAsync(TwoWayHarness.Buyer, "ok");
         await h.PassAsync(TimeSpan.FromMinutes(30));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 4);
         var texts = h.TextsTo(TwoWayHarness.Buyer);
         Assert.Equal(4, texts.Count); // the original, two reminders, the confirmation: the third reminder never went
         Assert.Equal($"Thank you: {reference} is confirmed.", texts[3]);
@@ -82,6 +88,7 @@ public sealed class EscalationTests
         await h.ApprovePurchaseOrderAsync();
 
         await h.PassAsync(TimeSpan.FromMinutes(60));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 3);
 
         Assert.Equal(3, h.TextsTo(TwoWayHarness.Buyer).Count);
     }
@@ -138,6 +145,7 @@ public sealed class EscalationEdgeTests
         await h.ApprovePurchaseOrderAsync(until: Alerts.AlertStates.Undelivered);
 
         await h.PassAsync(TimeSpan.FromSeconds(20));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Backup, 1);
 
         Assert.Single(h.TextsTo(TwoWayHarness.Backup));
     }
@@ -152,6 +160,8 @@ public sealed class EscalationEdgeTests
         await h.ApprovePurchaseOrderAsync();
 
         await h.PassAsync(TimeSpan.FromMinutes(45));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Backup, 1);
+        await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 3);
 
         Assert.Single(h.TextsTo(TwoWayHarness.Backup));
         Assert.Equal(3, h.TextsTo(TwoWayHarness.Buyer).Count);

@@ -26,6 +26,7 @@ public sealed class QuietHoursTests
         await h.AdvanceToAsync(QuietEnds.AddMinutes(-2));
         Assert.Empty(h.TextsTo(TwoWayHarness.Buyer));
         await h.AdvanceToAsync(QuietEnds.AddMinutes(1));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 1);
 
         var digest = Assert.Single(h.TextsTo(TwoWayHarness.Buyer));
         Assert.StartsWith($"2 alerts overnight: 1) PO {first.SourceKey.Trim()} approved", digest, StringComparison.Ordinal);
@@ -53,11 +54,13 @@ public sealed class QuietHoursTests
         await h.ApprovePurchaseOrderAsync(until: AlertStates.Quiet);
 
         await h.AdvanceToAsync(QuietEnds.AddMinutes(1));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 1);
         var digest = Assert.Single(h.TextsTo(TwoWayHarness.Buyer));
         Assert.Matches(@"\(OK [A-HJ-NP-Z2-9]{4}\) Reply OK and the code to confirm\.$", digest);
         await h.AdvanceToAsync(QuietEnds.AddMinutes(29));
         Assert.Empty(h.TextsTo(TwoWayHarness.Backup));
         await h.AdvanceToAsync(QuietEnds.AddMinutes(32));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Backup, 1);
 
         Assert.Single(h.TextsTo(TwoWayHarness.Backup));
     }

@@ -1,0 +1,86 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Alerts;
+using MlConnector.Audit;
+using MlConnector.Rules;
+using MlConnector.Simulators.Twilio;
+using MlConnector.Simulators.Twilio.Calls;
+using MlConnector.Storage;
+
+namespace MlConnector.IntegrationTests.TwoWay;
+
+/// <summary>Voice for what cannot wait (issue 16): a call through the Calls API (official SDK) to the simulator, which
+/// reads the text, and a keypress of 1 that acknowledges; the call's status callbacks signed and audited.</summary>
+public sealed class VoiceTests
+{
+    private static readonly (string, string)[] CallWhenATextFails =
+        [($"Rules:{RulePresets.PoApproved}:Voice:When", "failed"), ($"Rules:{RulePresets.PoApproved}:Voice:After", "00:01:00")];
+
+    [Fact]
+    public async Task AFailedText_IsFollowedByACall_ThatReadsIt_AndAKeypressAcknowledgesTheEvent()
+    {
+        await using var h = await TwoWayHarness.StartWithAsync(null, CallWhenATextFails, ("Window", "1.00:00:00"));
+        var twilio = h.Side.Twilio!;
+        twilio.Options.Outcomes[TwoWayHarness.Buyer] = DeliveryOutcome.Undelivered(30003);
+        var alert = await h.ApprovePurchaseOrderAsync(until: AlertStates.Undelivered);
+
+        await h.PassAsync(TimeSpan.FromSeconds(40));
+        Assert.Empty(twilio.Calls);
+        await h.Side.DriveUntilAsync(() => Task.FromResult(twilio.Calls.Any(c => c.Status == "in-progress")));
+        var call = Assert.Single(twilio.Calls);
+        Assert.Equal(TwoWayHarness.Buyer, call.To);
+        Assert.Contains($"This is an alert from ml-connector. PO {alert.SourceKey.Trim()} approved", call.Documents[0].Xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reply OK", call.Documents[0].Xml, StringComparison.Ordinal);
+
+        Assert.Equal(KeypressResult.Followed, await twilio.PressDigitsAsync(call.Sid, "1", TestContext.Current.CancellationToken));
+        await h.PassAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("buyer", (await h.ApiAlertAsync(alert.Id)).GetProperty("acknowledgedBy").GetString());
+        var kinds = await h.AuditKindsAsync(alert.Id);
+        Assert.Contains(AuditKinds.CallPlaced, kinds);
+        Assert.Contains(AuditKinds.Acknowledged, kinds);
+        Assert.Contains(AuditKinds.CallStatus, kinds);
+        Assert.Equal("completed", twilio.Calls.Single().Status);
+        Assert.All(twilio.Calls.Single().Webhooks, w => Assert.Equal(200, w.HttpStatus)); // every signed request accepted
+    }
+
+    [Fact]
+    public async Task NotAcknowledged_CallsOnce_AndARestartDoesNotCallAgain()
+    {
+        await using var h = await TwoWayHarness.StartWithAsync(null,
+            [($"Rules:{RulePresets.PoApproved}:Voice:When", "not-acknowledged"), ($"Rules:{RulePresets.PoApproved}:Voice:After", "00:15:00")],
+            ("Window", "1.00:00:00"));
+        var twilio = h.Side.Twilio!;
+        await h.ApprovePurchaseOrderAsync();
+
+        await h.PassAsync(TimeSpan.FromMinutes(14));
+        Assert.Empty(twilio.Calls);
+        await h.Side.DriveUntilAsync(async () => await StatesAsync(h) is ["placed"]);
+        Assert.Single(twilio.Calls);
+        await h.RestartAsync(crash: true);
+        await h.PassAsync(TimeSpan.FromMinutes(5));
+
+        Assert.Single(twilio.Calls);
+        Assert.Equal(["placed"], await StatesAsync(h));
+    }
+
+    private static async Task<List<string>> StatesAsync(TwoWayHarness h)
+    {
+        await using var connection = await h.Side.App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
+        return (await connection.QueryAsync<string>("SELECT state FROM voice_calls")).ToList();
+    }
+
+    [Fact]
+    public async Task AnAcknowledgedEvent_IsNeverCalled()
+    {
+        await using var h = await TwoWayHarness.StartWithAsync(null,
+            [($"Rules:{RulePresets.PoApproved}:Voice:When", "not-acknowledged"), ($"Rules:{RulePresets.PoApproved}:Voice:After", "00:15:00")],
+            ("Window", "1.00:00:00"));
+        await h.ApprovePurchaseOrderAsync();
+        await h.ReplyAsync(TwoWayHarness.Buyer, "ok");
+
+        await h.PassAsync(TimeSpan.FromMinutes(20));
+
+        Assert.Empty(h.Side.Twilio!.Calls);
+    }
+}
