@@ -83,4 +83,20 @@ public sealed class VoiceTests
 
         Assert.Empty(h.Side.Twilio!.Calls);
     }
+
+    [Theory]
+    [InlineData("/webhooks/twilio/voice/gather?call=1")]
+    [InlineData("/webhooks/twilio/voice/status?call=1")]
+    public async Task AForgedVoiceWebhook_IsRefused(string path)
+    {
+        await using var h = await TwoWayHarness.StartWithAsync(null, CallWhenATextFails, ("Window", "1.00:00:00"));
+        using var http = new HttpClient { BaseAddress = new Uri(h.Side.App.Urls.First()) };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["CallSid"] = "CA00000000000000000000000000000001", ["Digits"] = "1", ["CallStatus"] = "completed" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
+        request.Headers.Add("X-Twilio-Signature", "forged");
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+    }
 }
