@@ -35,9 +35,12 @@ public sealed record AlertPage(IReadOnlyList<AlertSummary> Items, int Page, int 
     public int Pages => Total == 0 ? 1 : (int)((Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>One alert with its decrypted body, the SYSPRO fields it was rendered from, and its whole audit trail.</summary>
+/// <summary>One alert with its decrypted body, the SYSPRO fields it was rendered from, and its whole audit trail.
+/// <paramref name="EventAlerts"/>: for a text of an event that asks for acknowledgement, every text of that event in
+/// order (the originals, reminders, each escalation with the alert it escalates, the confirmations): the chain.</summary>
 public sealed record AlertDetail(
     AlertSummary Alert, string Body, int Segments, string Encoding,
-    IReadOnlyDictionary<string, string?> SourceRecord, IReadOnlyList<AuditLine> Timeline);
+    IReadOnlyDictionary<string, string?> SourceRecord, IReadOnlyList<AuditLine> Timeline,
+    IReadOnlyList<AlertSummary>? EventAlerts = null);
 
 public sealed record StateCount(string State, long Count);

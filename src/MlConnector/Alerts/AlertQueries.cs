@@ -39,8 +39,13 @@ public sealed class AlertQueries(IDbDialect dialect, FieldProtector protector, I
         var source = audit.FirstOrDefault(a => a.Kind == AuditKinds.Detected && a.SealedDetail is not null) is { } detected
             ? JsonSerializer.Deserialize<Dictionary<string, string?>>(protector.Unprotect(detected.SealedDetail!, AuditWriter.SealedDetailPurpose)) ?? []
             : [];
+        var eventAlerts = row.AckReference is null
+            ? null
+            : (await connection.QueryAsync<AlertRow>(new CommandDefinition(
+                $"SELECT {AlertRow.Columns} FROM alerts WHERE ack_event_id = (SELECT a.ack_event_id FROM alerts a WHERE a.id = @id) ORDER BY id",
+                new { id }, cancellationToken: ct))).Select(ToSummary).ToList();
         return new AlertDetail(ToSummary(row), protector.Unprotect(row.Body!, AlertEnqueuer.BodyPurpose), (int)row.Segments,
-            row.Encoding ?? "", source, audit.Select(a => a.ToLine()).ToList());
+            row.Encoding ?? "", source, audit.Select(a => a.ToLine()).ToList(), eventAlerts);
     }
 
     public async Task<IReadOnlyList<StateCount>> CountByStateAsync(DateTimeOffset since, CancellationToken ct)

@@ -106,4 +106,33 @@ public sealed class AcknowledgementTests
         Assert.Empty(await ListedAsync("waiting"));
         Assert.Equal([alert.Id], await ListedAsync("acknowledged"));
     }
+
+    [Fact]
+    public async Task AReferencePastItsWindow_GetsAReplySayingSo()
+    {
+        await using var h = await TwoWayHarness.StartAsync(null, ("Window", "00:05:00"));
+        await h.ApprovePurchaseOrderAsync();
+        var reference = TwoWayHarness.ReferenceOf(h.TextsTo(TwoWayHarness.Buyer)[0]);
+
+        h.Side.Time.Advance(TimeSpan.FromMinutes(6));
+        await h.ReplyAsync(TwoWayHarness.Buyer, $"OK {reference}");
+        await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 2);
+
+        Assert.Equal($"{reference} can no longer be confirmed: its time to confirm has passed.", h.TextsTo(TwoWayHarness.Buyer)[1]);
+    }
+
+    [Fact]
+    public async Task ATextCutToTwilioLimit_StillEndsWithTheReplyInstruction()
+    {
+        await using var h = await TwoWayHarness.StartWithAsync(null,
+            [($"Rules:{Rules.RulePresets.PoApproved}:Template", "PO {{ PurchaseOrder }} approved.{% for i in (1..400) %} more words{% endfor %}")],
+            ("Window", "1.00:00:00"));
+
+        await h.ApprovePurchaseOrderAsync();
+
+        var text = Assert.Single(h.TextsTo(TwoWayHarness.Buyer));
+        Assert.Equal(1600, text.Length);
+        Assert.Contains(" [truncated] Reply OK ", text, StringComparison.Ordinal);
+        TwoWayHarness.ReferenceOf(text);
+    }
 }

@@ -55,6 +55,9 @@ public sealed class EscalationTests
         Assert.Equal(3, h.Side.Twilio!.Messages.Count(m => m.Direction != "inbound"));
         var alerts = await h.EventAlertsAsync();
         Assert.Equal(alerts.Single(a => a.Recipient == "backup").Id, alerts.Single(a => a.Recipient == "second").EscalationOf);
+        var chain = (await h.ApiGetAsync($"/api/alerts/{alerts.Single(a => a.Recipient == "second").Id}")).GetProperty("eventAlerts")
+            .EnumerateArray().Select(e => (e.GetProperty("ackRole").GetString(), e.GetProperty("recipientId").GetString())).ToList();
+        Assert.Equal([("original", "buyer"), ("escalation", "backup"), ("escalation", "second")], chain);
     }
 
     [Fact]
@@ -91,6 +94,22 @@ public sealed class EscalationTests
         await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 3);
 
         Assert.Equal(3, h.TextsTo(TwoWayHarness.Buyer).Count);
+    }
+
+    [Fact]
+    public async Task ARestartBetweenReminders_LosesNoneAndRepeatsNone()
+    {
+        await using var h = await TwoWayHarness.StartAsync(null, ("Reminders:Every", "00:10:00"), ("Reminders:Max", "3"));
+        await h.ApprovePurchaseOrderAsync();
+        await h.PassAsync(TimeSpan.FromMinutes(10.5));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 2);
+
+        // Down for 25 minutes: the second and third reminders fell due; each goes once after the restart.
+        await h.RestartAsync(crash: true, () => h.Side.Time.Advance(TimeSpan.FromMinutes(25)));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Buyer, 4);
+        await h.PassAsync(TimeSpan.FromMinutes(30));
+
+        Assert.Equal(["Reminder 1: ", "Reminder 2: ", "Reminder 3: "], h.TextsTo(TwoWayHarness.Buyer).Skip(1).Select(t => t[..12]));
     }
 
     [Theory]
