@@ -289,6 +289,11 @@ internal sealed class ModelRun(int seed, DeliveryStore store, int instances, int
         if (world is not null)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{world.Kills} kill(s), {world.Twilio.CreateRequests.Count} create request(s), {world.Twilio.Messages.Count} message(s)");
+            text.AppendLine("the live instances' last warnings (wall clock):");
+            foreach (var line in world.RecentWarnings(30))
+            {
+                text.AppendLine("  " + line);
+            }
         }
 
         text.AppendLine("steps:");

@@ -1,5 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using MlConnector.Alerts;
 using MlConnector.Detection;
@@ -54,16 +56,27 @@ internal sealed class ModelWorld : IAsyncDisposable
     {
         var database = store == DeliveryStore.Postgres ? await PostgresTestDatabase.CreateAsync() : null;
         var owner = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: Settings(0), purchaseOrders: 300,
-            withTwilio: true, postgresConnectionString: database?.ConnectionString);
+            withTwilio: true, postgresConnectionString: database?.ConnectionString, customize: KeepLogs);
         var world = new ModelWorld(owner, instances, database);
         for (var i = 1; i < instances; i++)
         {
             world._instances[i] = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: Settings(i),
-                withTwilio: true, sharing: owner, postgresConnectionString: database?.ConnectionString);
+                withTwilio: true, sharing: owner, postgresConnectionString: database?.ConnectionString, customize: KeepLogs);
         }
 
         return world;
     }
+
+    /// <summary>The warnings and errors the live instances logged, the last <paramref name="count"/> (for a failure's
+    /// report: what the connector itself said).</summary>
+    public IEnumerable<string> RecentWarnings(int count) => Live
+        .SelectMany(i => i.App.Services.GetFakeLogCollector().GetSnapshot())
+        .Where(r => r.Level >= LogLevel.Warning)
+        .OrderBy(r => r.Timestamp)
+        .TakeLast(count)
+        .Select(r => $"{r.Timestamp:HH:mm:ss.fff} {r.Level} {r.Category}: {r.Message} {r.Exception?.GetType().Name}");
+
+    private static void KeepLogs(Microsoft.AspNetCore.Builder.WebApplicationBuilder builder) => builder.Logging.AddFakeLogging();
 
     /// <summary>Polls the rule on instance <paramref name="preferred"/> (or the one holding the rule) until a poll
     /// completes; null then, otherwise what went wrong.</summary>
@@ -166,7 +179,7 @@ internal sealed class ModelWorld : IAsyncDisposable
     public async Task RestartAsync(int instance)
     {
         _instances[instance] = await SysproSideHarness.StartAsync(SysproTransport.OData, settings: Settings(instance),
-            withTwilio: true, sharing: _owner, postgresConnectionString: _database?.ConnectionString,
+            withTwilio: true, sharing: _owner, postgresConnectionString: _database?.ConnectionString, customize: KeepLogs,
             whileStarting: async starting =>
             {
                 var registry = starting.Services.GetRequiredService<InstanceRegistry>();
