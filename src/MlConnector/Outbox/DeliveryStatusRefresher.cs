@@ -52,7 +52,7 @@ public sealed class DeliveryStatusRefresher(StaleDeliveries stale, ISmsSender se
                 break;
             }
 
-            switch (await FetchAsync(alert.MessageSid, ct))
+            switch (await sender.FetchAsync(alert.MessageSid, ct))
             {
                 case LookupResult.Found found:
                     await events.RecordAsync(new StatusCallback(found.MessageSid, found.Status, found.ErrorCode,
@@ -67,21 +67,6 @@ public sealed class DeliveryStatusRefresher(StaleDeliveries stale, ISmsSender se
                     logger.StatusFetchFailed(alert.Id, alert.Checks, "Twilio does not know this MessageSid");
                     break;
             }
-        }
-    }
-
-    /// <summary>One fetch, bounded by Twilio:RequestTimeout on the service's clock as well as by the HTTP client's
-    /// timeout: a fetch that gets no answer cannot hold up the round (and the alerts after it) for longer. (The SDK
-    /// takes no CancellationToken; an abandoned fetch ends at the HTTP client's timeout.)</summary>
-    private async Task<LookupResult> FetchAsync(string messageSid, CancellationToken ct)
-    {
-        try
-        {
-            return await sender.FetchAsync(messageSid, ct).WaitAsync(twilioOptions.Value.RequestTimeout, time, ct);
-        }
-        catch (TimeoutException)
-        {
-            return new LookupResult.Unknown($"no answer within Twilio:RequestTimeout ({twilioOptions.Value.RequestTimeout})");
         }
     }
 }

@@ -52,34 +52,6 @@ public sealed class StaleDeliveryTests
     }
 
     [Fact]
-    public async Task AFetchThatGetsNoAnswer_HoldsUpTheRoundNoLongerThanTheRequestTimeout()
-    {
-        // The request timeout is long, on the service's clock; the round must not wait for it on the wall clock (the
-        // fetch below never gets an answer, and the HTTP client would give up only after two real minutes).
-        var late = new TwilioSimulatorOptions { SentDelay = TimeSpan.FromSeconds(1), DeliveredDelay = TimeSpan.FromMinutes(10) };
-        await using var h = await DeliveryHarness.StartAsync(late, ("Twilio:RequestTimeout", "00:02:00"), ("Outbox:LeaseDuration", "00:05:00"));
-        long[] ids =
-        [
-            await h.EnqueueAsync("+15557010721", "PO 7021 approved", "po-7021"),
-            await h.EnqueueAsync("+15557010722", "PO 7022 approved", "po-7022"),
-        ];
-        await h.DriveUntilAsync(async () => (await h.AlertAsync(ids[0])).DeliveryStatus == "sent"
-            && (await h.AlertAsync(ids[1])).DeliveryStatus == "sent", TimeSpan.FromMilliseconds(500));
-        await h.StopConnectorAsync();
-        h.Time.Advance(TimeSpan.FromMinutes(11));
-        await h.Simulator.FlushCallbacksAsync(TestContext.Current.CancellationToken); // "delivered", posted to nobody
-        // The first fetch gets its answer only a day later (on the clock), long after the request timeout.
-        h.Simulator.Faults.Enqueue(new TwilioFault(TwilioFaultKind.Slow, TimeSpan.FromDays(1)), target: TwilioFaultTarget.MessageFetch);
-        await h.StartConnectorAsync();
-
-        await h.DriveUntilStateAsync(ids[1], AlertStates.Delivered, TimeSpan.FromSeconds(15));
-        await h.DriveUntilStateAsync(ids[0], AlertStates.Delivered, TimeSpan.FromSeconds(15));
-
-        Assert.Contains(h.Logs, l => l.Message.Contains("no answer within Twilio:RequestTimeout", StringComparison.Ordinal));
-        h.Time.Advance(TimeSpan.FromDays(1)); // the slow answer is given, so nothing waits for it at the end
-    }
-
-    [Fact]
     public async Task Refresh_CutShortDuringAFetch_UsesTheCheckOfThatAlertOnly()
     {
         var ct = TestContext.Current.CancellationToken;
