@@ -11,11 +11,14 @@ namespace MlConnector.Outbox;
 /// or failed. Bounded: at most <see cref="PerRound"/> fetches a minute per instance and Outbox:StatusChecks per alert.
 /// </summary>
 public sealed class DeliveryStatusRefresher(StaleDeliveries stale, ISmsSender sender, DeliveryEvents events,
-    IOptions<OutboxOptions> outboxOptions, IOptions<TwilioOptions> twilioOptions, TimeProvider time,
+    IOptions<OutboxOptions> outboxOptions, IOptions<TwilioOptions> twilioOptions, DispatcherActivity activity, TimeProvider time,
     ILogger<DeliveryStatusRefresher> logger) : BackgroundService
 {
     public const int PerRound = 20;
     private static readonly TimeSpan Round = TimeSpan.FromMinutes(1);
+    // Never disposed: the timer may still fire while the service is torn down (nothing to release without a wait handle).
+    private readonly SemaphoreSlim _due = new(0, 1);
+    private int _pending;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,9 +28,12 @@ public sealed class DeliveryStatusRefresher(StaleDeliveries stale, ISmsSender se
             return;
         }
 
-        using var timer = new PeriodicTimer(Round, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // A round counts as the outbox's work from the moment it falls due (the timer's callback, which a test's
+        // clock runs inside its own move), so "idle" (DispatcherActivity) never hides a round about to talk to Twilio.
+        using var timer = time.CreateTimer(_ => RoundDue(), null, Round, Round);
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await _due.WaitAsync(stoppingToken);
             try
             {
                 await RefreshAsync(o, stoppingToken);
@@ -36,6 +42,21 @@ public sealed class DeliveryStatusRefresher(StaleDeliveries stale, ISmsSender se
             {
                 logger.StatusRefreshFailed(e);
             }
+            finally
+            {
+                Volatile.Write(ref _pending, 0);
+                activity.Finished();
+            }
+        }
+    }
+
+    /// <summary>A round fell due: one at a time (a round still running when the next falls due absorbs it).</summary>
+    private void RoundDue()
+    {
+        if (Interlocked.CompareExchange(ref _pending, 1, 0) == 0)
+        {
+            activity.Started();
+            _due.Release();
         }
     }
 

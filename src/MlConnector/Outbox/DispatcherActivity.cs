@@ -4,7 +4,8 @@ namespace MlConnector.Outbox;
 
 /// <summary>
 /// What the dispatcher is doing, for tests and the dashboard: "idle" means it waits only for the clock (poll interval,
-/// rate window or backoff) with no send in flight, so a test can advance a fake clock exactly then. Also the wake-up
+/// rate window or backoff) with no send in flight and no round of status fetches due or running
+/// (<see cref="DeliveryStatusRefresher"/>), so a test can advance a fake clock exactly then. Also the wake-up
 /// for new work (replay, a poll's new alerts) that should not wait for the next poll.
 /// </summary>
 public sealed class DispatcherActivity

@@ -52,6 +52,43 @@ public sealed class StaleDeliveryTests
     }
 
     [Fact]
+    public async Task ARoundOfStatusFetches_IsOutboxWork_TheDispatcherIsNotIdleUntilItEnds()
+    {
+        // A driver of the clock (a test, the model test's drain) moves time only when the outbox is idle: a round that
+        // is talking to Twilio must count, or the clock races past it (the model test's "not drained" runs).
+        var ct = TestContext.Current.CancellationToken;
+        var late = new TwilioSimulatorOptions { SentDelay = TimeSpan.FromSeconds(1), DeliveredDelay = TimeSpan.FromMinutes(10) };
+        await using var h = await DeliveryHarness.StartAsync(late, ("Twilio:RequestTimeout", "00:01:00"), ("Outbox:LeaseDuration", "00:05:00"),
+            ("Outbox:StatusCheckAfter", "00:01:00"));
+        var id = await h.EnqueueAsync("+15557010731", "PO 7031 approved", "po-7031");
+        await h.DriveUntilAsync(async () => (await h.AlertAsync(id)).DeliveryStatus == "sent", TimeSpan.FromMilliseconds(500));
+        await h.StopConnectorAsync();
+        h.Time.Advance(TimeSpan.FromMinutes(11));
+        await h.Simulator.FlushCallbacksAsync(ct); // "delivered", posted to nobody
+        h.Simulator.Faults.Enqueue(new TwilioFault(TwilioFaultKind.Slow, TimeSpan.FromSeconds(30)), target: TwilioFaultTarget.MessageFetch);
+        await h.StartConnectorAsync();
+        await h.Activity.WhenIdleAsync(ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+        h.Time.Advance(TimeSpan.FromMinutes(1)); // the round falls due: its fetch waits 30 s on the clock for Twilio
+
+        Assert.False(h.Activity.IsIdle);
+        Assert.Equal(AlertStates.Sent, (await h.AlertAsync(id)).State);
+        await WhileWaitingForTwilioAsync(h, ct);
+        h.Time.Advance(TimeSpan.FromSeconds(30));
+        await h.Activity.WhenIdleAsync(ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
+        Assert.Equal(AlertStates.Delivered, (await h.AlertAsync(id)).State);
+    }
+
+    /// <summary>Until the simulator holds the fetch (it answers after its delay on the clock).</summary>
+    private static async Task WhileWaitingForTwilioAsync(DeliveryHarness h, CancellationToken ct)
+    {
+        for (var i = 0; i < 300 && h.Simulator.Faults.PendingFor(TwilioFaultTarget.MessageFetch) > 0; i++)
+        {
+            await Task.Delay(10, ct);
+        }
+    }
+
+    [Fact]
     public async Task Refresh_CutShortDuringAFetch_UsesTheCheckOfThatAlertOnly()
     {
         var ct = TestContext.Current.CancellationToken;
