@@ -52,7 +52,7 @@ public sealed class AckReplies(AlertEnqueuer enqueuer, RecipientDirectory direct
             var outcome = reference is null ? AckOutcomes.NothingOpen : AckOutcomes.UnknownReference;
             await ReplyAsync(connection, transaction, null, from, inboundSid, reference is null
                 ? "Nothing is waiting for your confirmation."
-                : $"No alert has the reference {reference}. Reply OK and the 4-character code at the end of the alert, e.g. OK {Example()}.", now, ct);
+                : $"No alert has the reference {reference}. Reply OK and the 4-character code at the end of the alert.", now, ct);
             return new AckReplyOutcome(outcome, reference, null);
         }
 
@@ -76,8 +76,6 @@ public sealed class AckReplies(AlertEnqueuer enqueuer, RecipientDirectory direct
         await ReplyAsync(connection, transaction, (ackEvent, alert), from, inboundSid, $"Thank you: {ackEvent.Reference} is confirmed.", now, ct);
         return new AckReplyOutcome(AckOutcomes.Acknowledged, ackEvent.Reference, ackEvent.Id);
     }
-
-    private static string Example() => AckReference.NewReference();
 
     /// <summary>The reply, as an alert to the person who texted: tied to the event when there is one. Urgent: the person
     /// just texted, so their quiet hours do not hold the answer.</summary>

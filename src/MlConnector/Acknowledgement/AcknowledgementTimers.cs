@@ -58,7 +58,7 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
         {
             open = (await connection.QueryAsync<OpenEvent>(new CommandDefinition(
                 $"""
-                SELECT e.id AS Id, e.stage AS Stage, e.reminders AS Reminders,
+                SELECT e.id AS Id, e.stage AS Stage,
                     (SELECT MIN(a.sent_at) FROM alerts a WHERE a.ack_event_id = e.id AND a.ack_stage = e.stage
                         AND a.ack_role IN ('{AckRoles.Original}', '{AckRoles.Escalation}')) AS StageSentAt,
                     (SELECT COUNT(*) FROM alerts a WHERE a.ack_event_id = e.id AND a.ack_stage = e.stage
@@ -85,7 +85,9 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
                 continue;
             }
 
-            if (ackEvent.Stage < policy.Escalations.Count && EscalationDue(item, policy.Escalations[ackEvent.Stage], now))
+            // The step's times were read with the stage of the first query: another instance may have escalated since.
+            if (ackEvent.Stage == item.Stage && ackEvent.Stage < policy.Escalations.Count
+                && EscalationDue(item, policy.Escalations[ackEvent.Stage], now))
             {
                 await EscalateAsync(connection, ackEvent, policy, now, ct);
             }
@@ -241,7 +243,6 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
     {
         public long Id { get; set; }
         public long Stage { get; set; }
-        public long Reminders { get; set; }
         public long? StageSentAt { get; set; }
         public long StageFailures { get; set; }
         public long? FirstSentAt { get; set; }
