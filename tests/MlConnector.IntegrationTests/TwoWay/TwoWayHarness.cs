@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Access;
 using MlConnector.Alerts;
 using MlConnector.IntegrationTests.SysproSide;
+using MlConnector.Outbox;
 using MlConnector.Rules;
 using MlConnector.Security;
 using MlConnector.Storage;
@@ -120,12 +121,12 @@ internal sealed class TwoWayHarness : IAsyncDisposable
         var before = (await Side.AlertsAsync(RulePresets.PoApproved)).Count;
         await Side.PollAsync(RulePresets.PoApproved);
         StoredAlert? alert = null;
-        await Side.DriveUntilAsync(async () =>
+        Assert.True(await DriveAsync(async () =>
         {
             var all = await Side.AlertsAsync(RulePresets.PoApproved);
             alert = all.Count > before ? all[before] : null;
             return alert?.State == until;
-        });
+        }, 400), $"the PO's text did not become {until}");
         return alert!;
     }
 
@@ -143,15 +144,20 @@ internal sealed class TwoWayHarness : IAsyncDisposable
     public IReadOnlyList<string> TextsTo(string phone) =>
         Side.Twilio!.Messages.Where(m => m.To == phone && m.Direction != "inbound").Select(m => m.Body ?? "").ToList();
 
-    /// <summary>Drives the dispatcher until <paramref name="phone"/> has had <paramref name="count"/> texts.</summary>
-    public Task DriveUntilTextsAsync(string phone, int count) =>
-        Side.DriveUntilAsync(() => Task.FromResult(TextsTo(phone).Count >= count));
+    /// <summary>Drives the dispatchers until <paramref name="phone"/> has had <paramref name="count"/> texts.</summary>
+    public async Task DriveUntilTextsAsync(string phone, int count) =>
+        Assert.True(await DriveAsync(() => Task.FromResult(TextsTo(phone).Count >= count), 400), $"{phone} did not get {count} text(s)");
 
-    /// <summary>Moves the clock in steps (the timers look every 15 s) while the dispatcher sends.</summary>
-    public async Task PassAsync(TimeSpan span)
+    /// <summary>Moves the clock in steps (the timers look every 15 s) while the dispatchers send.</summary>
+    public Task PassAsync(TimeSpan span) => DriveAsync(() => Task.FromResult(false), (int)(span / TimeSpan.FromMilliseconds(500)));
+
+    /// <summary>Steps of 500 ms, each when every instance's dispatcher is idle (a second instance's sends are waited
+    /// for too, not raced past).</summary>
+    private Task<bool> DriveAsync(Func<Task<bool>> done, int steps)
     {
-        var steps = (int)(span / TimeSpan.FromMilliseconds(500));
-        await Side.DriveStepsAsync(steps);
+        var activities = _others.Prepend(Side).Select(i => i.App.Services.GetRequiredService<DispatcherActivity>()).ToList();
+        activities.ForEach(a => a.Wake());
+        return new DispatchDriver(Side.Time, activities, Side.Twilio!).UntilAsync(done, TimeSpan.FromMilliseconds(500), steps);
     }
 
     /// <summary>Moves the clock to a minute before <paramref name="at"/> at once, then in steps to it (the timers and the
