@@ -109,7 +109,7 @@ public static class AckEvents
     }
 
     /// <summary>An ack_events row as Dapper reads it (INTEGER and BIGINT alike on both dialects).</summary>
-    internal sealed class EventRow
+    internal class EventRow
     {
         public long Id { get; set; }
         public string CompanyId { get; set; } = "";

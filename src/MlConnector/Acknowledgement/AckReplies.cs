@@ -129,29 +129,14 @@ public sealed class AckReplies(AlertEnqueuer enqueuer, RecipientDirectory direct
 
     private sealed record AlertRef(long Id, string RuleId, string SourceTable, string SourceKey, string Transition, string RecipientId);
 
-    private sealed class MatchRow
+    /// <summary>An event (<see cref="AckEvents.EventRow"/>) with the alert of it that texted the number.</summary>
+    private sealed class MatchRow : AckEvents.EventRow
     {
-        public long Id { get; set; }
-        public string CompanyId { get; set; } = "";
-        public string RuleId { get; set; } = "";
-        public string Reference { get; set; } = "";
-        public long IsOpen { get; set; }
-        public long OpenUntil { get; set; }
-        public long Stage { get; set; }
-        public long Reminders { get; set; }
-        public long? AcknowledgedAt { get; set; }
-        public string? AcknowledgedBy { get; set; }
         public long AlertId { get; set; }
         public string AlertRuleId { get; set; } = "";
         public string SourceTable { get; set; } = "";
         public string SourceKey { get; set; } = "";
         public string Transition { get; set; } = "";
         public string RecipientId { get; set; } = "";
-
-        public AckEvent ToEvent() => new AckEvents.EventRow
-        {
-            Id = Id, CompanyId = CompanyId, RuleId = RuleId, Reference = Reference, IsOpen = IsOpen, OpenUntil = OpenUntil,
-            Stage = Stage, Reminders = Reminders, AcknowledgedAt = AcknowledgedAt, AcknowledgedBy = AcknowledgedBy,
-        }.ToEvent();
     }
 }

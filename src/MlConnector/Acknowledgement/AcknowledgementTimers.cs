@@ -155,7 +155,7 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
         {
             var text = Compose($"Reminder {reminder}: ", Core(original), ackEvent.Reference);
             var id = await EnqueueAsync(connection, transaction, original, original.RecipientId,
-                protector.Unprotect(original.Phone, AlertEnqueuer.PhonePurpose), text, now,
+                protector.Unprotect(original.RecipientPhone, AlertEnqueuer.PhonePurpose), text, now,
                 new AckLink(ackEvent.Id, AckRoles.Reminder, 0, null, $"ack|{ackEvent.Id}|reminder|{reminder}|{original.RecipientId}"), ct);
             if (id is { } alertId)
             {
@@ -184,7 +184,7 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
             """,
             new { ackEvent.Id, From = from, Until = (now + window).ToStored() }, transaction, cancellationToken: ct)) == 1;
 
-    private async Task<long?> EnqueueAsync(DbConnection connection, DbTransaction transaction, EventAlert source, string recipientId,
+    private async Task<long?> EnqueueAsync(DbConnection connection, DbTransaction transaction, AlertRow source, string recipientId,
         string phone, string text, DateTimeOffset now, AckLink link, CancellationToken ct)
     {
         var count = SmsSegments.Count(text);
@@ -209,9 +209,9 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
     }
 
     /// <summary>An alert's text without the " Reply OK XXXX to confirm." it ends with (empty for one not rendered).</summary>
-    private string Core(EventAlert alert)
+    private string Core(AlertRow alert)
     {
-        _ = AckReference.TrySplit(protector.UnprotectOr(alert.Body, AlertEnqueuer.BodyPurpose, ""), out var core, out _);
+        _ = AckReference.TrySplit(protector.UnprotectOr(alert.Body!, AlertEnqueuer.BodyPurpose, ""), out var core, out _);
         return core;
     }
 
@@ -228,16 +228,16 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
         return lead + core + suffix;
     }
 
-    private static async Task<List<EventAlert>> AlertsOfAsync(DbConnection connection, DbTransaction transaction, long eventId, string role,
+    private static async Task<List<AlertRow>> AlertsOfAsync(DbConnection connection, DbTransaction transaction, long eventId, string role,
         int stage, CancellationToken ct) =>
-        (await connection.QueryAsync<EventAlert>(new CommandDefinition(
+        (await connection.QueryAsync<AlertRow>(new CommandDefinition(
             """
             SELECT id AS Id, company_id AS CompanyId, rule_id AS RuleId, source_table AS SourceTable, source_key AS SourceKey,
-                transition AS Transition, recipient_id AS RecipientId, recipient_phone AS Phone, body AS Body
+                transition AS Transition, recipient_id AS RecipientId, recipient_phone AS RecipientPhone, body AS Body
             FROM alerts WHERE ack_event_id = @eventId AND ack_role = @role AND ack_stage = @stage ORDER BY id
             """, new { eventId, role, stage }, transaction, cancellationToken: ct))).ToList();
 
-    private sealed record PreviousStep(long FirstAlertId, EventAlert Source, IReadOnlyList<string> Names, string Core);
+    private sealed record PreviousStep(long FirstAlertId, AlertRow Source, IReadOnlyList<string> Names, string Core);
 
     private sealed class OpenEvent
     {
@@ -246,18 +246,5 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
         public long? StageSentAt { get; set; }
         public long StageFailures { get; set; }
         public long? FirstSentAt { get; set; }
-    }
-
-    private sealed class EventAlert
-    {
-        public long Id { get; set; }
-        public string CompanyId { get; set; } = "";
-        public string RuleId { get; set; } = "";
-        public string SourceTable { get; set; } = "";
-        public string SourceKey { get; set; } = "";
-        public string Transition { get; set; } = "";
-        public string RecipientId { get; set; } = "";
-        public byte[] Phone { get; set; } = [];
-        public byte[] Body { get; set; } = [];
     }
 }

@@ -65,12 +65,12 @@ public sealed class QuietDigests(IDbDialect dialect, QuietHours quietHours, Fiel
         {
             await using var connection = await dialect.OpenAsync(ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            var kept = (await connection.QueryAsync<QuietAlert>(new CommandDefinition(
+            var kept = (await connection.QueryAsync<AlertRow>(new CommandDefinition(
                 $"""
                 UPDATE alerts SET state = '{AlertStates.Digested}', quiet_until = NULL, updated_at = @Now
                 WHERE recipient_phone_index = @phoneIndex AND {AlertTransitions.SqlFilterFrom(AlertStates.Quiet, AlertStates.Digested)}
                     AND quiet_until <= @Now
-                RETURNING id AS Id, company_id AS CompanyId, recipient_id AS RecipientId, recipient_phone AS Phone, body AS Body,
+                RETURNING id AS Id, company_id AS CompanyId, recipient_id AS RecipientId, recipient_phone AS RecipientPhone, body AS Body,
                     created_at AS CreatedAt
                 """, new { phoneIndex, Now = now.ToStored() }, transaction, cancellationToken: ct))).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
             if (kept.Count == 0)
@@ -79,10 +79,10 @@ public sealed class QuietDigests(IDbDialect dialect, QuietHours quietHours, Fiel
                 continue;
             }
 
-            var texts = Compose(kept.Select(a => protector.UnprotectOr(a.Body, AlertEnqueuer.BodyPurpose, "(unreadable)")).ToList(),
+            var texts = Compose(kept.Select(a => protector.UnprotectOr(a.Body!, AlertEnqueuer.BodyPurpose, "(unreadable)")).ToList(),
                 TimeSpan.FromMilliseconds(now.ToStored() - kept[0].CreatedAt));
             var first = kept[0];
-            var phone = protector.Unprotect(first.Phone, AlertEnqueuer.PhonePurpose);
+            var phone = protector.Unprotect(first.RecipientPhone, AlertEnqueuer.PhonePurpose);
             var digestIds = new List<long>();
             for (var part = 0; part < texts.Count; part++)
             {
@@ -141,15 +141,5 @@ public sealed class QuietDigests(IDbDialect dialect, QuietHours quietHours, Fiel
         }
 
         return parts.Select((p, i) => parts.Count == 1 ? p + tail : $"{p}{tail} ({i + 1}/{parts.Count})").ToList();
-    }
-
-    private sealed class QuietAlert
-    {
-        public long Id { get; set; }
-        public string CompanyId { get; set; } = "";
-        public string RecipientId { get; set; } = "";
-        public byte[] Phone { get; set; } = [];
-        public byte[] Body { get; set; } = [];
-        public long CreatedAt { get; set; }
     }
 }
