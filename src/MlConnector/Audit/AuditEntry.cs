@@ -28,6 +28,7 @@ public static class AuditKinds
     public const string CallCancelled = "call-cancelled";
     public const string CallStatus = "call-status";
     public const string ForgedWebhook = "forged-webhook";
+    public const string OptOutLifted = "opt-out-lifted";
     public const string RulePaused = "rule-paused";
     public const string RuleResumed = "rule-resumed";
     public const string TestSms = "test-sms";

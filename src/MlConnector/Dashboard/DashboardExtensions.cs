@@ -19,6 +19,7 @@ internal static class DashboardExtensions
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/LoginCode");
             o.Conventions.AllowAnonymousToPage("/Denied");
+            o.Conventions.AllowAnonymousToPage("/NotFound");
         })
         // The pages are compiled into this assembly, and only it is searched: named, so a host started from another
         // entry assembly (the integration tests, a service wrapper) finds them too; alone, so the assemblies MVC would
@@ -33,6 +34,9 @@ internal static class DashboardExtensions
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.MapRazorPages();
+        // An address nothing else answers gets the dashboard's own 404 page (with the navigation), except under /api,
+        // /webhooks and /openapi, whose callers are programs that expect a bare status.
+        app.MapFallbackToPage("{*path:regex(^(?!(api|webhooks|openapi)(/|$)).*$)}", "/NotFound");
         return app;
     }
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
+using MlConnector.Audit;
 using MlConnector.Security;
 using MlConnector.Storage;
 
@@ -78,6 +80,33 @@ public sealed class OptOutList(IDbDialect dialect, FieldProtector protector)
             """,
             new { Sender = sender, PhoneIndex = phoneIndex, CompanyId = companyId, Phone = sealedPhone, Now = now.ToStored(), Source = source },
             transaction, cancellationToken: ct));
+
+    /// <summary>
+    /// An operator lifts the connector's own opt-out of <paramref name="phone"/> (E.164) for <paramref name="sender"/>,
+    /// with a reason, audited (<see cref="AuditKinds.OptOutLifted"/>, as a replay's reason is). Twilio keeps
+    /// its own list: a person who texted STOP is refused by Twilio (21610) until they text START, whatever this list says.
+    /// Returns false when the number was not opted out for that sender.
+    /// </summary>
+    public async Task<bool> LiftAsync(string sender, string phone, string actor, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var index = protector.BlindIndex(phone);
+        await using var connection = await dialect.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<(string CompanyId, string Source)?>(new CommandDefinition(
+            "SELECT company_id, source FROM opt_outs WHERE sender_key = @Sender AND phone_index = @Index",
+            new { Sender = sender, Index = index }, transaction, cancellationToken: ct));
+        if (row is not { } lifted)
+        {
+            return false;
+        }
+
+        await RemoveAsync(connection, transaction, sender, index, ct);
+        await AuditWriter.AppendAsync(connection, transaction, new AuditEntry(lifted.CompanyId, null, now, AuditKinds.OptOutLifted, actor,
+            JsonSerializer.Serialize(new { reason, sender, phoneIndex = index[..12], source = lifted.Source })), ct);
+        await transaction.CommitAsync(ct);
+        return true;
+    }
 
     /// <summary>Removes a number for a sender (it replied START to it) inside the caller's transaction.</summary>
     public static Task RemoveAsync(DbConnection connection, DbTransaction transaction, string sender, string phoneIndex,

@@ -18,7 +18,7 @@ public sealed class DashboardBrowserTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await SignedInPageAsync(browser, host, "olivia", width, height);
+        var page = await host.SignedInPageAsync(browser, "olivia", width, height);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Alerts", Exact = true }).ClickAsync();
         await page.FillAsync("input[name=phone]", "(555) 010-0001");
@@ -50,7 +50,7 @@ public sealed class DashboardBrowserTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await SignedInPageAsync(browser, host, "victor", 1280, 800);
+        var page = await host.SignedInPageAsync(browser, "victor", 1280, 800);
 
         await page.GotoAsync($"/alerts/{id}");
         await Expect(page.Locator("#alert-state")).ToHaveTextAsync("failed");
@@ -77,7 +77,7 @@ public sealed class DashboardBrowserTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await SignedInPageAsync(browser, host, "olivia", 1280, 800);
+        var page = await host.SignedInPageAsync(browser, "olivia", 1280, 800);
 
         var response = await page.APIRequest.PostAsync($"/alerts/{id}", new()
         {
@@ -102,7 +102,7 @@ public sealed class DashboardBrowserTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await SignedInPageAsync(browser, host, "olivia", 390, 844);
+        var page = await host.SignedInPageAsync(browser, "olivia", 390, 844);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Rules", Exact = true }).ClickAsync();
         await Expect(page.Locator("#held-po-submitted")).ToContainTextAsync("2 alert(s) held since");
@@ -115,18 +115,5 @@ public sealed class DashboardBrowserTests
         await page.GotoAsync($"/alerts/{held[0]}");
         await Expect(page.Locator("#alert-state")).ToHaveTextAsync("discarded");
         await Expect(page.Locator("table tr", new() { HasText = "discarded" }).Last).ToContainTextAsync("olivia");
-    }
-
-    private static async Task<IPage> SignedInPageAsync(IBrowser browser, DashboardHost host, string user, int width, int height)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = host.BaseUrl, ViewportSize = new() { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
-        await page.FillAsync("input[name=userName]", user);
-        await page.FillAsync("input[name=password]", DashboardHost.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
-        return page;
     }
 }

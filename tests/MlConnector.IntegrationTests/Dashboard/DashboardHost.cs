@@ -2,10 +2,13 @@ using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
 using MlConnector.Access;
 using MlConnector.Outbox;
 using MlConnector.Simulators.Twilio;
 using MlConnector.Storage;
+
+using static Microsoft.Playwright.Assertions;
 
 namespace MlConnector.IntegrationTests.Dashboard;
 
@@ -75,6 +78,20 @@ public sealed class DashboardHost : IAsyncDisposable
     public async Task DeliverUntilAsync(long alertId, string state) =>
         _ = await new DispatchDriver(Time, App.Services.GetRequiredService<DispatcherActivity>(), Twilio!)
             .UntilAsync(async () => await AlertStateAsync(alertId) == state, TimeSpan.FromMilliseconds(500), 400);
+
+    /// <summary>A browser page of its own (cookies apart) signed in as <paramref name="user"/>, at the given viewport.</summary>
+    public async Task<IPage> SignedInPageAsync(IBrowser browser, string user, int width, int height)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
+        await page.FillAsync("input[name=userName]", user);
+        await page.FillAsync("input[name=password]", Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        return page;
+    }
 
     public async ValueTask DisposeAsync()
     {

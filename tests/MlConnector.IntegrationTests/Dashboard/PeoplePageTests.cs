@@ -25,7 +25,7 @@ public sealed class PeoplePageTests
         Assert.Contains("America/Chicago", page, StringComparison.Ordinal);
         Assert.Contains("22:00-07:00, weekends", page, StringComparison.Ordinal);
         Assert.Contains("quiet until 2026-11-26 13:00:00Z", page, StringComparison.Ordinal);
-        Assert.Contains("<td>po-submitted</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td data-label=\"Skips\">po-submitted</td>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("+15550100009", page, StringComparison.Ordinal); // phones masked
     }
 }

@@ -11,13 +11,15 @@ public sealed class AlertDetailModel(AlertQueries queries, ReplayService replay,
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }
 
-    public AlertDetail Detail { get; private set; } = null!;
+    /// <summary>The alert, or null when there is none with that id.</summary>
+    public AlertDetail? Detail { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await queries.GetAsync(Id, ct) is not { } detail)
         {
-            return NotFound();
+            Response.StatusCode = StatusCodes.Status404NotFound; // said inside the layout, with the way back
+            return Page();
         }
 
         Detail = detail;
