@@ -14,7 +14,9 @@ public sealed record AlertFilter(
     string? Phone = null,
     int Page = 1,
     int PageSize = 50,
-    string? Acknowledgement = null)
+    string? Acknowledgement = null,
+    string? Record = null,
+    string? Person = null)
 {
     public const string Waiting = "waiting";
     public const string Acknowledged = "acknowledged";

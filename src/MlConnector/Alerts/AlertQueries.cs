@@ -94,6 +94,29 @@ public sealed class AlertQueries(IDbDialect dialect, FieldProtector protector, I
                 break;
         }
 
+        if (RecordTerm(f.Record) is { } record)
+        {
+            // SYSPRO pads keys (' 00001', '000000000150802'): 150802 finds 000000000150802, and the first part of a
+            // two-part key (an order and its line) finds the record's every line.
+            clauses.Add("(ltrim(source_key, ' 0') = @record OR ltrim(source_key, ' 0') LIKE @recordFirstPart ESCAPE '\\')");
+            args.Add("record", record);
+            args.Add("recordFirstPart", EscapeLike(record) + "|%");
+        }
+
+        if (!string.IsNullOrWhiteSpace(f.Person))
+        {
+            // By the directory's names and ids (a person named in the settings), not by phone: that is the phone filter.
+            var term = f.Person.Trim();
+            var ids = directory.Value.People
+                .Where(p => p.Key.Contains(term, StringComparison.OrdinalIgnoreCase) || (p.Value.Name?.Contains(term, StringComparison.OrdinalIgnoreCase) ?? false))
+                .Select(p => p.Key).ToList();
+            clauses.Add(ids.Count == 0 ? "1 = 0" : $"recipient_id IN ({string.Join(", ", ids.Select((_, i) => $"@person{i}"))})");
+            for (var i = 0; i < ids.Count; i++)
+            {
+                args.Add($"person{i}", ids[i]);
+            }
+        }
+
         if (!string.IsNullOrWhiteSpace(f.Phone))
         {
             // A number that does not parse matches nothing rather than everything.
@@ -103,6 +126,13 @@ public sealed class AlertQueries(IDbDialect dialect, FieldProtector protector, I
 
         return (clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", clauses), args);
     }
+
+    /// <summary>A record number as searched: without the spaces and leading zeros SYSPRO pads keys with.</summary>
+    private static string? RecordTerm(string? record) =>
+        string.IsNullOrWhiteSpace(record) ? null : record.Trim().TrimStart('0', ' ');
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private AlertSummary ToSummary(AlertRow r) => new(
         r.Id, r.CompanyId, r.RuleId, r.SourceTable, r.SourceKey, r.Transition, r.RecipientId,

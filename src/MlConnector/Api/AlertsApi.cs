@@ -13,10 +13,13 @@ internal static class AlertsApi
         var group = api.MapGroup("/alerts").WithTags("Alerts");
 
         group.MapGet("/", (AlertQueries queries, string? state, string? rule, string? company, DateTimeOffset? from,
-                DateTimeOffset? to, string? phone, int? page, int? pageSize, string? acknowledgement, CancellationToken ct) =>
-            queries.ListAsync(new AlertFilter(state, rule, company, from, to, phone, page ?? 1, pageSize ?? 50, acknowledgement), ct))
+                DateTimeOffset? to, string? phone, int? page, int? pageSize, string? acknowledgement, string? record, string? person,
+                CancellationToken ct) =>
+            queries.ListAsync(new AlertFilter(state, rule, company, from, to, phone, page ?? 1, pageSize ?? 50, acknowledgement, record, person), ct))
             .WithSummary("Alerts, newest first; phone is matched through the blind index; acknowledgement=waiting lists the "
-                + "texts of events nobody has acknowledged yet, acknowledgement=acknowledged those of acknowledged events.");
+                + "texts of events nobody has acknowledged yet, acknowledgement=acknowledged those of acknowledged events; record "
+                + "finds a SYSPRO record by its number without the padding (150802 finds 000000000150802); person by a name or id "
+                + "in the directory.");
 
         group.MapGet("/{id:long}", async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> (long id, AlertQueries queries, CancellationToken ct) =>
             await queries.GetAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound(id))

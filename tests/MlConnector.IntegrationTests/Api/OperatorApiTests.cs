@@ -117,6 +117,30 @@ public sealed class OperatorApiTests
     }
 
     [Fact]
+    public async Task List_ByRecordNumberWithoutPadding_AndByPersonName_FindsOnlyMatches()
+    {
+        await using var app = OperatorApiApplication.Create();
+        var order = await OperatorSeed.AlertAsync(app.Services, "+15550100009", sourceKey: "000000000150802");
+        var line = await OperatorSeed.AlertAsync(app.Services, "+15550100009", sourceKey: "000000000150803|   1");
+        await OperatorSeed.AlertAsync(app.Services, "+15550100009", sourceKey: "000000001150802");
+        var client = app.CreateClient();
+
+        var byNumber = await client.GetFromJsonAsync<AlertPage>("/api/alerts?record=150802", Ct);
+        var byPaddedNumber = await client.GetFromJsonAsync<AlertPage>("/api/alerts?record=%20%200150802", Ct);
+        var byOrderOfALine = await client.GetFromJsonAsync<AlertPage>("/api/alerts?record=150803", Ct);
+        var byPartOfANumber = await client.GetFromJsonAsync<AlertPage>("/api/alerts?record=50802", Ct);
+        var byName = await client.GetFromJsonAsync<AlertPage>("/api/alerts?person=alex", Ct);
+        var byUnknownName = await client.GetFromJsonAsync<AlertPage>("/api/alerts?person=zelda", Ct);
+
+        Assert.Equal(order, Assert.Single(byNumber!.Items).Id);
+        Assert.Equal(order, Assert.Single(byPaddedNumber!.Items).Id);
+        Assert.Equal(line, Assert.Single(byOrderOfALine!.Items).Id);
+        Assert.Equal(0, byPartOfANumber!.Total);
+        Assert.Equal(3, byName!.Total);
+        Assert.Equal(0, byUnknownName!.Total);
+    }
+
+    [Fact]
     public async Task BulkReplay_FailedSince_RequeuesEveryFailedAlert()
     {
         await using var app = OperatorApiApplication.Create();

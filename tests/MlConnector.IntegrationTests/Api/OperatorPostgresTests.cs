@@ -26,6 +26,7 @@ public sealed class OperatorPostgresTests
         var client = app.CreateClient();
 
         var found = await client.GetFromJsonAsync<AlertPage>($"/api/alerts?phone={Uri.EscapeDataString(OperatorApiApplication.Phone)}&state=failed&pageSize=1", Ct);
+        var byRecord = await client.GetFromJsonAsync<AlertPage>("/api/alerts?record=PO-000777&person=alex", Ct);
         var replay = await client.PostAsJsonAsync($"/api/alerts/{id}/replay", new ReplayRequest("retry on Postgres"), Ct);
         var pause = await client.PostAsJsonAsync("/api/rules/po-submitted/pause", new PauseRequest("maintenance"), Ct);
         var rules = await client.GetFromJsonAsync<RuleStatus[]>("/api/rules", Ct);
@@ -35,6 +36,7 @@ public sealed class OperatorPostgresTests
         var detail = await client.GetFromJsonAsync<AlertDetail>($"/api/alerts/{id}", Ct);
 
         Assert.Equal(id, Assert.Single(found!.Items).Id);
+        Assert.Equal("PO-000777", Assert.Single(byRecord!.Items).SourceKey); // ltrim and LIKE ... ESCAPE on PostgreSQL
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, pause.StatusCode);
         Assert.True(Assert.Single(rules!).Paused);

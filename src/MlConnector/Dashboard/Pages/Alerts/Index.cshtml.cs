@@ -12,6 +12,8 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
 {
     public static IReadOnlyList<string> States => AlertStates.All;
 
+    [BindProperty(SupportsGet = true)] public string? Record { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Person { get; set; }
     [BindProperty(SupportsGet = true)] public string? Phone { get; set; }
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Rule { get; set; }
@@ -30,7 +32,7 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
     {
         Since = times.DayOf(time.GetUtcNow()).AddDays(-1);
         Result = await queries.ListAsync(new AlertFilter(State, Rule, Company, Start(From), Start(To?.AddDays(1)), Phone, PageNumber,
-            Acknowledgement: Acknowledgement), ct);
+            Acknowledgement: Acknowledgement, Record: Record, Person: Person), ct);
     }
 
     public async Task<IActionResult> OnPostConfirmBulkAsync(DateOnly since, CancellationToken ct)
@@ -56,7 +58,8 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
-        ["phone"] = Phone, ["state"] = State, ["rule"] = Rule, ["company"] = Company, ["ack"] = Acknowledgement,
+        ["record"] = Record, ["person"] = Person, ["phone"] = Phone, ["state"] = State, ["rule"] = Rule, ["company"] = Company,
+        ["ack"] = Acknowledgement,
         ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
