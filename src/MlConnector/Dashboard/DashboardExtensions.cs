@@ -28,6 +28,7 @@ internal static class DashboardExtensions
         .AddApplicationPart(typeof(DashboardExtensions).Assembly);
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "mlc.antiforgery");
         builder.Services.AddSingleton<OverviewQueries>();
+        builder.Services.AddSingleton<AlertActivity>();
         return builder;
     }
 

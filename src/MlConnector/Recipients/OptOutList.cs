@@ -31,6 +31,10 @@ public sealed class OptOutList(IDbDialect dialect, FieldProtector protector)
             new { Sender = sender, PhoneIndex = phoneIndex }, cancellationToken: ct)) is not null;
     }
 
+    /// <summary>Whether <paramref name="phone"/> (E.164) is opted out for <paramref name="sender"/>.</summary>
+    public Task<bool> ContainsPhoneAsync(string sender, string phone, CancellationToken ct) =>
+        ContainsAsync(sender, protector.BlindIndex(phone), ct);
+
     /// <summary>Adds <paramref name="phone"/> (E.164; sealed here) for <paramref name="sender"/> on its own.</summary>
     public async Task AddAsync(string sender, string phoneIndex, string phone, string companyId, string source, DateTimeOffset now,
         CancellationToken ct)

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
+using MlConnector.Alerts;
 using MlConnector.IntegrationTests.Infrastructure;
 using MlConnector.Recipients;
 using MlConnector.Security;
@@ -137,6 +138,81 @@ public sealed class ConsoleBrowserTests
         Assert.Contains("asked on the phone to get texts again", audit.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("5550100077", audit.Detail, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Operator_FindsAPoByNumber_ReadsItsTimeline_ReplaysIt_AndTheOverviewChangesWithoutAReload()
+    {
+        await using var host = await DashboardHost.StartAsync(withTwilio: true);
+        var id = await OperatorSeed.AlertAsync(host.App.Services, "+15550100001", sourceKey: "000000000150802");
+        await OperatorSeed.AlertAsync(host.App.Services, "+15550100002", AlertStates.Delivered, sourceKey: "000000000150999");
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await host.SignedInPageAsync(browser, "olivia", 390, 844);
+
+        await Expect(page.Locator("#needs-failed")).ToHaveTextAsync("1 failed alert(s) this week");
+        Assert.Equal(1, await ChartSumAsync(page, "failed"));
+        Assert.Equal(1, await ChartSumAsync(page, "delivered"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Alerts", Exact = true }).ClickAsync();
+        await page.FillAsync("input[name=record]", "150802");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await Expect(page.GetByText("1 alert(s).")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = id.ToString(CultureInfo.InvariantCulture), Exact = true }).ClickAsync();
+        await Expect(page.Locator("#alert-state-words")).ToContainTextAsync("failed: 30003 (the handset could not be reached");
+        await Expect(page.Locator("#timeline tr[data-kind=detected]")).ToContainTextAsync("Detected: PorMasterHdr 000000000150802 went 0->1");
+        await Expect(page.Locator("#timeline tr[data-kind=detected] pre")).Not.ToBeVisibleAsync(); // the JSON, behind its toggle
+        await page.Locator("#timeline tr[data-kind=detected] summary").ClickAsync();
+        await Expect(page.Locator("#timeline tr[data-kind=detected] pre")).ToContainTextAsync("\"rule\":\"po-submitted\"");
+
+        await page.FillAsync("input[name=reason]", "handset back on");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("queued again");
+        await Expect(page.Locator("#timeline tr[data-kind=replay]")).ToContainTextAsync("Replayed by olivia: handset back on (was failed)");
+
+        // The overview, left open, follows the replayed text to delivered by itself: no reload.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Overview", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#needs-failed")).ToHaveCountAsync(0);
+        await host.DeliverUntilAsync(id, "delivered");
+        await Expect(page.Locator("#needs-me")).ToContainTextAsync("Nothing", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#by-rule")).ToContainTextAsync("po-submitted");
+        Assert.Equal((2, 0), (await ChartSumAsync(page, "delivered"), await ChartSumAsync(page, "failed")));
+    }
+
+    [Fact]
+    public async Task ReplayToAnOptedOutNumber_WarnsAndNeedsConfirming()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        var id = await OperatorSeed.AlertAsync(host.App.Services, "+15550100077");
+        await SeedOptOutAsync(host, "+15550100077");
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await host.SignedInPageAsync(browser, "olivia", 390, 844);
+
+        await Expect(page.Locator("#needs-me")).ToContainTextAsync("1 alert(s) wait for a number that opted out");
+        await page.GotoAsync($"/alerts/{id}");
+        await Expect(page.Locator("#opted-out-warning")).ToContainTextAsync("+15550100077 opted out");
+
+        // Without the confirmation (a hand-made post; the page's checkbox is required), nothing is queued.
+        var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        await page.APIRequest.PostAsync($"/alerts/{id}", new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("reason", "try again").Set("__RequestVerificationToken", token!),
+            MaxRedirects = 0, // the page, not this request, shows the answer
+        });
+        await page.ReloadAsync();
+        await Expect(page.Locator("#alert-state")).ToHaveTextAsync("failed");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Not replayed: +15550100077 opted out");
+
+        await page.FillAsync("input[name=reason]", "the person asked for it");
+        await page.CheckAsync("input[name=replayOptedOut]");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("queued again");
+    }
+
+    private static Task<int> ChartSumAsync(IPage page, string series) => page.EvaluateAsync<int>(
+        $"() => Array.from(document.querySelectorAll('#chart-day .bar')).reduce((n, b) => n + Number(b.dataset.{series}), 0)");
 
     /// <summary>A failed alert with the long values that widened pages: a Twilio id, a long error, a long record key.</summary>
     private static async Task<long> SeedLongAlertAsync(DashboardHost host)

@@ -1,18 +1,24 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MlConnector.Alerts;
+using Microsoft.Extensions.Options;
 using MlConnector.Outbox;
+using MlConnector.Recipients;
+using MlConnector.Sms;
 
 namespace MlConnector.Dashboard.Pages.Alerts;
 
-public sealed class AlertDetailModel(AlertQueries queries, ReplayService replay, IAuthorizationService authorization)
-    : DashboardPage(authorization)
+public sealed class AlertDetailModel(AlertQueries queries, ReplayService replay, OptOutList optOuts, IOptions<TwilioOptions> twilio,
+    IAuthorizationService authorization) : DashboardPage(authorization)
 {
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }
 
     /// <summary>The alert, or null when there is none with that id.</summary>
     public AlertDetail? Detail { get; private set; }
+
+    /// <summary>Whether the alert's number is opted out for the sender now: a replay would be suppressed.</summary>
+    public bool OptedOut { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -23,14 +29,21 @@ public sealed class AlertDetailModel(AlertQueries queries, ReplayService replay,
         }
 
         Detail = detail;
+        OptedOut = await optOuts.ContainsPhoneAsync(twilio.Value.SenderKey, detail.Alert.Phone, ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? reason, bool replayOptedOut, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
             Message = "A reason is required.";
+        }
+        else if (!replayOptedOut && await queries.GetAsync(Id, ct) is { } detail
+            && await optOuts.ContainsPhoneAsync(twilio.Value.SenderKey, detail.Alert.Phone, ct))
+        {
+            Message = $"Not replayed: {detail.Alert.Phone} opted out, so the text would not be sent. Lift the opt-out on the "
+                + "Opt-outs page first (and ask the person to text START), or confirm the replay.";
         }
         else
         {

@@ -1,0 +1,92 @@
+using Dapper;
+using MlConnector.Alerts;
+using MlConnector.Storage;
+
+namespace MlConnector.Dashboard;
+
+/// <summary>Alerts created in one slot of a chart (an hour, a day), by what became of them.</summary>
+public sealed record ActivitySlot(DateTimeOffset Start, long Delivered, long Waiting, long Failed)
+{
+    public long Total => Delivered + Waiting + Failed;
+}
+
+/// <summary>One rule's alerts over the last 24 hours.</summary>
+public sealed record RuleActivity(string Rule, long Delivered, long Waiting, long Failed);
+
+/// <summary>What needs an operator now: each count links to the list that shows it.</summary>
+public sealed record NeedsAttention(long FailedThisWeek, long RulesInError, long UnroutedToday, long OptedOutWaiting)
+{
+    public bool Nothing => FailedThisWeek + RulesInError + UnroutedToday + OptedOutWaiting == 0;
+}
+
+/// <summary>The overview's charts and its "needs me" counts, grouped in the database (a day's alerts are not loaded).</summary>
+public sealed class AlertActivity(IDbDialect dialect)
+{
+    /// <summary>States that count as delivered and as failed on the charts; every other state is still on its way.</summary>
+    private static readonly string[] DeliveredStates = [AlertStates.Delivered, AlertStates.Sent, AlertStates.Digested];
+    private static readonly string[] FailedStates = [AlertStates.Failed, AlertStates.Undelivered, AlertStates.Expired, AlertStates.Suppressed];
+
+    /// <summary><paramref name="count"/> slots of <paramref name="width"/> from <paramref name="from"/>.</summary>
+    public async Task<IReadOnlyList<ActivitySlot>> SlotsAsync(DateTimeOffset from, TimeSpan width, int count, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(long Slot, string State, long Count)>(new CommandDefinition(
+            "SELECT (created_at - @from) / @width AS slot, state, COUNT(*) FROM alerts WHERE created_at >= @from AND created_at < @to " +
+            "GROUP BY (created_at - @from) / @width, state",
+            new { from = from.ToStored(), width = (long)width.TotalMilliseconds, to = (from + width * count).ToStored() }, cancellationToken: ct));
+        var bySlot = rows.ToLookup(r => r.Slot);
+        return Enumerable.Range(0, count).Select(i =>
+        {
+            var (delivered, waiting, failed) = Split(bySlot[i].Select(r => (r.State, r.Count)));
+            return new ActivitySlot(from + width * i, delivered, waiting, failed);
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<RuleActivity>> ByRuleAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string Rule, string State, long Count)>(new CommandDefinition(
+            "SELECT rule_id, state, COUNT(*) FROM alerts WHERE created_at >= @since GROUP BY rule_id, state",
+            new { since = since.ToStored() }, cancellationToken: ct));
+        return rows.GroupBy(r => r.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var (delivered, waiting, failed) = Split(g.Select(r => (r.State, r.Count)));
+            return new RuleActivity(g.Key, delivered, waiting, failed);
+        }).ToList();
+    }
+
+    /// <summary>Failed alerts of the last 7 days and alerts waiting (pending or failed) for a number that opted out.</summary>
+    public async Task<(long Failed, long OptedOutWaiting)> AttentionAsync(DateTimeOffset weekAgo, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        return await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            """
+            SELECT (SELECT COUNT(*) FROM alerts WHERE state = @Failed AND updated_at >= @weekAgo),
+                   (SELECT COUNT(*) FROM alerts a WHERE a.state IN (@Failed, @Pending)
+                      AND EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone_index = a.recipient_phone_index))
+            """,
+            new { AlertStates.Failed, AlertStates.Pending, weekAgo = weekAgo.ToStored() }, cancellationToken: ct));
+    }
+
+    private static (long Delivered, long Waiting, long Failed) Split(IEnumerable<(string State, long Count)> counts)
+    {
+        long delivered = 0, waiting = 0, failed = 0;
+        foreach (var (state, count) in counts)
+        {
+            if (DeliveredStates.Contains(state))
+            {
+                delivered += count;
+            }
+            else if (FailedStates.Contains(state))
+            {
+                failed += count;
+            }
+            else if (state != AlertStates.Discarded)
+            {
+                waiting += count;
+            }
+        }
+
+        return (delivered, waiting, failed);
+    }
+}
