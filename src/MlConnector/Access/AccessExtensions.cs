@@ -8,6 +8,9 @@ internal static class AccessExtensions
 {
     public const string Scheme = "mlc";
 
+    /// <summary>The cookie of a person's signed-in session on the dashboard.</summary>
+    public const string SessionCookie = "mlc.session";
+
     /// <summary>Who may use the dashboard and API: cookie sessions for people, API keys for scripts, loopback only
     /// until either is configured. Twilio webhooks are not behind these policies.</summary>
     public static IHostApplicationBuilder AddOperatorAccess(this IHostApplicationBuilder builder)
@@ -33,13 +36,13 @@ internal static class AccessExtensions
 
         builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or API key", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.ContainsKey("X-Api-Key")
+                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName)
                 || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
-                o.Cookie.Name = "mlc.session";
+                o.Cookie.Name = SessionCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);

@@ -12,9 +12,12 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
+    /// <summary>The header a script sends its API key in (or else <c>Authorization: Bearer</c>).</summary>
+    public const string HeaderName = "X-Api-Key";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var key = Request.Headers["X-Api-Key"].ToString();
+        var key = Request.Headers[HeaderName].ToString();
         if (key.Length == 0 && Request.Headers.Authorization.ToString() is { } auth
             && auth.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {

@@ -15,6 +15,7 @@ public static class Navigation
         ("/inbound", "Inbound", null),
         ("/opt-outs", "Opt-outs", null),
         ("/test-sms", "Test SMS", null),
+        ("/api-reference/", "API", null),
         ("/users", "Users", OperatorRoles.Operator),
         ("/api-keys", "API keys", OperatorRoles.Admin),
     ];

@@ -26,7 +26,9 @@ internal static class TwilioWebhooks
 
     public static WebApplication MapTwilioWebhooks(this WebApplication app)
     {
-        var group = app.MapGroup("/webhooks/twilio").AllowAnonymous().DisableAntiforgery()
+        // Twilio's routes, not the operators' API: the API's OpenAPI document (whose every operation needs an API key
+        // or a session) leaves them out.
+        var group = app.MapGroup("/webhooks/twilio").AllowAnonymous().DisableAntiforgery().ExcludeFromDescription()
             .AddEndpointFilter<TwilioSignatureFilter>();
         group.MapPost(PublicUrls.StatusPath["/webhooks/twilio".Length..], async (HttpRequest request, StatusCallbackHandler handler) =>
         {
