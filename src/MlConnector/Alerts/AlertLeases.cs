@@ -41,7 +41,7 @@ public sealed class AlertLeases(IDbDialect dialect)
                               {notSending}
                         ORDER BY next_attempt_at, id LIMIT 1 {skipLocked})
               AND state = @Pending AND (lease_until IS NULL OR lease_until < @Now)
-            RETURNING id AS Id, company_id AS CompanyId, recipient_phone AS RecipientPhone,
+            RETURNING id AS Id, company_id AS CompanyId, rule_id AS RuleId, recipient_phone AS RecipientPhone,
                 recipient_phone_index AS RecipientPhoneIndex, body AS Body, attempts AS Attempts,
                 max_attempts AS MaxAttempts, created_at AS CreatedAt, chain_started_at AS ChainStartedAt,
                 in_doubt_since AS InDoubtSince, lease_token AS LeaseToken, message_sid AS MessageSid,

@@ -5,6 +5,7 @@ public sealed class ClaimedAlert
 {
     public long Id { get; init; }
     public string CompanyId { get; init; } = "";
+    public string RuleId { get; init; } = "";
     public byte[] RecipientPhone { get; init; } = [];
     public string RecipientPhoneIndex { get; init; } = "";
     public byte[] Body { get; init; } = [];

@@ -93,8 +93,8 @@ public sealed class RulePoller(
             var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, enqueued, null, RunId: runId);
             await RuleStateStore.RecordPollAsync(connection, transaction, rule, poll, ct);
             await transaction.CommitAsync(ct);
-            metrics.Polled(poll);
-            metrics.Unrouted(unroutedRecorded);
+            metrics.Polled(rule, poll);
+            metrics.Unrouted(rule, unroutedRecorded);
             // A poll that found nothing is the normal case (one a minute per rule is 1,440 lines a day): Debug.
             var level = events.Count > 0 || result.WasBaseline ? LogLevel.Information : LogLevel.Debug;
             logger.PollCompleted(level, rule.Id, rowsRead, events.Count, enqueued, result.WasBaseline);
@@ -115,7 +115,7 @@ public sealed class RulePoller(
             var poll = new PollRecord(tracker.InstanceId, started, time.GetElapsedTime(timestamp), rowsRead, 0, Describe(rule, e), RunId: runId);
             logger.PollFailed(rule.Id, poll.Error!);
             await TryRecordFailureAsync(rule, poll, ct);
-            metrics.Polled(poll);
+            metrics.Polled(rule, poll);
             tracker.Completed(rule.Id, poll);
             return poll;
         }

@@ -106,10 +106,9 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
             await slot.AnsweredAsync(ct);
         }
 
-        metrics.Attempted(started - UnixTime.FromStored(alert.CreatedAt), attempts);
         var now = time.GetUtcNow();
         var reconciled = alert.InDoubtSince is not null ? "absent" : null;
-        return result switch
+        AttemptOutcome outcome = result switch
         {
             SendResult.Sent s => new(AlertStates.Sent, attempts, null, s.MessageSid, null, null, null, AuditKinds.Attempt,
                 Json(new { outcome = "sent", attempt = attempts, startedAt = started, messageSid = s.MessageSid, reconciled })),
@@ -119,6 +118,8 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
             SendResult.InDoubt d => Retry(attempts, schedule, now, null, null, d.Reason, started, "in-doubt", started, reconciled),
             _ => throw new InvalidOperationException("unknown send result " + result),
         };
+        metrics.Attempted(alert, started - UnixTime.FromStored(alert.CreatedAt), attempts, outcome.State);
+        return outcome;
     }
 
     private static AttemptOutcome Retry(long attempts, RetrySchedule schedule, DateTimeOffset now, TimeSpan? retryAfter,
