@@ -22,7 +22,7 @@ public sealed class LookupFailures(IOptions<PollingOptions> options, TimeProvide
     /// <summary>Records a failed lookup; returns the reason as the alert's audit note says it.</summary>
     public string Failed(string rule, string company, string lookup, string fields, Exception error)
     {
-        var reason = Describe(error);
+        var reason = SysproFailureText.Describe(error);
         if (error is SysproException { IsLasting: true })
         {
             _refused[(company, lookup)] = (reason, time.GetUtcNow() + options.Value.LookupRetryAfter);
@@ -35,12 +35,4 @@ public sealed class LookupFailures(IOptions<PollingOptions> options, TimeProvide
 
         return reason;
     }
-
-    private static string Describe(Exception e) => e switch
-    {
-        SysproException s => s.Message,
-        HttpRequestException h => $"SYSPRO did not answer: {h.Message}",
-        TaskCanceledException => "SYSPRO did not answer in time.",
-        _ => $"{e.GetType().Name}: {e.Message}",
-    };
 }

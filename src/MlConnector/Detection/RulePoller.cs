@@ -252,14 +252,11 @@ public sealed class RulePoller(
         }
     }
 
-    private static string Describe(RuleDefinition rule, Exception e) => e switch
+    internal static string Describe(RuleDefinition rule, Exception e) => e switch
     {
         SysproAnswerException a => $"{rule.Id}: {a.Message}",
-        SysproException s => s.Message,
         BadAnswerException b => b.Message,
         LeaseLostException l => l.Message,
-        HttpRequestException h => $"SYSPRO did not answer: {h.Message}",
-        TaskCanceledException => "SYSPRO did not answer in time.",
-        _ => $"{e.GetType().Name}: {e.Message}",
+        _ => SysproFailureText.Describe(e),
     };
 }
