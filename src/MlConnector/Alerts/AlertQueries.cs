@@ -107,10 +107,11 @@ public sealed class AlertQueries(IDbDialect dialect, FieldProtector protector, I
         {
             // By the directory's names and ids (a person named in the settings), not by phone: that is the phone filter.
             var term = f.Person.Trim();
+            // A recipient id no longer in the directory (someone removed since) is still found by the id itself.
             var ids = directory.Value.People
                 .Where(p => p.Key.Contains(term, StringComparison.OrdinalIgnoreCase) || (p.Value.Name?.Contains(term, StringComparison.OrdinalIgnoreCase) ?? false))
-                .Select(p => p.Key).ToList();
-            clauses.Add(ids.Count == 0 ? "1 = 0" : $"recipient_id IN ({string.Join(", ", ids.Select((_, i) => $"@person{i}"))})");
+                .Select(p => p.Key).Append(term).Distinct(StringComparer.Ordinal).ToList();
+            clauses.Add($"recipient_id IN ({string.Join(", ", ids.Select((_, i) => $"@person{i}"))})");
             for (var i = 0; i < ids.Count; i++)
             {
                 args.Add($"person{i}", ids[i]);

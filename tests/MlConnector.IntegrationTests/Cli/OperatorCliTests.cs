@@ -100,6 +100,7 @@ public sealed class OperatorCliTests : IDisposable
 
         var list = await CliRunner.RunAsync(Folder, Environment, "alerts", "list", "--phone", "555-010-0001", "--state", "failed");
         var other = await CliRunner.RunAsync(Folder, Environment, "alerts", "list", "--phone", "+15550100002");
+        var byRecord = await CliRunner.RunAsync(Folder, Environment, "alerts", "list", "--record", "PO-000123", "--person", "approver");
         var show = await CliRunner.RunAsync(Folder, Environment, "alerts", "show", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var missing = await CliRunner.RunAsync(Folder, Environment, "alerts", "show", "999");
 
@@ -107,6 +108,7 @@ public sealed class OperatorCliTests : IDisposable
         Assert.Contains("1 alert(s)", list.Output, StringComparison.Ordinal);
         Assert.Contains("PO-000123", list.Output, StringComparison.Ordinal);
         Assert.Contains("0 alert(s)", other.Output, StringComparison.Ordinal);
+        Assert.Contains("1 alert(s)", byRecord.Output, StringComparison.Ordinal);
         Assert.Equal(0, show.ExitCode);
         Assert.Contains("PO 000123 needs your approval", show.Output, StringComparison.Ordinal);
         Assert.Contains("detected", show.Output, StringComparison.Ordinal);
