@@ -14,6 +14,7 @@ public static class Navigation
         ("/people", "People", null),
         ("/inbound", "Inbound", null),
         ("/opt-outs", "Opt-outs", null),
+        ("/audit", "Audit", null),
         ("/test-sms", "Test SMS", null),
         ("/api-reference/", "API", null),
         ("/users", "Users", OperatorRoles.Operator),

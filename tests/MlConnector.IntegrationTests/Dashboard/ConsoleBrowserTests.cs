@@ -38,7 +38,7 @@ public sealed class ConsoleBrowserTests
 
         string[] pages =
         [
-            "/", "/alerts", $"/alerts/{id}", "/rules", "/people", "/inbound", "/opt-outs", "/test-sms", "/users",
+            "/", "/alerts", $"/alerts/{id}", "/rules", "/people", "/inbound", "/opt-outs", "/audit", "/test-sms", "/users",
             "/api-keys", "/account", "/users/olivia/sessions", "/no-such-page", "/alerts/999999",
         ];
         var tooWide = new List<string>();
@@ -209,6 +209,28 @@ public sealed class ConsoleBrowserTests
         await page.CheckAsync("input[name=replayOptedOut]");
         await page.GetByRole(AriaRole.Button, new() { Name = "Replay" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("queued again");
+    }
+
+    [Fact]
+    public async Task Viewer_ExportsTheAuditTrail_AsCsv_WithAButton()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        var id = await OperatorSeed.AlertAsync(host.App.Services, "+15550100001");
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await host.SignedInPageAsync(browser, "victor", 390, 844);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
+        await page.SelectOptionAsync("select[name=format]", "csv");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export" }).ClickAsync());
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
+
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.StartsWith("id,company,alert_id,at,kind,actor,detail", csv, StringComparison.Ordinal);
+        Assert.Contains($",{id},", csv, StringComparison.Ordinal);
+        Assert.Contains(",detected,system,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("5550100001", csv, StringComparison.Ordinal);
     }
 
     private static Task<int> ChartSumAsync(IPage page, string series) => page.EvaluateAsync<int>(
