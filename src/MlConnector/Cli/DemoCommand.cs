@@ -99,7 +99,11 @@ internal static class DemoCommand
         CliConsole.Out.WriteLine($"Demo: the dashboard is at {app.Urls.First()}/ (open to this machine only until users are added)");
         CliConsole.Out.WriteLine($"Demo: watch the texts arrive at {twilio.InspectionAddress}");
         CliConsole.Out.WriteLine("Demo: Ctrl+C stops it.");
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);
+        var incidents = DemoIncidents.RunAsync(twilio, time, stopping.Token);
         await app.WaitForShutdownAsync(ct);
+        await stopping.CancelAsync();
+        await incidents;
         return ExitCodes.Ok;
     }
 }

@@ -16,7 +16,10 @@ public sealed record RuleActivity(string Rule, long Delivered, long Waiting, lon
 /// <summary>What needs an operator now: each count links to the list that shows it.</summary>
 public sealed record NeedsAttention(long FailedThisWeek, long RulesInError, long UnroutedToday, long OptedOutWaiting)
 {
-    public bool Nothing => FailedThisWeek + RulesInError + UnroutedToday + OptedOutWaiting == 0;
+    /// <summary>Texts Twilio reported undelivered this week (a handset off, a number unknown): replayable like failed ones.</summary>
+    public long UndeliveredThisWeek { get; init; }
+
+    public bool Nothing => FailedThisWeek + UndeliveredThisWeek + RulesInError + UnroutedToday + OptedOutWaiting == 0;
 }
 
 /// <summary>The overview's charts and its "needs me" counts, grouped in the database (a day's alerts are not loaded).</summary>
@@ -55,17 +58,19 @@ public sealed class AlertActivity(IDbDialect dialect)
         }).ToList();
     }
 
-    /// <summary>Failed alerts of the last 7 days and alerts waiting (pending or failed) for a number that opted out.</summary>
-    public async Task<(long Failed, long OptedOutWaiting)> AttentionAsync(DateTimeOffset weekAgo, CancellationToken ct)
+    /// <summary>Failed and undelivered alerts of the last 7 days, and alerts waiting (pending or failed) for a number
+    /// that opted out.</summary>
+    public async Task<(long Failed, long Undelivered, long OptedOutWaiting)> AttentionAsync(DateTimeOffset weekAgo, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
-        return await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+        return await connection.QuerySingleAsync<(long, long, long)>(new CommandDefinition(
             """
             SELECT (SELECT COUNT(*) FROM alerts WHERE state = @Failed AND updated_at >= @weekAgo),
+                   (SELECT COUNT(*) FROM alerts WHERE state = @Undelivered AND updated_at >= @weekAgo),
                    (SELECT COUNT(*) FROM alerts a WHERE a.state IN (@Failed, @Pending)
                       AND EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone_index = a.recipient_phone_index))
             """,
-            new { AlertStates.Failed, AlertStates.Pending, weekAgo = weekAgo.ToStored() }, cancellationToken: ct));
+            new { AlertStates.Failed, AlertStates.Undelivered, AlertStates.Pending, weekAgo = weekAgo.ToStored() }, cancellationToken: ct));
     }
 
     private static (long Delivered, long Waiting, long Failed) Split(IEnumerable<(string State, long Count)> counts)

@@ -41,7 +41,7 @@ public sealed class OverviewQueries(AlertQueries alerts, AlertActivity activity,
         var hourStarts = new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero);
         var ruleStatus = await rules.StatusAsync(ct);
         var latestUnrouted = await unrouted.ListAsync(null, null, UnroutedShown, ct);
-        var (failed, optedOutWaiting) = await activity.AttentionAsync(times.StartOf(weekStarts), ct);
+        var (failed, undelivered, optedOutWaiting) = await activity.AttentionAsync(times.StartOf(weekStarts), ct);
         return new Overview(
             await alerts.CountByStateAsync(times.StartOf(todayStarts), ct),
             await alerts.CountByStateAsync(times.StartOf(weekStarts), ct),
@@ -56,7 +56,7 @@ public sealed class OverviewQueries(AlertQueries alerts, AlertActivity activity,
             LastWeek = await activity.SlotsAsync(times.StartOf(weekStarts), TimeSpan.FromDays(1), 7, ct),
             ByRule = await activity.ByRuleAsync(now.AddHours(-24), ct),
             Needs = new NeedsAttention(failed, ruleStatus.Count(r => r.LastError is not null),
-                latestUnrouted.Count(u => u.DetectedAt >= now.AddHours(-24)), optedOutWaiting),
+                latestUnrouted.Count(u => u.DetectedAt >= now.AddHours(-24)), optedOutWaiting) { UndeliveredThisWeek = undelivered },
         };
     }
 }

@@ -71,6 +71,15 @@ public sealed partial class DemoCliTests
             Assert.Contains("ml-connector: database: SQLite file ", listed.Error, StringComparison.Ordinal);
             Assert.Contains(Path.Combine("ml-connector-demo", "data", "ml-connector.db"), listed.Error, StringComparison.Ordinal);
             Assert.DoesNotMatch(@"(?m)^0 alert\(s\)", listed.Output);
+
+            // The demo's first incident: Twilio refused the first text once (rate limit) and the connector sent it again.
+            lock (output)
+            {
+                Assert.Contains(output, line => line.Contains("Twilio will refuse the first text once", StringComparison.Ordinal));
+            }
+
+            var retried = await CliRunner.RunAsync(folder.Path, null, "alerts", "list", "--json");
+            Assert.Matches("\"attempts\":\\s*2", retried.Output);
         }
         finally
         {

@@ -184,6 +184,7 @@ public sealed class ConsoleBrowserTests
     {
         await using var host = await DashboardHost.StartAsync();
         var id = await OperatorSeed.AlertAsync(host.App.Services, "+15550100077");
+        await OperatorSeed.AlertAsync(host.App.Services, "+15550100001", AlertStates.Undelivered);
         await SeedOptOutAsync(host, "+15550100077");
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
@@ -191,6 +192,7 @@ public sealed class ConsoleBrowserTests
         var page = await host.SignedInPageAsync(browser, "olivia", 390, 844);
 
         await Expect(page.Locator("#needs-me")).ToContainTextAsync("1 alert(s) wait for a number that opted out");
+        await Expect(page.Locator("#needs-undelivered")).ToHaveTextAsync("1 text(s) Twilio could not deliver this week");
         await page.GotoAsync($"/alerts/{id}");
         await Expect(page.Locator("#opted-out-warning")).ToContainTextAsync("+15550100077 opted out");
 
