@@ -160,6 +160,7 @@ public sealed class ConsoleBrowserTests
         await Expect(page.GetByText("1 alert(s).")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = id.ToString(CultureInfo.InvariantCulture), Exact = true }).ClickAsync();
         await Expect(page.Locator("#alert-state-words")).ToContainTextAsync("failed: 30003 (the handset could not be reached");
+        await Expect(page.Locator("#rule-description")).ToContainTextAsync("submitted for approval");
         await Expect(page.Locator("#timeline tr[data-kind=detected]")).ToContainTextAsync("Detected: PorMasterHdr 000000000150802 went 0->1");
         await Expect(page.Locator("#timeline tr[data-kind=detected] pre")).Not.ToBeVisibleAsync(); // the JSON, behind its toggle
         await page.Locator("#timeline tr[data-kind=detected] summary").ClickAsync();

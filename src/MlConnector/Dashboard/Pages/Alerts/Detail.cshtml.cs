@@ -4,18 +4,22 @@ using MlConnector.Alerts;
 using Microsoft.Extensions.Options;
 using MlConnector.Outbox;
 using MlConnector.Recipients;
+using MlConnector.Rules;
 using MlConnector.Sms;
 
 namespace MlConnector.Dashboard.Pages.Alerts;
 
 public sealed class AlertDetailModel(AlertQueries queries, ReplayService replay, OptOutList optOuts, IOptions<TwilioOptions> twilio,
-    IAuthorizationService authorization) : DashboardPage(authorization)
+    RuleSet rules, IAuthorizationService authorization) : DashboardPage(authorization)
 {
     [BindProperty(SupportsGet = true)]
     public long Id { get; set; }
 
     /// <summary>The alert, or null when there is none with that id.</summary>
     public AlertDetail? Detail { get; private set; }
+
+    /// <summary>What the alert's rule watches for, in words (its Description), while the rule is still configured.</summary>
+    public string? RuleDescription => Detail is null ? null : rules.Find(Detail.Alert.Rule)?.Description;
 
     /// <summary>Whether the alert's number is opted out for the sender now: a replay would be suppressed.</summary>
     public bool OptedOut { get; private set; }

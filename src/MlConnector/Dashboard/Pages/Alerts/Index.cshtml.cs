@@ -24,6 +24,9 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public AlertPage Result { get; private set; } = new([], 1, 50, 0);
+    /// <summary>What a rule watches for, in words (shown on hover), or nothing for a rule no longer configured.</summary>
+    public string? DescriptionOf(string rule) => rules.Find(rule)?.Description;
+
     public IEnumerable<string> RuleIds => rules.Rules.Select(r => r.Id).Append(Sms.TestSms.RuleId);
     public DateOnly Since { get; private set; }
     public long? BulkCount { get; private set; }
