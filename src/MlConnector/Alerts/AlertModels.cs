@@ -16,7 +16,8 @@ public sealed record AlertFilter(
     int PageSize = 50,
     string? Acknowledgement = null,
     string? Record = null,
-    string? Person = null)
+    string? Person = null,
+    string? Text = null)
 {
     public const string Waiting = "waiting";
     public const string Acknowledged = "acknowledged";

@@ -14,12 +14,13 @@ internal static class AlertsApi
 
         group.MapGet("/", (AlertQueries queries, string? state, string? rule, string? company, DateTimeOffset? from,
                 DateTimeOffset? to, string? phone, int? page, int? pageSize, string? acknowledgement, string? record, string? person,
-                CancellationToken ct) =>
-            queries.ListAsync(new AlertFilter(state, rule, company, from, to, phone, page ?? 1, pageSize ?? 50, acknowledgement, record, person), ct))
+                string? text, CancellationToken ct) =>
+            queries.ListAsync(new AlertFilter(state, rule, company, from, to, phone, page ?? 1, pageSize ?? 50, acknowledgement, record, person, text), ct))
             .WithSummary("Alerts, newest first; phone is matched through the blind index; acknowledgement=waiting lists the "
                 + "texts of events nobody has acknowledged yet, acknowledgement=acknowledged those of acknowledged events; record "
                 + "finds a SYSPRO record by its number without the padding (150802 finds 000000000150802); person by a name or id "
-                + "in the directory.");
+                + "in the directory; text finds words in the message (texts are encrypted: it reads the newest 5,000 alerts the other "
+                + "filters select, so give from and to to search further back).");
 
         group.MapGet("/{id:long}", async Task<Results<Ok<AlertDetail>, ProblemHttpResult>> (long id, AlertQueries queries, CancellationToken ct) =>
             await queries.GetAsync(id, ct) is { } detail ? TypedResults.Ok(detail) : NotFound(id))

@@ -20,16 +20,17 @@ internal static class AlertsCommand
         var phone = new Option<string?>("--phone") { Description = "The recipient's phone number (found through the blind index)." };
         var record = new Option<string?>("--record") { Description = "A SYSPRO record number, without its padding (150802 finds 000000000150802)." };
         var person = new Option<string?>("--person") { Description = "A person's name or id in the directory." };
+        var text = new Option<string?>("--text") { Description = "Words in the message (the newest 5,000 alerts the other options select are searched)." };
         var page = new Option<int>("--page") { Description = "Page number.", DefaultValueFactory = _ => 1 };
         var pageSize = new Option<int>("--page-size") { Description = "Alerts per page (1-500).", DefaultValueFactory = _ => 50 };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        var list = new Command("list", "List alerts, newest first.") { state, rule, company, from, to, phone, record, person, page, pageSize, json }.Admin();
+        var list = new Command("list", "List alerts, newest first.") { state, rule, company, from, to, phone, record, person, text, page, pageSize, json }.Admin();
         list.SetAction((result, ct) => AdminHost.RunAsync(result, true, async services =>
         {
             var found = await services.GetRequiredService<AlertQueries>().ListAsync(new AlertFilter(
                 result.GetValue(state), result.GetValue(rule), result.GetValue(company), result.GetValue(from), result.GetValue(to),
                 result.GetValue(phone), result.GetValue(page), result.GetValue(pageSize), Record: result.GetValue(record),
-                Person: result.GetValue(person)), ct);
+                Person: result.GetValue(person), Text: result.GetValue(text)), ct);
             if (result.GetValue(json))
             {
                 CliConsole.Out.WriteLine(JsonSerializer.Serialize(found, Json));

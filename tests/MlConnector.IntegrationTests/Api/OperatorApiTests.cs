@@ -117,11 +117,12 @@ public sealed class OperatorApiTests
     }
 
     [Fact]
-    public async Task List_ByRecordNumberWithoutPadding_AndByPersonName_FindsOnlyMatches()
+    public async Task List_ByRecordNumberWithoutPadding_PersonName_AndTextOfTheMessage_FindsOnlyMatches()
     {
         await using var app = OperatorApiApplication.Create();
         var order = await OperatorSeed.AlertAsync(app.Services, "+15550100009", sourceKey: "000000000150802");
-        var line = await OperatorSeed.AlertAsync(app.Services, "+15550100009", sourceKey: "000000000150803|   1");
+        var line = await OperatorSeed.AlertAsync(app.Services, "+15550100009", sourceKey: "000000000150803|   1",
+            body: "PO 150803 from Acme Sons awaits your approval");
         await OperatorSeed.AlertAsync(app.Services, "+15550100009", sourceKey: "000000001150802");
         var client = app.CreateClient();
 
@@ -131,6 +132,9 @@ public sealed class OperatorApiTests
         var byPartOfANumber = await client.GetFromJsonAsync<AlertPage>("/api/alerts?record=50802", Ct);
         var byName = await client.GetFromJsonAsync<AlertPage>("/api/alerts?person=alex", Ct);
         var byUnknownName = await client.GetFromJsonAsync<AlertPage>("/api/alerts?person=zelda", Ct);
+        var byText = await client.GetFromJsonAsync<AlertPage>("/api/alerts?text=ACME%20sons", Ct);
+        var byTextAndRecord = await client.GetFromJsonAsync<AlertPage>("/api/alerts?text=approval&record=150802", Ct);
+        var byMissingText = await client.GetFromJsonAsync<AlertPage>("/api/alerts?text=nowhere", Ct);
 
         Assert.Equal(order, Assert.Single(byNumber!.Items).Id);
         Assert.Equal(order, Assert.Single(byPaddedNumber!.Items).Id);
@@ -138,6 +142,9 @@ public sealed class OperatorApiTests
         Assert.Equal(0, byPartOfANumber!.Total);
         Assert.Equal(3, byName!.Total);
         Assert.Equal(0, byUnknownName!.Total);
+        Assert.Equal(line, Assert.Single(byText!.Items).Id); // the encrypted text, any case
+        Assert.Equal(order, Assert.Single(byTextAndRecord!.Items).Id);
+        Assert.Equal(0, byMissingText!.Total);
     }
 
     [Fact]

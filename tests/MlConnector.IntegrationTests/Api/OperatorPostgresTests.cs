@@ -26,7 +26,7 @@ public sealed class OperatorPostgresTests
         var client = app.CreateClient();
 
         var found = await client.GetFromJsonAsync<AlertPage>($"/api/alerts?phone={Uri.EscapeDataString(OperatorApiApplication.Phone)}&state=failed&pageSize=1", Ct);
-        var byRecord = await client.GetFromJsonAsync<AlertPage>("/api/alerts?record=PO-000777&person=alex", Ct);
+        var byRecord = await client.GetFromJsonAsync<AlertPage>("/api/alerts?record=PO-000777&person=alex&text=needs%20your", Ct);
         var replay = await client.PostAsJsonAsync($"/api/alerts/{id}/replay", new ReplayRequest("retry on Postgres"), Ct);
         var pause = await client.PostAsJsonAsync("/api/rules/po-submitted/pause", new PauseRequest("maintenance"), Ct);
         var rules = await client.GetFromJsonAsync<RuleStatus[]>("/api/rules", Ct);

@@ -14,6 +14,7 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
 
     [BindProperty(SupportsGet = true)] public string? Record { get; set; }
     [BindProperty(SupportsGet = true)] public string? Person { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Text { get; set; }
     [BindProperty(SupportsGet = true)] public string? Phone { get; set; }
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Rule { get; set; }
@@ -35,7 +36,7 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
     {
         Since = times.DayOf(time.GetUtcNow()).AddDays(-1);
         Result = await queries.ListAsync(new AlertFilter(State, Rule, Company, Start(From), Start(To?.AddDays(1)), Phone, PageNumber,
-            Acknowledgement: Acknowledgement, Record: Record, Person: Person), ct);
+            Acknowledgement: Acknowledgement, Record: Record, Person: Person, Text: Text), ct);
     }
 
     public async Task<IActionResult> OnPostConfirmBulkAsync(DateOnly since, CancellationToken ct)
@@ -61,7 +62,7 @@ public sealed class AlertsModel(AlertQueries queries, ReplayService replay, Rule
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
-        ["record"] = Record, ["person"] = Person, ["phone"] = Phone, ["state"] = State, ["rule"] = Rule, ["company"] = Company,
+        ["record"] = Record, ["person"] = Person, ["text"] = Text, ["phone"] = Phone, ["state"] = State, ["rule"] = Rule, ["company"] = Company,
         ["ack"] = Acknowledgement,
         ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
