@@ -13,6 +13,9 @@ public sealed record ActivitySlot(DateTimeOffset Start, long Delivered, long Wai
 /// <summary>One rule's alerts over the last 24 hours.</summary>
 public sealed record RuleActivity(string Rule, long Delivered, long Waiting, long Failed);
 
+/// <summary>How long texts took from detection to Twilio's acceptance over a window: median, 95th percentile, slowest.</summary>
+public sealed record SendLatency(int Texts, TimeSpan Median, TimeSpan P95, TimeSpan Slowest);
+
 /// <summary>What needs an operator now: each count links to the list that shows it.</summary>
 public sealed record NeedsAttention(long FailedThisWeek, long RulesInError, long UnroutedToday, long OptedOutWaiting)
 {
@@ -71,6 +74,24 @@ public sealed class AlertActivity(IDbDialect dialect)
                       AND EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone_index = a.recipient_phone_index))
             """,
             new { AlertStates.Failed, AlertStates.Undelivered, AlertStates.Pending, weekAgo = weekAgo.ToStored() }, cancellationToken: ct));
+    }
+
+    /// <summary>From detection (the alert's creation) to Twilio accepting it, for texts accepted since
+    /// <paramref name="since"/>; null when there were none. Percentiles are the nearest rank, computed here (the two
+    /// databases do not share a percentile function); a day's sends are a few thousand numbers at most.</summary>
+    public async Task<SendLatency?> LatencyAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct);
+        var millis = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT sent_at - created_at FROM alerts WHERE sent_at IS NOT NULL AND sent_at >= @since",
+            new { since = since.ToStored() }, cancellationToken: ct))).Order().ToList();
+        if (millis.Count == 0)
+        {
+            return null;
+        }
+
+        TimeSpan Rank(double share) => TimeSpan.FromMilliseconds(millis[Math.Max(0, (int)Math.Ceiling(share * millis.Count) - 1)]);
+        return new SendLatency(millis.Count, Rank(0.5), Rank(0.95), TimeSpan.FromMilliseconds(millis[^1]));
     }
 
     private static (long Delivered, long Waiting, long Failed) Split(IEnumerable<(string State, long Count)> counts)

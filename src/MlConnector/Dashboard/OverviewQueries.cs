@@ -21,6 +21,9 @@ public sealed record Overview(
     public IReadOnlyList<RuleActivity> ByRule { get; init; } = [];
 
     public NeedsAttention Needs { get; init; } = new(0, 0, 0, 0);
+
+    /// <summary>Detection to Twilio over the last 24 hours, or null when nothing was sent.</summary>
+    public SendLatency? Latency { get; init; }
 }
 
 public sealed record Connectivity(string System, string Status, string Description);
@@ -55,6 +58,7 @@ public sealed class OverviewQueries(AlertQueries alerts, AlertActivity activity,
             LastDay = await activity.SlotsAsync(hourStarts.AddHours(-23), TimeSpan.FromHours(1), 24, ct),
             LastWeek = await activity.SlotsAsync(times.StartOf(weekStarts), TimeSpan.FromDays(1), 7, ct),
             ByRule = await activity.ByRuleAsync(now.AddHours(-24), ct),
+            Latency = await activity.LatencyAsync(now.AddHours(-24), ct),
             Needs = new NeedsAttention(failed, ruleStatus.Count(r => r.LastError is not null),
                 latestUnrouted.Count(u => u.DetectedAt >= now.AddHours(-24)), optedOutWaiting) { UndeliveredThisWeek = undelivered },
         };

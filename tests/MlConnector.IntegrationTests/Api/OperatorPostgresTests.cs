@@ -34,6 +34,7 @@ public sealed class OperatorPostgresTests
         var rotation = await app.Services.GetRequiredService<KeyRotation>().RotateAsync(null, Ct);
         var (keyId, rewritten) = (rotation.KeyId, rotation.Rewritten);
         var detail = await client.GetFromJsonAsync<AlertDetail>($"/api/alerts/{id}", Ct);
+        var overview = await client.GetStringAsync("/", Ct); // the charts' and counts' grouping SQL on PostgreSQL
 
         Assert.Equal(id, Assert.Single(found!.Items).Id);
         Assert.Equal("PO-000777", Assert.Single(byRecord!.Items).SourceKey); // ltrim and LIKE ... ESCAPE on PostgreSQL
@@ -46,5 +47,7 @@ public sealed class OperatorPostgresTests
         Assert.Equal(AlertStates.Pending, detail!.Alert.State);
         Assert.Equal(OperatorApiApplication.Phone, detail.Alert.Phone);
         Assert.Equal("ACME01", detail.SourceRecord["Supplier"]);
+        Assert.Contains("data-failed=\"1\"", overview, StringComparison.Ordinal);
+        Assert.Contains("id=\"needs-me\"", overview, StringComparison.Ordinal);
     }
 }

@@ -177,6 +177,7 @@ public sealed class ConsoleBrowserTests
         await host.DeliverUntilAsync(id, "delivered");
         await Expect(page.Locator("#needs-me")).ToContainTextAsync("Nothing", new() { Timeout = 20_000 });
         await Expect(page.Locator("#by-rule")).ToContainTextAsync("po-submitted");
+        await Expect(page.Locator("#latency")).ToContainTextAsync("1 text(s) Twilio accepted");
         Assert.Equal((2, 0), (await ChartSumAsync(page, "delivered"), await ChartSumAsync(page, "failed")));
     }
 

@@ -16,6 +16,11 @@ public sealed class IndexModel(OverviewQueries overview, Detection.PollTracker t
 
     public async Task OnGetAsync(CancellationToken ct) => Overview = await overview.GetAsync(ct);
 
+    /// <summary>A duration as the overview shows it: "1.2 s", "4 min 10 s".</summary>
+    public static string Seconds(TimeSpan d) => d < TimeSpan.FromMinutes(1)
+        ? $"{d.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} s"
+        : $"{(int)d.TotalMinutes} min {d.Seconds} s";
+
     /// <summary>The overview's changing part alone, for the page's refresh in place.</summary>
     public async Task<IActionResult> OnGetLiveAsync(CancellationToken ct)
     {
