@@ -108,8 +108,10 @@ public sealed class ConsoleBrowserTests
         Assert.DoesNotContain("<html", await api.TextAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public async Task Operator_LiftsAnOptOut_WithAReason_AndTheViewerCannot()
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1366, 768)]
+    public async Task Operator_LiftsAnOptOut_WithAReason_AndTheViewerCannot(int width, int height)
     {
         await using var host = await DashboardHost.StartAsync();
         await SeedOptOutAsync(host, "+15550100077");
@@ -122,7 +124,7 @@ public sealed class ConsoleBrowserTests
         await Expect(viewer.Locator("#opt-outs")).ToContainTextAsync("+15550100077");
         await Expect(viewer.GetByRole(AriaRole.Button, new() { NameRegex = new("Lift") })).ToHaveCountAsync(0);
 
-        var page = await host.SignedInPageAsync(browser, "olivia", 390, 844);
+        var page = await host.SignedInPageAsync(browser, "olivia", width, height);
         await page.GetByRole(AriaRole.Link, new() { Name = "Opt-outs", Exact = true }).ClickAsync();
         await Expect(page.Locator("#opt-outs")).ToContainTextAsync("texted STOP");
         await Expect(page.Locator(".warning")).ToContainTextAsync("21610");
@@ -139,8 +141,10 @@ public sealed class ConsoleBrowserTests
         Assert.DoesNotContain("5550100077", audit.Detail, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Operator_FindsAPoByNumber_ReadsItsTimeline_ReplaysIt_AndTheOverviewChangesWithoutAReload()
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1366, 768)]
+    public async Task Operator_FindsAPoByNumber_ReadsItsTimeline_ReplaysIt_AndTheOverviewChangesWithoutAReload(int width, int height)
     {
         await using var host = await DashboardHost.StartAsync(withTwilio: true);
         var id = await OperatorSeed.AlertAsync(host.App.Services, "+15550100001", sourceKey: "000000000150802");
@@ -148,7 +152,7 @@ public sealed class ConsoleBrowserTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await host.SignedInPageAsync(browser, "olivia", 390, 844);
+        var page = await host.SignedInPageAsync(browser, "olivia", width, height);
 
         await Expect(page.Locator("#needs-failed")).ToHaveTextAsync("1 failed alert(s) this week");
         Assert.Equal(1, await ChartSumAsync(page, "failed"));
