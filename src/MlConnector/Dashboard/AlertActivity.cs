@@ -4,14 +4,15 @@ using MlConnector.Storage;
 
 namespace MlConnector.Dashboard;
 
-/// <summary>Alerts created in one slot of a chart (an hour, a day), by what became of them.</summary>
-public sealed record ActivitySlot(DateTimeOffset Start, long Delivered, long Waiting, long Failed)
+/// <summary>Alerts created in one slot of a chart (an hour, a day), by what became of them, and the SMS segments they
+/// sent (see <see cref="AlertActivity"/> for which count).</summary>
+public sealed record ActivitySlot(DateTimeOffset Start, long Delivered, long Waiting, long Failed, long Segments)
 {
     public long Total => Delivered + Waiting + Failed;
 }
 
-/// <summary>One rule's alerts over the last 24 hours.</summary>
-public sealed record RuleActivity(string Rule, long Delivered, long Waiting, long Failed);
+/// <summary>One rule's alerts over the last 24 hours, and the SMS segments they sent.</summary>
+public sealed record RuleActivity(string Rule, long Delivered, long Waiting, long Failed, long Segments);
 
 /// <summary>How long texts took from detection to Twilio's acceptance over a window: median, 95th percentile, slowest.</summary>
 public sealed record SendLatency(int Texts, TimeSpan Median, TimeSpan P95, TimeSpan Slowest);
@@ -32,32 +33,39 @@ public sealed class AlertActivity(IDbDialect dialect)
     private static readonly string[] DeliveredStates = [AlertStates.Delivered, AlertStates.Sent, AlertStates.Digested];
     private static readonly string[] FailedStates = [AlertStates.Failed, AlertStates.Undelivered, AlertStates.Expired, AlertStates.Suppressed];
 
+    /// <summary>
+    /// States whose segments count as sent, i.e. what Twilio bills: accepted (sent), delivered, and undelivered (the
+    /// carrier had it; Twilio bills those too). Not failed (Twilio does not bill a failed message, and most never reached
+    /// it), not digested (the digest is an alert of its own and carries its segments; counting both would count twice).
+    /// </summary>
+    private static readonly string[] SentStates = [AlertStates.Sent, AlertStates.Delivered, AlertStates.Undelivered];
+
     /// <summary><paramref name="count"/> slots of <paramref name="width"/> from <paramref name="from"/>.</summary>
     public async Task<IReadOnlyList<ActivitySlot>> SlotsAsync(DateTimeOffset from, TimeSpan width, int count, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(long Slot, string State, long Count)>(new CommandDefinition(
-            "SELECT (created_at - @from) / @width AS slot, state, COUNT(*) FROM alerts WHERE created_at >= @from AND created_at < @to " +
+        var rows = await connection.QueryAsync<(long Slot, string State, long Count, long Segments)>(new CommandDefinition(
+            "SELECT (created_at - @from) / @width AS slot, state, COUNT(*), SUM(segments) FROM alerts WHERE created_at >= @from AND created_at < @to " +
             "GROUP BY (created_at - @from) / @width, state",
             new { from = from.ToStored(), width = (long)width.TotalMilliseconds, to = (from + width * count).ToStored() }, cancellationToken: ct));
         var bySlot = rows.ToLookup(r => r.Slot);
         return Enumerable.Range(0, count).Select(i =>
         {
             var (delivered, waiting, failed) = Split(bySlot[i].Select(r => (r.State, r.Count)));
-            return new ActivitySlot(from + width * i, delivered, waiting, failed);
+            return new ActivitySlot(from + width * i, delivered, waiting, failed, SegmentsSent(bySlot[i].Select(r => (r.State, r.Segments))));
         }).ToList();
     }
 
     public async Task<IReadOnlyList<RuleActivity>> ByRuleAsync(DateTimeOffset since, CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string Rule, string State, long Count)>(new CommandDefinition(
-            "SELECT rule_id, state, COUNT(*) FROM alerts WHERE created_at >= @since GROUP BY rule_id, state",
+        var rows = await connection.QueryAsync<(string Rule, string State, long Count, long Segments)>(new CommandDefinition(
+            "SELECT rule_id, state, COUNT(*), SUM(segments) FROM alerts WHERE created_at >= @since GROUP BY rule_id, state",
             new { since = since.ToStored() }, cancellationToken: ct));
         return rows.GroupBy(r => r.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var (delivered, waiting, failed) = Split(g.Select(r => (r.State, r.Count)));
-            return new RuleActivity(g.Key, delivered, waiting, failed);
+            return new RuleActivity(g.Key, delivered, waiting, failed, SegmentsSent(g.Select(r => (r.State, r.Segments))));
         }).ToList();
     }
 
@@ -93,6 +101,9 @@ public sealed class AlertActivity(IDbDialect dialect)
         TimeSpan Rank(double share) => TimeSpan.FromMilliseconds(millis[Math.Max(0, (int)Math.Ceiling(share * millis.Count) - 1)]);
         return new SendLatency(millis.Count, Rank(0.5), Rank(0.95), TimeSpan.FromMilliseconds(millis[^1]));
     }
+
+    private static long SegmentsSent(IEnumerable<(string State, long Segments)> segments) =>
+        segments.Where(s => SentStates.Contains(s.State)).Sum(s => s.Segments);
 
     private static (long Delivered, long Waiting, long Failed) Split(IEnumerable<(string State, long Count)> counts)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MlConnector.Alerts;
 using MlConnector.Detection;
 using MlConnector.Site;
+using MlConnector.Sms;
 
 namespace MlConnector.Dashboard;
 
@@ -24,14 +25,18 @@ public sealed record Overview(
 
     /// <summary>Detection to Twilio over the last 24 hours, or null when nothing was sent.</summary>
     public SendLatency? Latency { get; init; }
+
+    /// <summary>This month's SMS spend as Twilio reports it (read at most every few minutes), or why it cannot be shown.</summary>
+    public SmsSpendReading? Spend { get; init; }
 }
 
 public sealed record Connectivity(string System, string Status, string Description);
 
 /// <summary>The dashboard's first page: what needs an operator, alerts per hour and per day as charts, alerts by state
-/// today and this week (the site's days), each rule's last poll, connectivity, and the latest events that texted nobody.</summary>
+/// today and this week (the site's days), segments sent per rule and per day, this month's SMS spend from Twilio, each
+/// rule's last poll, connectivity, and the latest events that texted nobody.</summary>
 public sealed class OverviewQueries(AlertQueries alerts, AlertActivity activity, RuleQueries rules, UnroutedEvents unrouted,
-    HealthCheckService health, SiteTime times, TimeProvider time)
+    HealthCheckService health, TwilioUsage usage, SiteTime times, TimeProvider time)
 {
     public const int UnroutedShown = 20;
 
@@ -61,6 +66,7 @@ public sealed class OverviewQueries(AlertQueries alerts, AlertActivity activity,
             Latency = await activity.LatencyAsync(now.AddHours(-24), ct),
             Needs = new NeedsAttention(failed, ruleStatus.Count(r => r.LastError is not null),
                 latestUnrouted.Count(u => u.DetectedAt >= now.AddHours(-24)), optedOutWaiting) { UndeliveredThisWeek = undelivered },
+            Spend = await usage.ThisMonthAsync(ct),
         };
     }
 }

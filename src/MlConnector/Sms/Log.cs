@@ -33,4 +33,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4007, EventName = "VerifyUnreachable", Level = LogLevel.Warning,
         Message = "Twilio Verify could not be reached for a {Step}: {Reason}")]
     public static partial void VerifyUnreachable(this ILogger logger, string step, string reason);
+
+    [LoggerMessage(EventId = 4009, EventName = "UsageUnreadable", Level = LogLevel.Warning,
+        Message = "Twilio Usage Records (this month, sms) for the overview: {Reason}")]
+    public static partial void UsageUnreadable(this ILogger logger, string reason, Exception exception);
 }

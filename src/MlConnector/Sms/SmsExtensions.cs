@@ -5,8 +5,8 @@ namespace MlConnector.Sms;
 
 internal static class SmsExtensions
 {
-    /// <summary>Twilio options (checked at start-up when delivery is on), the SDK-based sender, test texts and the
-    /// readiness check of Twilio.</summary>
+    /// <summary>Twilio options (checked at start-up when delivery is on), the SDK-based sender, test texts, this month's
+    /// SMS spend and the readiness check of Twilio.</summary>
     public static IHostApplicationBuilder AddSms(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TwilioOptions>().BindStrictly(TwilioOptions.SectionName).ValidateOnStart();
@@ -30,6 +30,8 @@ internal static class SmsExtensions
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<TestSms>();
         builder.Services.AddSingleton<TwilioVerify>();
+        // A singleton, so the overview's figure of this month's spend is kept between its refreshes.
+        builder.Services.AddSingleton<TwilioUsage>();
         // A singleton, so its once-a-minute Twilio probe result survives between readiness checks.
         builder.Services.AddSingleton<TwilioHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<TwilioHealthCheck>("twilio", tags: ["ready"]);
