@@ -15,6 +15,7 @@ internal static class AlertsExtensions
         builder.Services.AddSingleton<AlertRequeue>();
         builder.Services.AddSingleton<AlertHolds>();
         builder.Services.AddSingleton<AlertQueries>();
+        builder.Services.AddSingleton<AlertActivity>();
         builder.Services.AddSingleton<AlertCounts>();
         builder.Services.AddSingleton<NewAlertsSignal>();
         builder.Services.AddSingleton<StaleDeliveries>();

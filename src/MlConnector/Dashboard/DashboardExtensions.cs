@@ -28,7 +28,6 @@ internal static class DashboardExtensions
         .AddApplicationPart(typeof(DashboardExtensions).Assembly);
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "mlc.antiforgery");
         builder.Services.AddSingleton<OverviewQueries>();
-        builder.Services.AddSingleton<AlertActivity>();
         return builder;
     }
 

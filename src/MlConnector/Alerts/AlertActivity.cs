@@ -1,8 +1,7 @@
 using Dapper;
-using MlConnector.Alerts;
 using MlConnector.Storage;
 
-namespace MlConnector.Dashboard;
+namespace MlConnector.Alerts;
 
 /// <summary>Alerts created in one slot of a chart (an hour, a day), by what became of them, and the SMS segments they
 /// sent (see <see cref="AlertActivity"/> for which count).</summary>
@@ -26,7 +25,7 @@ public sealed record NeedsAttention(long FailedThisWeek, long RulesInError, long
     public bool Nothing => FailedThisWeek + UndeliveredThisWeek + RulesInError + UnroutedToday + OptedOutWaiting == 0;
 }
 
-/// <summary>The overview's charts and its "needs me" counts, grouped in the database (a day's alerts are not loaded).</summary>
+/// <summary>The dashboard overview's charts and its "needs me" counts, grouped in the database (a day's alerts are not loaded).</summary>
 public sealed class AlertActivity(IDbDialect dialect)
 {
     /// <summary>States that count as delivered and as failed on the charts; every other state is still on its way.</summary>
