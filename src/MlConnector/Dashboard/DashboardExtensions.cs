@@ -34,9 +34,19 @@ internal static class DashboardExtensions
     public static WebApplication MapDashboard(this WebApplication app)
     {
         app.MapRazorPages();
-        // An address nothing else answers gets the dashboard's own 404 page (with the navigation), except under /api,
-        // /webhooks and /openapi, whose callers are programs that expect a bare status.
-        app.MapFallbackToPage("{*path:regex(^(?!(api|webhooks|openapi)(/|$)).*$)}", "/NotFound");
+        // An address no endpoint answers, asked for by a browser (GET), is sent to the dashboard's own 404 page (with
+        // the navigation); the programs' paths keep their bare status (DashboardAddress). A fallback endpoint would
+        // change routing's answers for them (a wrong method's 405 became 404), so this looks only at requests that
+        // matched nothing.
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted && context.GetEndpoint() is null
+                && HttpMethods.IsGet(context.Request.Method) && DashboardAddress.IsFor(context.Request.Path))
+            {
+                context.Response.Redirect("/not-found");
+            }
+        });
         return app;
     }
 }

@@ -9,14 +9,16 @@ namespace MlConnector.IntegrationTests.Dashboard;
 /// server without internet.</summary>
 public sealed class ApiReferenceBrowserTests
 {
-    [Fact]
-    public async Task Viewer_OpensTheApiReference_SeesTheAlertsApi_AndNothingLoadsFromElsewhere()
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1366, 768)]
+    public async Task Viewer_OpensTheApiReference_SeesTheAlertsApi_AndNothingLoadsFromElsewhere(int width, int height)
     {
         await using var host = await DashboardHost.StartAsync();
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await host.SignedInPageAsync(browser, "victor", 1280, 800);
+        var page = await host.SignedInPageAsync(browser, "victor", width, height);
         var requests = new List<Uri>();
         page.Request += (_, request) =>
         {
@@ -41,5 +43,8 @@ public sealed class ApiReferenceBrowserTests
         Assert.Contains(seen, u => u.AbsolutePath == "/api-reference/scalar.js");
         Assert.Contains(seen, u => u.AbsolutePath == "/openapi/v1.json");
         Assert.All(seen, u => Assert.True(u.Scheme == "data" || u.Authority == service.Authority, $"requested {u}"));
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= width, "wider than the screen");
+        Directory.CreateDirectory(Path.Combine(MlConnector.Testing.RepositoryPaths.Root, "TestResults", "console"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(MlConnector.Testing.RepositoryPaths.Root, "TestResults", "console", $"api-reference-{width}.png") });
     }
 }
