@@ -252,7 +252,7 @@ public sealed class RulePoller(
         }
     }
 
-    internal static string Describe(RuleDefinition rule, Exception e) => e switch
+    private static string Describe(RuleDefinition rule, Exception e) => e switch
     {
         SysproAnswerException a => $"{rule.Id}: {a.Message}",
         BadAnswerException b => b.Message,
