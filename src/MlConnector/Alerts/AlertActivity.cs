@@ -16,12 +16,10 @@ public sealed record RuleActivity(string Rule, long Delivered, long Waiting, lon
 /// <summary>How long texts took from detection to Twilio's acceptance over a window: median, 95th percentile, slowest.</summary>
 public sealed record SendLatency(int Texts, TimeSpan Median, TimeSpan P95, TimeSpan Slowest);
 
-/// <summary>What needs an operator now: each count links to the list that shows it.</summary>
-public sealed record NeedsAttention(long FailedThisWeek, long RulesInError, long UnroutedToday, long OptedOutWaiting)
+/// <summary>What needs an operator now: each count links to the list that shows it. <paramref name="UndeliveredThisWeek"/>:
+/// texts Twilio reported undelivered (a handset off, a number unknown), replayable like failed ones.</summary>
+public sealed record NeedsAttention(long FailedThisWeek, long UndeliveredThisWeek, long RulesInError, long UnroutedToday, long OptedOutWaiting)
 {
-    /// <summary>Texts Twilio reported undelivered this week (a handset off, a number unknown): replayable like failed ones.</summary>
-    public long UndeliveredThisWeek { get; init; }
-
     public bool Nothing => FailedThisWeek + UndeliveredThisWeek + RulesInError + UnroutedToday + OptedOutWaiting == 0;
 }
 

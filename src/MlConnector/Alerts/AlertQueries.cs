@@ -134,11 +134,7 @@ public sealed class AlertQueries(IDbDialect dialect, FieldProtector protector, I
             var ids = directory.Value.People
                 .Where(p => p.Key.Contains(term, StringComparison.OrdinalIgnoreCase) || (p.Value.Name?.Contains(term, StringComparison.OrdinalIgnoreCase) ?? false))
                 .Select(p => p.Key).Append(term).Distinct(StringComparer.Ordinal).ToList();
-            clauses.Add($"recipient_id IN ({string.Join(", ", ids.Select((_, i) => $"@person{i}"))})");
-            for (var i = 0; i < ids.Count; i++)
-            {
-                args.Add($"person{i}", ids[i]);
-            }
+            clauses.Add($"recipient_id IN ({SqlList.Add(args, "person", ids)})");
         }
 
         if (!string.IsNullOrWhiteSpace(f.Phone))

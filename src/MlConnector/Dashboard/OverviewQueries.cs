@@ -21,7 +21,7 @@ public sealed record Overview(
 
     public IReadOnlyList<RuleActivity> ByRule { get; init; } = [];
 
-    public NeedsAttention Needs { get; init; } = new(0, 0, 0, 0);
+    public NeedsAttention Needs { get; init; } = new(0, 0, 0, 0, 0);
 
     /// <summary>Detection to Twilio over the last 24 hours, or null when nothing was sent.</summary>
     public SendLatency? Latency { get; init; }
@@ -64,8 +64,8 @@ public sealed class OverviewQueries(AlertQueries alerts, AlertActivity activity,
             LastWeek = await activity.SlotsAsync(times.StartOf(weekStarts), TimeSpan.FromDays(1), 7, ct),
             ByRule = await activity.ByRuleAsync(now.AddHours(-24), ct),
             Latency = await activity.LatencyAsync(now.AddHours(-24), ct),
-            Needs = new NeedsAttention(failed, ruleStatus.Count(r => r.LastError is not null),
-                latestUnrouted.Count(u => u.DetectedAt >= now.AddHours(-24)), optedOutWaiting) { UndeliveredThisWeek = undelivered },
+            Needs = new NeedsAttention(failed, undelivered, ruleStatus.Count(r => r.LastError is not null),
+                latestUnrouted.Count(u => u.DetectedAt >= now.AddHours(-24)), optedOutWaiting),
             Spend = await usage.ThisMonthAsync(ct),
         };
     }

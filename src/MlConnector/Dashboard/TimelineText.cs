@@ -37,9 +37,8 @@ public static class TimelineText
             : null;
         string When(string name) => DateTimeOffset.TryParse(Text(name), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             ? times.Format(at, seconds: false) : "";
-        string Error() => (Text("errorCode") is { } c && int.TryParse(c, CultureInfo.InvariantCulture, out var code)
-            ? TwilioErrorMeanings.Describe(code) + (Text("errorMessage") is { } m ? $": {m}" : "")
-            : Text("errorMessage")) ?? "no reason given";
+        string? Code() => int.TryParse(Text("errorCode"), CultureInfo.InvariantCulture, out var code) ? TwilioErrorMeanings.Describe(code) : null;
+        string Error() => (Code() is { } code ? code + (Text("errorMessage") is { } m ? $": {m}" : "") : Text("errorMessage")) ?? "no reason given";
 
         return line.Kind switch
         {
@@ -56,8 +55,8 @@ public static class TimelineText
                 "in-doubt" => $"Attempt {Text("attempt")}: no answer from Twilio ({Text("errorMessage")}); checked before any resend, next look {When("nextAttemptAt")}",
                 var other => $"Attempt {Text("attempt")}: {other}",
             },
-            AuditKinds.StatusCallback => $"Twilio reported it {Text("status")}" + (Text("errorCode") is { } c2 && int.TryParse(c2, CultureInfo.InvariantCulture, out var code2)
-                ? $": {TwilioErrorMeanings.Describe(code2)}" : "") + (Text("applied") == "false" ? " (older news, not applied)" : ""),
+            AuditKinds.StatusCallback => $"Twilio reported it {Text("status")}" + (Code() is { } code ? $": {code}" : "")
+                + (Text("applied") == "false" ? " (older news, not applied)" : ""),
             AuditKinds.Replay => $"Replayed by {line.Actor}: {Text("reason") ?? "no reason given"} (was {Text("previousState")})",
             AuditKinds.Released => $"Released from its rule's hold by {line.Actor}: {Text("reason")}",
             AuditKinds.Discarded => $"Discarded from its rule's hold by {line.Actor}: {Text("reason")}",

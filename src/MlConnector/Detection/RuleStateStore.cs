@@ -35,15 +35,8 @@ public sealed class RuleStateStore(IDbDialect dialect)
         var snapshot = new Dictionary<string, SnapshotEntry>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(500))
         {
-            // The list spelled out, one parameter a key: Dapper hands Npgsql an array for "IN @Keys", which SQLite lacks.
             var args = new DynamicParameters(new { rule.Company, rule.Id });
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                args.Add($"k{i}", chunk[i]);
-            }
-
-            var list = string.Join(", ", Enumerable.Range(0, chunk.Length).Select(i => $"@k{i}"));
-            await ReadEntriesAsync(connection, $" AND record_key IN ({list})", args, snapshot, ct);
+            await ReadEntriesAsync(connection, $" AND record_key IN ({SqlList.Add(args, "k", chunk)})", args, snapshot, ct);
         }
 
         var remembered = await connection.ExecuteScalarAsync<long>(new CommandDefinition(

@@ -52,7 +52,7 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
         if (outcome.ErrorCode == UnsubscribedRecipient)
         {
             var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
-            await optOuts.AddAsync(options.Value.SenderKey, alert.RecipientPhoneIndex, phone, alert.CompanyId, "twilio-21610",
+            await optOuts.AddAsync(options.Value.SenderKey, alert.RecipientPhoneIndex, phone, alert.CompanyId, OptOutList.TwilioRefusedSource,
                 time.GetUtcNow(), ct);
         }
     }

@@ -20,6 +20,9 @@ public sealed class OptOutList(IDbDialect dialect, FieldProtector protector)
 {
     public const string PhonePurpose = "optout.phone";
 
+    /// <summary>The source of a row Twilio's refusal wrote (error 21610); an inbound STOP writes its keyword.</summary>
+    public const string TwilioRefusedSource = "twilio-21610";
+
     /// <summary>The sender of rows written before opt-outs were kept per sender (adopted by <see cref="AdoptUnattributedAsync"/>).</summary>
     public const string UnattributedSender = "";
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MlConnector.Recipients;
+using MlConnector.Webhooks;
 
 namespace MlConnector.Dashboard.Pages;
 
@@ -31,8 +32,8 @@ public sealed class OptOutsModel(OptOutList optOuts, TimeProvider time, IAuthori
     /// <summary>Why a number is on the list, in words.</summary>
     public static string Describe(string source) => source switch
     {
-        "STOP" => "texted STOP",
-        "twilio-21610" => "Twilio refused a text to it (21610: the person opted out at Twilio)",
+        OptOutKeywords.StopKeyword => "texted STOP",
+        OptOutList.TwilioRefusedSource => "Twilio refused a text to it (21610: the person opted out at Twilio)",
         _ => source,
     };
 }
