@@ -19,7 +19,7 @@ public sealed class AccessBrowserTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await SignInAsync(browser, host.BaseUrl, "ada", DashboardHost.Password);
+        var page = await host.SignedInPageAsync(browser, "ada");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).ClickAsync();
         var add = page.Locator("#add-user");
@@ -43,7 +43,7 @@ public sealed class AccessBrowserTests
         await Expect(page.Locator("#user-nina td").Nth(1)).ToHaveTextAsync("operator");
 
         // nina signs in with the new password, in another browser, and sees the operator's pages.
-        var ninaPage = await SignInAsync(browser, host.BaseUrl, "nina", "second password");
+        var ninaPage = await host.SignedInPageAsync(browser, "nina", password: "second password");
         await Expect(ninaPage.GetByRole(AriaRole.Link, new() { Name = "API keys" })).ToHaveCountAsync(0);
 
         await page.Locator("#user-nina").GetByText("Manage nina").ClickAsync();
@@ -61,7 +61,7 @@ public sealed class AccessBrowserTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await SignInAsync(browser, host.BaseUrl, "ada", DashboardHost.Password);
+        var page = await host.SignedInPageAsync(browser, "ada");
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
 
         await page.GetByRole(AriaRole.Link, new() { Name = "API keys", Exact = true }).ClickAsync();
@@ -92,11 +92,11 @@ public sealed class AccessBrowserTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var laptop = await SignInAsync(browser, host.BaseUrl, "olivia", DashboardHost.Password);
+        var laptop = await host.SignedInPageAsync(browser, "olivia");
         await laptop.GotoAsync("/alerts");
         host.Time.Advance(TimeSpan.FromMinutes(2));
-        var phone = await SignInAsync(browser, host.BaseUrl, "olivia", DashboardHost.Password, width: 390, height: 844);
-        var admin = await SignInAsync(browser, host.BaseUrl, "ada", DashboardHost.Password);
+        var phone = await host.SignedInPageAsync(browser, "olivia", 390, 844);
+        var admin = await host.SignedInPageAsync(browser, "ada");
 
         await admin.GotoAsync("/users/olivia/sessions");
         await Expect(admin.Locator("tr.session")).ToHaveCountAsync(2);
@@ -134,17 +134,5 @@ public sealed class AccessBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string user, string password, int width = 1280, int height = 800)
-    {
-        var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("input[name=userName]", user);
-        await page.FillAsync("input[name=password]", password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
-        return page;
     }
 }

@@ -79,15 +79,16 @@ public sealed class DashboardHost : IAsyncDisposable
         _ = await new DispatchDriver(Time, App.Services.GetRequiredService<DispatcherActivity>(), Twilio!)
             .UntilAsync(async () => await AlertStateAsync(alertId) == state, TimeSpan.FromMilliseconds(500), 400);
 
-    /// <summary>A browser page of its own (cookies apart) signed in as <paramref name="user"/>, at the given viewport.</summary>
-    public async Task<IPage> SignedInPageAsync(IBrowser browser, string user, int width, int height)
+    /// <summary>A browser page of its own (cookies apart) signed in as <paramref name="user"/> (with <see cref="Password"/>
+    /// unless another is given), at the given viewport.</summary>
+    public async Task<IPage> SignedInPageAsync(IBrowser browser, string user, int width = 1280, int height = 800, string password = Password)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = BaseUrl, ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/login"));
         await page.FillAsync("input[name=userName]", user);
-        await page.FillAsync("input[name=password]", Password);
+        await page.FillAsync("input[name=password]", password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
         return page;
