@@ -80,14 +80,17 @@ public sealed class ChangeDetection
         }
 
         var (removals, missing) = _plan.ChangesOnly ? ([], 0) : ChangeDetector.Missing(_rule, _state, _seen, _watermark, _now, _upserts);
+        // A whole read (ordered by rowversion) restarts from what it saw; a read of changes moves on from the rule's.
+        var rowVersion = _plan.RowVersionColumn is null ? null : _plan.Full ? _highest : RowVersion.Later(_state.RowVersion, _highest);
         return new DetectionResult(_events, _upserts, removals, _watermark, _baseline, _count)
         {
             Skipped = _skipped,
             Remembered = remembered,
             Changed = _changed + missing,
-            // A whole read (ordered by rowversion) restarts from what it saw; a read of changes moves on from the rule's.
-            RowVersion = _plan.RowVersionColumn is null ? null : _plan.Full ? _highest : RowVersion.Later(_state.RowVersion, _highest),
+            RowVersion = rowVersion,
             FullRead = _plan.Full,
+            ChangesState = _baseline || _plan.Full || _upserts.Count > 0 || removals.Count > 0
+                || _watermark != _state.Watermark || rowVersion != _state.RowVersion,
         };
     }
 

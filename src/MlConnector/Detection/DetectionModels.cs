@@ -72,6 +72,10 @@ public sealed record DetectionResult(
 
     /// <summary>Whether this read was of the whole working set (false: of the rows changed since the rowversion).</summary>
     public bool FullRead { get; init; } = true;
+
+    /// <summary>Whether the rule's stored state changes: false for a read of changes that found none (most polls),
+    /// which then writes only its poll record.</summary>
+    public bool ChangesState { get; init; } = true;
 }
 
 /// <summary>What <c>preview</c> shows of one rule: how many events, the texts of the first ones, and which of those

@@ -42,8 +42,9 @@ public sealed class RuleReads(SysproSources sources, RowVersionReads rowVersions
                 rows.Add(row);
             }
 
+            // Nothing changed (most polls): no record to load, and nothing to judge against what the rule remembers.
             var keys = rows.Select(r => r.KeyOf(rule.KeyColumns)).ToHashSet(StringComparer.Ordinal);
-            var some = await store.WithRecordsAsync(header, rule, keys, ct);
+            var some = keys.Count == 0 ? header with { RememberedCount = 0 } : await store.WithRecordsAsync(header, rule, keys, ct);
             return new RuleRead(plan, rows.Count, ChangeDetector.Detect(rule, some, rows, now, plan));
         }
 

@@ -87,6 +87,11 @@ public sealed class RuleStateStore(IDbDialect dialect)
     public static async Task ApplyAsync(DbConnection connection, DbTransaction transaction, RuleDefinition rule,
         DetectionResult result, DateTimeOffset now, CancellationToken ct)
     {
+        if (!result.ChangesState)
+        {
+            return;
+        }
+
         if (result.Removals.Count > 0)
         {
             await connection.ExecuteAsync(new CommandDefinition(

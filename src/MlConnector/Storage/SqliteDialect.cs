@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using DbUp;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace MlConnector.Storage;
 
@@ -11,6 +13,10 @@ internal sealed class SqliteDialect : IDbDialect
     private readonly string _path;
     private readonly StorageOptions _options;
     private readonly string _pragmas;
+
+    // The physical connections the PRAGMAs were set on. The pool hands the same SQLite handle back, and a handle keeps
+    // its PRAGMAs: setting them at every open was one statement more for each of the dozen opens an idle poll makes.
+    private readonly ConditionalWeakTable<sqlite3, object> _prepared = new();
 
     public SqliteDialect(StorageOptions options)
     {
@@ -43,9 +49,14 @@ internal sealed class SqliteDialect : IDbDialect
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = _pragmas;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (connection.Handle is { } handle && !_prepared.TryGetValue(handle, out _))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _prepared.AddOrUpdate(handle, this);
+        }
+
         return connection;
     }
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace MlConnector.IntegrationTests.Storage;
 
@@ -18,5 +19,31 @@ public sealed class SqliteWriterWaitTests
         await using var connection = await store.Dialect.OpenAsync(Ct);
 
         Assert.Equal(30_000, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+    }
+
+    [Fact]
+    public async Task Open_AgainFromThePool_TheConnectionKeepsItsSettings_AndANewOneGetsThem()
+    {
+        await using var store = await TestStore.CreateAsync("sqlite");
+        object first;
+        await using (var connection = await store.Dialect.OpenAsync(Ct))
+        {
+            first = ((SqliteConnection)connection).Handle!;
+        }
+
+        // The pool hands back the same SQLite connection: the settings it was given at its first open are still there.
+        await using (var again = await store.Dialect.OpenAsync(Ct))
+        {
+            Assert.Same(first, ((SqliteConnection)again).Handle);
+            Assert.Equal((30_000L, 1L), (await again.ExecuteScalarAsync<long>("PRAGMA busy_timeout"),
+                await again.ExecuteScalarAsync<long>("PRAGMA synchronous")));
+        }
+
+        // A new physical connection gets them at its first open.
+        SqliteConnection.ClearAllPools();
+        await using var fresh = await store.Dialect.OpenAsync(Ct);
+        Assert.NotSame(first, ((SqliteConnection)fresh).Handle);
+        Assert.Equal((30_000L, 1L), (await fresh.ExecuteScalarAsync<long>("PRAGMA busy_timeout"),
+            await fresh.ExecuteScalarAsync<long>("PRAGMA synchronous")));
     }
 }
