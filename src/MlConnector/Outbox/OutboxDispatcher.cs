@@ -155,6 +155,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
     {
         while (true)
         {
+            var asked = time.GetUtcNow();
             if (limiter.TryAcquire(out var wait, out var released) is { } slot)
             {
                 return slot;
@@ -162,7 +163,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
 
             if (wait > TimeSpan.Zero)
             {
-                await WaitOnClockAsync(wait, null, ct);
+                await WaitOnClockUntilAsync(asked + wait, ct);
             }
             else
             {
@@ -176,6 +177,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
     {
         while (true)
         {
+            var asked = time.GetUtcNow();
             var (id, wait) = await budget.TryReserveAsync(_owner, ct);
             if (id is { } slotId)
             {
@@ -183,7 +185,19 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
                 return;
             }
 
-            await WaitOnClockAsync(wait, null, ct);
+            await WaitOnClockUntilAsync(asked + wait, ct);
+        }
+    }
+
+    /// <summary>Waits on the clock until <paramref name="until"/>: a wait is counted from when it was worked out, not
+    /// from when its timer starts (the clock moves on in between: a send's answer came in, a database write took its
+    /// time, and the dispatcher sent that much later than it could have).</summary>
+    private async Task WaitOnClockUntilAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        var delay = until - time.GetUtcNow();
+        if (delay > TimeSpan.Zero)
+        {
+            await WaitOnClockAsync(delay, null, ct);
         }
     }
 
