@@ -57,7 +57,7 @@ public static class ChangeDetector
     }
 
     /// <summary>What happens to remembered records this read did not return: tombstoned, counted, or forgotten.</summary>
-    internal static (List<string> Removals, int NewlyMissing) Missing(RuleDefinition rule, RuleState state, HashSet<string> seen,
+    internal static (List<string> Removals, int NewlyMissing) Missing(RuleDefinition rule, RuleState state, Dictionary<string, int> seen,
         string? watermark, DateTimeOffset now, List<SnapshotEntry> upserts)
     {
         var removals = new List<string>();
@@ -68,7 +68,7 @@ public static class ChangeDetector
         }
 
         var bound = rule.Watermark == WatermarkKind.Date ? DateLowerBound(rule, watermark) : null;
-        foreach (var entry in state.Snapshot.Values.Where(e => !seen.Contains(e.RecordKey)))
+        foreach (var entry in state.Snapshot.Values.Where(e => !seen.ContainsKey(e.RecordKey)))
         {
             if (bound is { } b && !IsOnOrAfter(entry.WatermarkValue, b))
             {

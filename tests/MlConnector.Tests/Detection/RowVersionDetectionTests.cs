@@ -103,6 +103,67 @@ public sealed class RowVersionDetectionTests
     }
 
     [Fact]
+    public void WholeReadByRowversion_RecordComingTwice_TheLaterCopyReplacesWhatTheFirstProduced()
+    {
+        var state = Baseline(Po("1", "0", 10), Po("2", "0", 11));
+
+        // Submitted (0 -> 1) while the first page was read, then approved (1 -> 4) before the last: the later copy is
+        // judged against the snapshot's 0, so one event 0 -> 4 (no 0 -> 1) and one upsert with the later fingerprint.
+        var result = ChangeDetector.Detect(PoSubmitted, state,
+            [Po("1", "1", 20, supplier: "S2"), Po("2", "0", 21), Po("1", "4", 40, supplier: "S3")], Now.AddHours(1), Whole);
+
+        var upsert = Assert.Single(result.Upserts);
+        Assert.Equal(("1", "4"), (upsert.RecordKey, upsert.Status));
+        Assert.Equal(ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("1", "4", 40, supplier: "S3")], Now).Upserts.Single().Fingerprint,
+            upsert.Fingerprint);
+        Assert.Equal(2, result.RowsRead);
+        Assert.Equal(1, result.Changed);
+        Assert.Equal("40", result.RowVersion);
+        var submitted = ChangeDetector.Detect(PoSubmitted with { Transitions = [new TransitionSpec(null, "4", IsNew: false)] }, state,
+            [Po("1", "1", 20), Po("2", "0", 21), Po("1", "4", 40)], Now.AddHours(1), Whole);
+        var approved = Assert.Single(submitted.Events);
+        Assert.Equal(("1", "0", "4"), (approved.RecordKey, approved.From, approved.To));
+        Assert.Empty(result.Events); // po-submitted texts 0 -> 1 only, and the record is at 4 now
+    }
+
+    [Fact]
+    public void WholeReadByRowversion_RecordChangedAndChangedBack_ProducesNothing()
+    {
+        var state = Baseline(Po("1", "0", 10), Po("2", "0", 11));
+
+        var result = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1", 20), Po("2", "0", 21), Po("1", "0", 40)], Now.AddHours(1), Whole);
+
+        Assert.Empty(result.Events);
+        Assert.Empty(result.Upserts);
+        Assert.Equal(0, result.Changed);
+    }
+
+    [Fact]
+    public void WholeReadByRowversion_FirstCopyNotBelieved_TheLaterCopyCounts()
+    {
+        var state = Baseline(Po("1", "0", 10), Po("2", "0", 11));
+
+        var result = ChangeDetector.Detect(PoSubmitted, state, [Po("1", "S", 20), Po("2", "0", 21), Po("1", "1", 40)], Now.AddHours(1), Whole);
+
+        Assert.Empty(result.Skipped);
+        Assert.Equal(("1", "0", "1"), (result.Events.Single().RecordKey, result.Events.Single().From, result.Events.Single().To));
+    }
+
+    [Theory]
+    [InlineData(20L, 30L, 25L)] // falls back
+    [InlineData(20L, 20L, 30L)] // does not move
+    public void WholeReadByRowversion_RowversionsNotRising_CannotBeReadByRowversion(long first, long second, long third)
+    {
+        var state = Baseline(Po("1", "0", 10), Po("2", "0", 11));
+
+        var error = Assert.Throws<RowVersionUnreadableException>(() =>
+            ChangeDetector.Detect(PoSubmitted, state, [Po("1", "1", first), Po("2", "1", second), Po("3", "1", third)], Now, Whole));
+
+        Assert.Contains($"has TimeStamp {(first == second ? second : third)}, not past {second}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not the rows asked for in TimeStamp order", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadOfChanges_AnUnknownStatus_IsJudgedAgainstTheWorkingSet_NotTheFewRowsRead()
     {
         var state = Baseline([.. Enumerable.Range(1, 20).Select(i => Po($"{i}", "0", i))]);
