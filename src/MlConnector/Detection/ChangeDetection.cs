@@ -24,6 +24,10 @@ public sealed class ChangeDetection
     private readonly List<SnapshotEntry?> _upserts = [];
     private readonly List<SkippedRow> _skipped = [];
 
+    // One string per distinct status and watermark value (a handful of statuses and dates, many thousand records):
+    // an upsert keeps the shared one, not its row's.
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
     // Every record read, with the index of its upsert in _upserts (NoUpsert: none), so the later copy of a record read
     // twice by rowversion can take back the first's.
     private readonly Dictionary<string, int> _seen;
@@ -115,25 +119,23 @@ public sealed class ChangeDetection
             TakeBack(key, previous); // changed while the pages were read: this later copy counts
         }
 
-        var status = _rule.StatusColumn is null ? null : row[_rule.StatusColumn];
+        var status = _rule.StatusColumn is null ? null : Shared(row.Raw(_rule.StatusColumn));
         if (_rule.Statuses is { } domain && !domain.Contains(status!))
         {
             _skipped.Add(new SkippedRow(key, status)); // not believed; what the rule remembers of it stays as it was
             return;
         }
 
-        var watermarkValue = _rule.WatermarkColumn is null ? null : row[_rule.WatermarkColumn];
+        var watermarkValue = _rule.WatermarkColumn is null ? null : Shared(row.Raw(_rule.WatermarkColumn));
         _watermark = ChangeDetector.Max(_rule.Watermark, _watermark, watermarkValue);
-        Span<char> fingerprint = stackalloc char[RowFingerprint.Length];
-        RowFingerprint.Compute(_columns, row, fingerprint);
-        if (previous is { IsTombstone: false } && fingerprint.SequenceEqual(previous.Fingerprint))
+        var fingerprint = RowFingerprint.Compute(_columns, row);
+        if (previous is { IsTombstone: false } && fingerprint == previous.Fingerprint)
         {
             return;
         }
 
-        var text = new string(fingerprint);
         _seen[key] = _upserts.Count;
-        _upserts.Add(new SnapshotEntry(key, text, status, watermarkValue));
+        _upserts.Add(new SnapshotEntry(key, fingerprint, status, watermarkValue));
         var isNew = previous is null;
         var statusChanged = !isNew && !string.Equals(previous!.Status, status, StringComparison.Ordinal);
         _changed += statusChanged && !previous!.IsTombstone ? 1 : 0;
@@ -150,8 +152,27 @@ public sealed class ChangeDetection
         var transition = _rule.Transitions.FirstOrDefault(t => t.Matches(previous?.Status, status, isNew));
         if (transition is not null)
         {
-            _events.Add(new DetectedEvent(key, row, previous?.Status, status, transition, text));
+            _events.Add(new DetectedEvent(key, row, previous?.Status, status, transition, RowFingerprint.ToText(fingerprint)));
         }
+    }
+
+    // The value trimmed (as row[column] gives it), one string per distinct value.
+    private string? Shared(string? raw)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+
+        var value = raw.AsSpan().Trim();
+        var lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(value, out var shared))
+        {
+            shared = value.Length == raw.Length ? raw : value.ToString();
+            _values[shared] = shared;
+        }
+
+        return shared;
     }
 
     // Rowversions rise through a read (each row past the one before it, the first of a read of changes past the rule's).

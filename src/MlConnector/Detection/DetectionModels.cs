@@ -4,10 +4,11 @@ using MlConnector.Syspro;
 
 namespace MlConnector.Detection;
 
-/// <summary>What a rule remembers of one record: a fingerprint of the columns it reads, the status value, and the
-/// record's value of the watermark column (for pruning the overlap window). A record missing from the latest reads is
-/// a tombstone: <paramref name="MissingReads"/> complete reads without it since <paramref name="MissingSince"/>.</summary>
-public sealed record SnapshotEntry(string RecordKey, string Fingerprint, string? Status, string? WatermarkValue,
+/// <summary>What a rule remembers of one record: a fingerprint of the columns it reads (the first 8 bytes of a SHA-256,
+/// stored as their hex: see RowFingerprint), the status value, and the record's value of the watermark column (for
+/// pruning the overlap window). A record missing from the latest reads is a tombstone: <paramref name="MissingReads"/>
+/// complete reads without it since <paramref name="MissingSince"/>.</summary>
+public sealed record SnapshotEntry(string RecordKey, ulong Fingerprint, string? Status, string? WatermarkValue,
     int MissingReads = 0, DateTimeOffset? MissingSince = null)
 {
     public bool IsTombstone => MissingReads > 0;

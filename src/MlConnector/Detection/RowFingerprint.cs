@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MlConnector.Syspro;
@@ -7,16 +9,17 @@ namespace MlConnector.Detection;
 
 /// <summary>
 /// A record's fingerprint: the first 8 bytes of SHA-256 over "column=value\u001f" for each column a rule reads (values
-/// trimmed), as 16 lower-case hex digits, the form stored in the snapshot since the first release. It is computed
-/// into a pooled buffer and compared with the stored text without making a string, so a re-poll of unchanged records
-/// allocates nothing per row here; the text is made only for a record that is new or changed (issue 15).
+/// trimmed). In memory it is those 8 bytes as a number (big-endian), so a snapshot of many thousand records holds no
+/// string per record for it; stored, it is 16 lower-case hex digits (<see cref="ToText"/>), the form stored in the
+/// snapshot since the first release. It is computed into a pooled buffer, so a re-poll of unchanged records allocates
+/// nothing per row here (issue 15).
 /// </summary>
 internal static class RowFingerprint
 {
     public const int Length = 16;
 
-    /// <summary>The fingerprint's hex digits written into <paramref name="hex"/> (16 chars).</summary>
-    public static void Compute(IReadOnlyList<string> columns, SourceRow row, Span<char> hex)
+    /// <summary>The fingerprint of the columns a rule reads.</summary>
+    public static ulong Compute(IReadOnlyList<string> columns, SourceRow row)
     {
         var size = 0;
         foreach (var column in columns)
@@ -38,7 +41,7 @@ internal static class RowFingerprint
 
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(rented.AsSpan(0, written), hash);
-            Convert.TryToHexStringLower(hash[..(Length / 2)], hex, out _);
+            return BinaryPrimitives.ReadUInt64BigEndian(hash);
         }
         finally
         {
@@ -46,10 +49,11 @@ internal static class RowFingerprint
         }
     }
 
-    public static string Of(IReadOnlyList<string> columns, SourceRow row)
-    {
-        Span<char> hex = stackalloc char[Length];
-        Compute(columns, row, hex);
-        return new string(hex);
-    }
+    /// <summary>The stored form: 16 lower-case hex digits.</summary>
+    public static string ToText(ulong fingerprint) => fingerprint.ToString("x16", CultureInfo.InvariantCulture);
+
+    /// <summary>The stored form read back; a text that is not one (never written by any release) reads as 0, which a
+    /// record's fingerprint is not, so the record is written again and its status compared as always.</summary>
+    public static ulong Parse(string? text) =>
+        text is { Length: Length } && ulong.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value) ? value : 0;
 }

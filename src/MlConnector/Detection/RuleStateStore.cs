@@ -111,7 +111,7 @@ public sealed class RuleStateStore(IDbDialect dialect)
                 """,
                 result.Upserts.Select(e => new
                 {
-                    rule.Company, rule.Id, e.RecordKey, e.Fingerprint, StatusAndWatermark = Encode(e),
+                    rule.Company, rule.Id, e.RecordKey, Fingerprint = RowFingerprint.ToText(e.Fingerprint), StatusAndWatermark = Encode(e),
                     // A tombstone keeps the time it was last seen.
                     Now = e.IsTombstone ? (e.MissingSince ?? now).ToStored() : now.ToStored(),
                     MissingReads = (long)e.MissingReads, MissingSince = e.MissingSince?.ToStored(),
@@ -183,7 +183,7 @@ public sealed class RuleStateStore(IDbDialect dialect)
         var separator = text.IndexOf('\u001f');
         var status = separator < 0 ? text : text[..separator];
         var watermark = separator < 0 ? [] : text[(separator + 1)..];
-        return new SnapshotEntry(key, fingerprint, status.SequenceEqual(NoValue) ? null : Shared(status, values),
+        return new SnapshotEntry(key, RowFingerprint.Parse(fingerprint), status.SequenceEqual(NoValue) ? null : Shared(status, values),
             watermark.IsEmpty ? null : Shared(watermark, values));
     }
 

@@ -262,13 +262,15 @@ public sealed class ChangeDetectorTests
         // (computed apart from the connector, with Python's hashlib). A re-poll of the same record changes nothing.
         var state = new RuleState(null, true, new Dictionary<string, SnapshotEntry>
         {
-            ["  101"] = new("  101", stored, "1", null),
+            ["  101"] = new("  101", RowFingerprint.Parse(stored), "1", null),
         });
 
         var result = ChangeDetector.Detect(PoSubmitted, state, [Po("  101", "1", supplier)], Now);
 
         Assert.Empty(result.Upserts);
         Assert.Empty(result.Events);
+        var fresh = ChangeDetector.Detect(PoSubmitted, RuleState.Empty, [Po("  101", "1", supplier)], Now).Upserts.Single();
+        Assert.Equal(stored, RowFingerprint.ToText(fresh.Fingerprint)); // what a new record is stored as
     }
 
     [Fact]
