@@ -24,9 +24,8 @@ public sealed class ChangeDetection
     private readonly List<SnapshotEntry?> _upserts = [];
     private readonly List<SkippedRow> _skipped = [];
 
-    // One string per distinct status and watermark value (a handful of statuses and dates, many thousand records):
-    // an upsert keeps the shared one, not its row's.
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    // An upsert keeps the shared status and watermark value, not its row's.
+    private readonly SharedStrings _strings = new();
 
     // Every record read, with the index of its upsert in _upserts (NoUpsert: none), so the later copy of a record read
     // twice by rowversion can take back the first's.
@@ -37,7 +36,6 @@ public sealed class ChangeDetection
     private RowVersion? _highest;
     private int _count;
     private int _changed;
-    private int _takenBack;
 
     private const int NoUpsert = -1;
 
@@ -71,10 +69,7 @@ public sealed class ChangeDetection
 
     public DetectionResult Finish()
     {
-        if (_takenBack > 0)
-        {
-            _upserts.RemoveAll(u => u is null);
-        }
+        _upserts.RemoveAll(u => u is null); // the upserts taken back
 
         // A read of changes is judged against the working set it comes from, or one odd record would fail every poll.
         var remembered = _state.Remembered;
@@ -157,23 +152,7 @@ public sealed class ChangeDetection
     }
 
     // The value trimmed (as row[column] gives it), one string per distinct value.
-    private string? Shared(string? raw)
-    {
-        if (raw is null)
-        {
-            return null;
-        }
-
-        var value = raw.AsSpan().Trim();
-        var lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(value, out var shared))
-        {
-            shared = value.Length == raw.Length ? raw : value.ToString();
-            _values[shared] = shared;
-        }
-
-        return shared;
-    }
+    private string? Shared(string? raw) => raw is null ? null : _strings.Of(raw.AsSpan().Trim(), raw);
 
     // Rowversions rise through a read (each row past the one before it, the first of a read of changes past the rule's).
     private void CheckRowVersion(SourceRow row, string column)
@@ -205,7 +184,6 @@ public sealed class ChangeDetection
             var first = _upserts[index]!;
             _changed -= previous is { IsTombstone: false } && !string.Equals(previous.Status, first.Status, StringComparison.Ordinal) ? 1 : 0;
             _upserts[index] = null;
-            _takenBack++;
             _seen[key] = NoUpsert;
         }
 

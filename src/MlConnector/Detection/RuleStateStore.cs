@@ -63,7 +63,7 @@ public sealed class RuleStateStore(IDbDialect dialect)
     private static async Task ReadEntriesAsync(DbConnection connection, string andWhere, object args,
         Dictionary<string, SnapshotEntry> snapshot, CancellationToken ct)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new SharedStrings();
         var entries = connection.QueryUnbufferedAsync<(string RecordKey, string Fingerprint, string? StatusAndWatermark, long MissingReads, long? MissingSince)>(
             "SELECT record_key, fingerprint, watched, missing_reads, missing_since FROM rule_snapshot " +
             "WHERE company_id = @Company AND rule_id = @Id" + andWhere,
@@ -177,26 +177,14 @@ public sealed class RuleStateStore(IDbDialect dialect)
 
     private static string Encode(SnapshotEntry e) => $"{e.Status ?? NoValue}\u001f{e.WatermarkValue}";
 
-    private static SnapshotEntry Decode(string key, string fingerprint, string? statusAndWatermark, Dictionary<string, string> values)
+    private static SnapshotEntry Decode(string key, string fingerprint, string? statusAndWatermark, SharedStrings values)
     {
         var text = (statusAndWatermark ?? NoValue).AsSpan();
         var separator = text.IndexOf('\u001f');
         var status = separator < 0 ? text : text[..separator];
         var watermark = separator < 0 ? [] : text[(separator + 1)..];
-        return new SnapshotEntry(key, RowFingerprint.Parse(fingerprint), status.SequenceEqual(NoValue) ? null : Shared(status, values),
-            watermark.IsEmpty ? null : Shared(watermark, values));
-    }
-
-    private static string Shared(ReadOnlySpan<char> value, Dictionary<string, string> values)
-    {
-        var lookup = values.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(value, out var shared))
-        {
-            shared = value.ToString();
-            values[shared] = shared;
-        }
-
-        return shared;
+        return new SnapshotEntry(key, RowFingerprint.Parse(fingerprint), status.SequenceEqual(NoValue) ? null : values.Of(status),
+            watermark.IsEmpty ? null : values.Of(watermark));
     }
 
     private async Task<T> WithConnection<T>(Func<DbConnection, Task<T>> action, CancellationToken ct)

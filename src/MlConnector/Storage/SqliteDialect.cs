@@ -15,7 +15,7 @@ internal sealed class SqliteDialect : IDbDialect
     private readonly string _pragmas;
 
     // The physical connections the PRAGMAs were set on. The pool hands the same SQLite handle back, and a handle keeps
-    // its PRAGMAs: setting them at every open was one statement more for each of the dozen opens an idle poll makes.
+    // its PRAGMAs: setting them at every open cost one statement more each time, and an idle poll opens several.
     private readonly ConditionalWeakTable<sqlite3, object> _prepared = new();
 
     public SqliteDialect(StorageOptions options)
