@@ -91,8 +91,8 @@ public sealed class AttemptRunner(FieldProtector protector, AlertLeases leases, 
         var phone = protector.Unprotect(alert.RecipientPhone, AlertEnqueuer.PhonePurpose);
         var body = protector.Unprotect(alert.Body, AlertEnqueuer.BodyPurpose);
         var remaining = UnixTime.FromStored(alert.ChainStartedAt ?? alert.CreatedAt) + options.Value.ValidityPeriod - started;
-        // The slot counts from the moment the request leaves until one second after it reached Twilio, which the
-        // answer (or the lack of one) bounds.
+        // The slot counts from the moment the request goes out on its connection until one second after it reached
+        // Twilio, which the answer (or the lack of one) bounds; a request that never went out counts from its end.
         SendResult result;
         try
         {

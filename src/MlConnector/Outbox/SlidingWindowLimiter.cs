@@ -8,8 +8,10 @@ namespace MlConnector.Outbox;
 /// <see cref="ArrivalAllowance"/> past its leaving when the answer is slower (a slow answer must not cap the rate near
 /// N / (1 s + answer time)). Counting from the leaving alone let two requests one second apart here arrive closer than
 /// that at Twilio, and Twilio answered 429. The requests that leave before the first answer came back count until one
-/// second after their answer however long that takes: a process's first requests open connections and run code for
-/// the first time, and took some 200 ms to reach Twilio. Non-blocking: the caller decides how to wait.
+/// second after their answer however long that takes: a process's first requests run code for the first time on both
+/// sides, and took some 200 ms to reach Twilio. A request leaves when its bytes go out on a connection (the Twilio
+/// client's OnWireStream), so a wait for a new connection in a warm process counts as time before it left, not as
+/// time on its way. Non-blocking: the caller decides how to wait.
 /// </summary>
 public sealed class SlidingWindowLimiter(TimeProvider time, int perSecond)
 {

@@ -2,10 +2,9 @@ namespace MlConnector.Sms;
 
 /// <summary>
 /// Watches a Messages-create request on its way, as the innermost handler of the Twilio client: says when the request
-/// leaves (the send rate counts from that moment, not from before the SDK built it: the SDK's and a new connection's
-/// work would count as time on the way to Twilio), and reads Retry-After off the answer (the SDK's ApiException
-/// carries no headers). The sender puts a <see cref="Watch"/> in an AsyncLocal before calling the SDK; it flows down
-/// to this handler.
+/// goes out on its connection (the send rate counts from that moment; see <see cref="OnWireStream"/>), and reads
+/// Retry-After off the answer (the SDK's ApiException carries no headers). The sender puts a <see cref="Watch"/> in an
+/// AsyncLocal before calling the SDK; it flows down to this handler and to the connection's writes.
 /// </summary>
 internal sealed class CreateRequestWatch(TimeProvider time) : DelegatingHandler
 {
@@ -13,10 +12,12 @@ internal sealed class CreateRequestWatch(TimeProvider time) : DelegatingHandler
 
     public static Watch Begin(Action? leaving) => Current.Value = new Watch(leaving);
 
+    /// <summary>The request of the current flow is being written to its connection: it leaves now (once).</summary>
+    public static void OnWire() => Current.Value?.Left();
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var watch = Current.Value;
-        watch?.Leaving?.Invoke();
         var response = await base.SendAsync(request, cancellationToken);
         if (watch is not null && response.Headers.RetryAfter is { } retryAfter)
         {
@@ -28,8 +29,17 @@ internal sealed class CreateRequestWatch(TimeProvider time) : DelegatingHandler
 
     internal sealed class Watch(Action? leaving)
     {
-        public Action? Leaving { get; } = leaving;
+        private int _left;
 
         public TimeSpan? RetryAfter { get; set; }
+
+        /// <summary>Says the request left, the first time only (a request is written in several pieces).</summary>
+        public void Left()
+        {
+            if (Interlocked.Exchange(ref _left, 1) == 0)
+            {
+                leaving?.Invoke();
+            }
+        }
     }
 }

@@ -23,7 +23,8 @@ public abstract record SendResult
 /// <summary>One text to send.</summary>
 public sealed record SmsMessage(string To, string Body, TimeSpan ValidityPeriod, Uri? StatusCallback)
 {
-    /// <summary>Called as the create request leaves for Twilio (the send rate counts from then).</summary>
+    /// <summary>Called as the create request goes out on its connection to Twilio (the send rate counts from then); not
+    /// called when it never got that far.</summary>
     public Action? Leaving { get; init; }
 }
 

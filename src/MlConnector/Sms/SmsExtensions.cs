@@ -17,7 +17,7 @@ internal static class SmsExtensions
         // retries. The timeout is the HttpClient's (the SDK takes no CancellationToken).
         builder.Services.AddHttpClient(TwilioSmsSender.HttpClientName)
             .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(TwilioConnections)
             .AddHttpMessageHandler<TwilioBaseUrlHandler>()
             .AddHttpMessageHandler<CreateRequestWatch>();
         builder.Services.AddSingleton<RecentSendOutcomes>();
@@ -37,4 +37,8 @@ internal static class SmsExtensions
         builder.Services.AddHealthChecks().AddCheck<TwilioHealthCheck>("twilio", tags: ["ready"]);
         return builder;
     }
+
+    /// <summary>The Twilio client's connections: no redirects followed, and each request says when it goes out.</summary>
+    internal static HttpMessageHandler TwilioConnections() =>
+        new SocketsHttpHandler { AllowAutoRedirect = false, PlaintextStreamFilter = OnWireStream.Wrap };
 }
