@@ -23,7 +23,7 @@ internal static class ReportWriter
         var rows = plan.RunsMainStep ? $"{plan.PurchaseOrders:N0} POs" : "the size step";
         text.AppendLine(Invariant($"| figure (same run, 5 rules every {plan.CadenceSeconds} s, {rows}) | ml-connector | Node-RED | ml-connector / Node-RED | goal (issue 15) |"));
         text.AppendLine("|---|---|---|---|---|");
-        if (plan.RunsMainStep)
+        if (plan.RunsMainStep && plan.MeasuresIdle)
         {
             Row(text, Invariant($"idle RSS after {Minutes(plan.RssAt)} (peak over the {plan.PurchaseOrders:N0}-PO run)"), Memory(c.IdleRss, c.PeakRss), Memory(f.IdleRss, f.PeakRss),
                 Format.Ratio(c.IdleRss, f.IdleRss), "<= 120 MB, and below the flow");
@@ -63,7 +63,9 @@ internal static class ReportWriter
         return text.ToString();
     }
 
-    private static string Describe(ComparisonPlan plan) => plan.RunsMainStep
+    private static string Describe(ComparisonPlan plan) => !plan.MeasuresIdle
+        ? Invariant($"Send-rate steps only: {plan.Alerts:N0} alerts per step, on processes started for them.")
+        : plan.RunsMainStep
         ? Invariant($"RSS when each process is {Minutes(plan.RssAt)} old; idle CPU over {Minutes(plan.IdleWindow)}; {plan.Changes} PO changes; {plan.Alerts:N0} alerts per send step") +
           (plan.LargePurchaseOrders is { } n ? Invariant($"; {n:N0}-PO step observed {Minutes(plan.LargeObservation)} after its first poll.") : ".")
         : Invariant($"First poll, then {Minutes(plan.LargeObservation)} of re-polls.");

@@ -23,7 +23,8 @@ internal static class DashboardExtensions
         })
         // The pages are compiled into this assembly, and only it is searched: named, so a host started from another
         // entry assembly (the integration tests, a service wrapper) finds them too; alone, so the assemblies MVC would
-        // otherwise search (the simulators' OData controllers with the OData libraries) are not loaded by the service.
+        // otherwise search (the simulators' OData controllers with the OData libraries) are not searched (nor loaded:
+        // the build names no other part, see GenerateMvcApplicationPartsAssemblyAttributes in the project).
         .ConfigureApplicationPartManager(parts => parts.ApplicationParts.Clear())
         .AddApplicationPart(typeof(DashboardExtensions).Assembly);
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "mlc.antiforgery");
