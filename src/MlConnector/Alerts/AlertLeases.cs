@@ -52,6 +52,24 @@ public sealed class AlertLeases(IDbDialect dialect)
     }
 
     /// <summary>
+    /// When the next pending alert can be claimed (it falls due, or the lease another process holds on it runs out), or
+    /// null when none is pending. <paramref name="sending"/> as for <see cref="ClaimAsync(string, DateTimeOffset, TimeSpan, IReadOnlyCollection{long}, CancellationToken)"/>.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextClaimableAtAsync(IReadOnlyCollection<long> sending, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sending);
+        var notSending = sending.Count == 0 ? "" : $"AND id NOT IN ({string.Join(',', sending.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
+        await using var connection = await dialect.OpenAsync(ct);
+        var next = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            $"""
+            SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > next_attempt_at THEN lease_until ELSE next_attempt_at END)
+            FROM alerts WHERE state = @Pending {notSending}
+            """,
+            new { AlertStates.Pending }, cancellationToken: ct));
+        return next is { } stored ? UnixTime.FromStored(stored) : null;
+    }
+
+    /// <summary>
     /// Written just before the POST: from here until an outcome is recorded the send is "in doubt", so a process
     /// that dies mid-request leaves an alert that is reconciled against Twilio before any resend. Also the last check
     /// that the lease is still this claim's (whose token the StatusCallback URL carries, kept as the send token) and has not run out (else another dispatcher may claim the alert now, so we

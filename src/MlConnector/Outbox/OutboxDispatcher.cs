@@ -16,6 +16,8 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
     IOptions<OutboxOptions> outboxOptions, IOptions<TwilioOptions> twilioOptions, TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private static readonly TimeSpan ShortestLook = TimeSpan.FromMilliseconds(100);
+
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     // The alerts this dispatcher is sending now: never claimed again while their attempt runs, even when the lease ran
@@ -67,7 +69,7 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
                 {
                     await slot.CancelAsync(stoppingToken);
                     concurrency.Release();
-                    await WaitOnClockAsync(o.PollInterval, wake, stoppingToken);
+                    await WaitOnClockAsync(await UntilNextLookAsync(o.PollInterval, stoppingToken), wake, stoppingToken);
                     continue;
                 }
 
@@ -95,6 +97,30 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
             logger.DispatchFailed(e);
         }
     }
+
+    /// <summary>
+    /// How long an idle dispatcher waits before it looks for due alerts again (unless woken: a poll's new alerts, a
+    /// replay, a released hold): until the next pending alert falls due or its lease runs out, and at most
+    /// Outbox:PollInterval, which bounds how late it sees work it is not woken for (an alert replayed from the command
+    /// line, a clock that jumped). An idle service wakes only that often (each wake-up costs more CPU than the look).
+    /// </summary>
+    private async Task<TimeSpan> UntilNextLookAsync(TimeSpan longest, CancellationToken ct)
+    {
+        try
+        {
+            var next = await leases.NextClaimableAtAsync([.. _sending.Keys], ct);
+            var wait = next is { } at ? at - time.GetUtcNow() : longest;
+            // Due already but not claimed: another instance holds it in its claim (PostgreSQL's SKIP LOCKED). Soon again.
+            return wait < ShortestLook ? Shorter(ShortestLook, longest) : Shorter(wait, longest);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            logger.DispatchFailed(e);
+            return longest;
+        }
+    }
+
+    private static TimeSpan Shorter(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>Opt-outs written before they were kept per sender belong to the sender configured then: this one.</summary>
     private async Task AdoptUnattributedOptOutsAsync(string sender, CancellationToken ct)
@@ -133,6 +159,9 @@ public sealed class OutboxDispatcher(AlertLeases leases, AttemptRunner runner, S
             await slot.CancelAsync(CancellationToken.None); // no-op when the runner completed or cancelled it
             _sending.TryRemove(alert.Id, out _);
             concurrency.Release();
+            // An idle wait worked out while this attempt ran did not count its alert (a retry may fall due soon): look
+            // again. Woken before "finished", so the dispatcher is never seen idle in between.
+            activity.Wake();
             activity.Finished();
         }
     }

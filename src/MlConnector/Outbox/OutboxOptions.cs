@@ -7,10 +7,13 @@ public sealed class OutboxOptions
 {
     public const string SectionName = "Outbox";
 
-    /// <summary>How often the dispatcher looks for due alerts when idle (50 milliseconds to 1 minute).</summary>
-    /// <value>The default is 00:00:01.</value>
+    /// <summary>The longest an idle dispatcher goes without looking for due alerts (50 milliseconds to 1 minute). It
+    /// looks at once when a poll, a replay or a released hold makes alerts due in this process, and when a retry or
+    /// an expired claim falls due; this bounds how late it sees an alert made due by another process (a replay from the
+    /// command line).</summary>
+    /// <value>The default is 00:00:05.</value>
     [Range(typeof(TimeSpan), "00:00:00.05", "00:01:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a claimed alert stays reserved without a heartbeat; a dead process's claim expires after it.
     /// While an attempt runs, its lease is renewed every third of this. At least twice Twilio:RequestTimeout (10 seconds
