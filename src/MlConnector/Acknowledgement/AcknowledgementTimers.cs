@@ -108,11 +108,19 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
     private async Task EscalateAsync(DbConnection connection, AckEvent ackEvent, AcknowledgePolicy policy, DateTimeOffset now,
         CancellationToken ct)
     {
-        var step = ackEvent.Stage + 1;
-        var recipients = directory.Resolve(policy.Escalations[ackEvent.Stage].To, new Dictionary<string, string?>())
-            .Where(r => !directory.Skips(r.Id, ackEvent.RuleId)).ToList();
+        // A step whose every recipient skips this rule (SkipRules) is passed over: the next step is texted now, in its
+        // place, and counts from its own texts. Left as it was, a step with no texts never fell due and the chain stopped.
+        var index = ackEvent.Stage;
+        var recipients = RecipientsOf(policy.Escalations[index], ackEvent.RuleId);
+        while (recipients.Count == 0 && index + 1 < policy.Escalations.Count)
+        {
+            logger.StepPassedOver(ackEvent.Reference, ackEvent.RuleId, index + 1);
+            recipients = RecipientsOf(policy.Escalations[++index], ackEvent.RuleId);
+        }
+
+        var step = index + 1;
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await ClaimAsync(connection, transaction, ackEvent, "stage", ackEvent.Stage, acknowledged.WindowOf(RuleOf(ackEvent)), now, ct)
+        if (!await ClaimAsync(connection, transaction, ackEvent, "stage", ackEvent.Stage, step, acknowledged.WindowOf(RuleOf(ackEvent)), now, ct)
             || await PreviousStepAsync(connection, transaction, ackEvent, ct) is not { } previous)
         {
             await transaction.RollbackAsync(ct);
@@ -143,7 +151,7 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
     {
         var reminder = ackEvent.Reminders + 1;
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await ClaimAsync(connection, transaction, ackEvent, "reminders", ackEvent.Reminders, acknowledged.WindowOf(RuleOf(ackEvent)), now, ct))
+        if (!await ClaimAsync(connection, transaction, ackEvent, "reminders", ackEvent.Reminders, reminder, acknowledged.WindowOf(RuleOf(ackEvent)), now, ct))
         {
             await transaction.RollbackAsync(ct);
             return;
@@ -172,17 +180,21 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
 
     private RuleDefinition RuleOf(AckEvent ackEvent) => rules.Find(ackEvent.RuleId)!;
 
-    /// <summary>Moves the event's counter from the value this round read; false when another instance (or round) did.
-    /// The event stays open for a window from now, so its newest text can be acknowledged as long as the first.</summary>
+    private List<Recipient> RecipientsOf(EscalationStep step, string ruleId) =>
+        directory.Resolve(step.To, new Dictionary<string, string?>()).Where(r => !directory.Skips(r.Id, ruleId)).ToList();
+
+    /// <summary>Moves the event's counter from the value this round read to <paramref name="to"/>; false when another
+    /// instance (or round) did. The event stays open for a window from now, so its newest text can be acknowledged as
+    /// long as the first.</summary>
     private static async Task<bool> ClaimAsync(DbConnection connection, DbTransaction transaction, AckEvent ackEvent, string counter,
-        int from, TimeSpan window, DateTimeOffset now, CancellationToken ct) =>
+        int from, int to, TimeSpan window, DateTimeOffset now, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition(
             $"""
-            UPDATE ack_events SET {counter} = {counter} + 1,
+            UPDATE ack_events SET {counter} = @To,
                 open_until = CASE WHEN open_until < @Until THEN @Until ELSE open_until END
             WHERE id = @Id AND is_open = 1 AND acknowledged_at IS NULL AND {counter} = @From
             """,
-            new { ackEvent.Id, From = from, Until = (now + window).ToStored() }, transaction, cancellationToken: ct)) == 1;
+            new { ackEvent.Id, From = from, To = to, Until = (now + window).ToStored() }, transaction, cancellationToken: ct)) == 1;
 
     private async Task<long?> EnqueueAsync(DbConnection connection, DbTransaction transaction, AlertRow source, string recipientId,
         string phone, string text, DateTimeOffset now, AckLink link, CancellationToken ct)

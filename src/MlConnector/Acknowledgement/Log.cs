@@ -17,4 +17,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 7004, EventName = "AcknowledgeRuleGone", Level = LogLevel.Warning,
         Message = "Event {Reference}: rule {RuleId} no longer asks for acknowledgement (removed or changed); its escalations and reminders stop")]
     public static partial void RuleGone(this ILogger logger, string reference, string ruleId);
+
+    [LoggerMessage(EventId = 7005, EventName = "EscalationStepPassedOver", Level = LogLevel.Warning,
+        Message = "Event {Reference} of rule {RuleId}: everyone of escalation step {Step} skips this rule (SkipRules); the step is passed over and the next one texted")]
+    public static partial void StepPassedOver(this ILogger logger, string reference, string ruleId, int step);
 }

@@ -1,4 +1,5 @@
 using MlConnector.Audit;
+using MlConnector.Rules;
 
 namespace MlConnector.IntegrationTests.TwoWay;
 
@@ -58,6 +59,26 @@ public sealed class EscalationTests
         var chain = (await h.ApiGetAsync($"/api/alerts/{alerts.Single(a => a.Recipient == "second").Id}")).GetProperty("eventAlerts")
             .EnumerateArray().Select(e => (e.GetProperty("ackRole").GetString(), e.GetProperty("recipientId").GetString())).ToList();
         Assert.Equal([("original", "buyer"), ("escalation", "backup"), ("escalation", "second")], chain);
+    }
+
+    [Fact]
+    public async Task AStepWhoseEveryRecipientSkipsTheRule_IsPassedOver_TheNextStepIsTextedWhenItFellDue()
+    {
+        await using var h = await TwoWayHarness.StartWithAsync(null, [("Directory:People:backup:SkipRules:0", RulePresets.PoApproved)],
+            ("Escalate:After", "00:30:00"), ("Escalate:To:People:0", "backup"),
+            ("Escalate:Then:After", "00:15:00"), ("Escalate:Then:To:Groups:0", "seconds"));
+        var original = await h.ApprovePurchaseOrderAsync();
+
+        await h.PassAsync(TimeSpan.FromMinutes(31));
+        await h.DriveUntilTextsAsync(TwoWayHarness.Second, 1);
+
+        Assert.Empty(h.TextsTo(TwoWayHarness.Backup));
+        Assert.StartsWith("Not yet confirmed by Pat Procurement: PO ", Assert.Single(h.TextsTo(TwoWayHarness.Second)), StringComparison.Ordinal);
+        var escalation = (await h.EventAlertsAsync()).Single(a => a.Role == "escalation");
+        Assert.Equal(original.Id, escalation.EscalationOf);
+        // The chain ends with the last step: nothing more, however long nobody answers.
+        await h.PassAsync(TimeSpan.FromMinutes(60));
+        Assert.Equal(2, h.Side.Twilio!.Messages.Count(m => m.Direction != "inbound"));
     }
 
     [Fact]
