@@ -114,7 +114,6 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
         var recipients = RecipientsOf(policy.Escalations[index], ackEvent.RuleId);
         while (recipients.Count == 0 && index + 1 < policy.Escalations.Count)
         {
-            logger.StepPassedOver(ackEvent.Reference, ackEvent.RuleId, index + 1);
             recipients = RecipientsOf(policy.Escalations[++index], ackEvent.RuleId);
         }
 
@@ -143,6 +142,11 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
         }
 
         await transaction.CommitAsync(ct);
+        for (var passedOver = ackEvent.Stage + 1; passedOver < step; passedOver++)
+        {
+            logger.StepPassedOver(ackEvent.Reference, ackEvent.RuleId, passedOver);
+        }
+
         logger.Escalated(ackEvent.Reference, ackEvent.RuleId, step, sent);
         newAlerts.Raise();
     }
