@@ -29,9 +29,7 @@ public sealed class AlertLeases(IDbDialect dialect)
         ArgumentNullException.ThrowIfNull(sending);
         // SKIP LOCKED lets several PostgreSQL instances claim side by side; SQLite has one writer at a time anyway.
         var skipLocked = dialect.Provider == StorageProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
-        // Written as numeric literals: a list parameter is expanded by Dapper on SQLite but sent as an array to Npgsql,
-        // and the ids are integers from our own database, so the text cannot carry anything else.
-        var notSending = sending.Count == 0 ? "" : $"AND id NOT IN ({string.Join(',', sending.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
+        var notSending = NotSending(sending);
         await using var connection = await dialect.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<ClaimedAlert>(new CommandDefinition(
             $"""
@@ -58,7 +56,7 @@ public sealed class AlertLeases(IDbDialect dialect)
     public async Task<DateTimeOffset?> NextClaimableAtAsync(IReadOnlyCollection<long> sending, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(sending);
-        var notSending = sending.Count == 0 ? "" : $"AND id NOT IN ({string.Join(',', sending.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
+        var notSending = NotSending(sending);
         await using var connection = await dialect.OpenAsync(ct);
         var next = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             $"""
@@ -68,6 +66,13 @@ public sealed class AlertLeases(IDbDialect dialect)
             new { AlertStates.Pending }, cancellationToken: ct));
         return next is { } stored ? UnixTime.FromStored(stored) : null;
     }
+
+    /// <summary>The claim's condition that leaves out the alerts the caller is still sending. Written as numeric
+    /// literals: a list parameter is expanded by Dapper on SQLite but sent as an array to Npgsql, and the ids are
+    /// integers from our own database, so the text cannot carry anything else.</summary>
+    private static string NotSending(IReadOnlyCollection<long> sending) => sending.Count == 0
+        ? ""
+        : $"AND id NOT IN ({string.Join(',', sending.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
 
     /// <summary>
     /// Written just before the POST: from here until an outcome is recorded the send is "in doubt", so a process

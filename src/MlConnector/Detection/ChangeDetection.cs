@@ -133,7 +133,7 @@ public sealed class ChangeDetection
         _upserts.Add(new SnapshotEntry(key, fingerprint, status, watermarkValue));
         var isNew = previous is null;
         var statusChanged = !isNew && !string.Equals(previous!.Status, status, StringComparison.Ordinal);
-        _changed += statusChanged && !previous!.IsTombstone ? 1 : 0;
+        _changed += CountsAsChange(previous, status) ? 1 : 0;
         if (_baseline && !(isNew && _backfillFrom is { } from && ChangeDetector.IsOnOrAfter(watermarkValue, from)))
         {
             return;
@@ -174,6 +174,10 @@ public sealed class ChangeDetection
         _highest = version;
     }
 
+    // A remembered record (not a tombstone) whose status is now another: counted in Changed, and taken back with it.
+    private static bool CountsAsChange(SnapshotEntry? previous, string? status) =>
+        previous is { IsTombstone: false } && !string.Equals(previous.Status, status, StringComparison.Ordinal);
+
     // What the first copy of a record read twice produced is taken back: its upsert, its event, its skip, its count.
     // The later copy is then judged against the stored snapshot, as if the first had not been read.
     private void TakeBack(string key, SnapshotEntry? previous)
@@ -182,7 +186,7 @@ public sealed class ChangeDetection
         if (_seen[key] is var index and not NoUpsert)
         {
             var first = _upserts[index]!;
-            _changed -= previous is { IsTombstone: false } && !string.Equals(previous.Status, first.Status, StringComparison.Ordinal) ? 1 : 0;
+            _changed -= CountsAsChange(previous, first.Status) ? 1 : 0;
             _upserts[index] = null;
             _seen[key] = NoUpsert;
         }
