@@ -13,10 +13,13 @@ namespace MlConnector.Detection;
 /// a renewal (each poll, and the scheduler's heartbeat between polls) and the poll's confirmation name it, so another
 /// process, even one configured with the same Polling:InstanceId, can neither renew nor record under a lease it did
 /// not take. The lease is short (Polling:LeaseDuration): a dead holder's rules are free within seconds.
+/// A lease this process wrote recently is not written again: a poll skips the acquisition while more than half of the
+/// lease is left (the poll's confirmation extends it anyway; nobody else can take a lease before it runs out, so the
+/// write would only have moved its end).
 /// </summary>
 public sealed class RuleLeases(IDbDialect dialect, PollTracker tracker, IOptions<PollingOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(string Company, string Rule), string> _held = new();
+    private readonly ConcurrentDictionary<(string Company, string Rule), HeldLease> _held = new();
 
     /// <summary>How long a lease lasts without a renewal (Polling:LeaseDuration).</summary>
     public TimeSpan LeaseFor(RuleDefinition rule) => options.Value.LeaseDuration;
@@ -27,7 +30,13 @@ public sealed class RuleLeases(IDbDialect dialect, PollTracker tracker, IOptions
         ArgumentNullException.ThrowIfNull(rule);
         var now = time.GetUtcNow();
         var key = (rule.Company, rule.Id);
-        var held = _held.GetValueOrDefault(key);
+        var lease = _held.GetValueOrDefault(key);
+        if (lease is not null && lease.Until - now > LeaseFor(rule) / 2)
+        {
+            return null;
+        }
+
+        var until = now + LeaseFor(rule);
         var fresh = Guid.NewGuid().ToString("N");
         await using var connection = await dialect.OpenAsync(ct);
         var token = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
@@ -43,12 +52,12 @@ public sealed class RuleLeases(IDbDialect dialect, PollTracker tracker, IOptions
             """,
             new
             {
-                rule.Company, rule.Id, Me = tracker.InstanceId, Until = (now + LeaseFor(rule)).ToStored(), Now = now.ToStored(),
-                Fresh = fresh, Held = held,
+                rule.Company, rule.Id, Me = tracker.InstanceId, Until = until.ToStored(), Now = now.ToStored(),
+                Fresh = fresh, Held = lease?.Token,
             }, cancellationToken: ct));
-        if (token is not null && (token == held || token == fresh))
+        if (token is not null && (token == lease?.Token || token == fresh))
         {
-            _held[key] = token;
+            _held[key] = new HeldLease(token, until);
             return null;
         }
 
@@ -62,38 +71,65 @@ public sealed class RuleLeases(IDbDialect dialect, PollTracker tracker, IOptions
     public async Task ConfirmAsync(DbConnection connection, DbTransaction transaction, RuleDefinition rule, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        var held = _held.GetValueOrDefault((rule.Company, rule.Id));
-        var renewed = held is not null && await connection.ExecuteAsync(new CommandDefinition(
+        var key = (rule.Company, rule.Id);
+        var lease = _held.GetValueOrDefault(key);
+        var until = time.GetUtcNow() + LeaseFor(rule);
+        var renewed = lease is not null && await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE rule_state SET lease_until = @Until
             WHERE company_id = @Company AND rule_id = @Id AND lease_token = @Held
             """,
-            new { rule.Company, rule.Id, Held = held, Until = (time.GetUtcNow() + LeaseFor(rule)).ToStored() },
+            new { rule.Company, rule.Id, Held = lease.Token, Until = until.ToStored() },
             transaction, cancellationToken: ct)) == 1;
         if (!renewed)
         {
             throw new LeaseLostException($"another instance took over rule {rule.Id} during this poll; its result was discarded.");
         }
+
+        // Counted before the commit: a poll that rolls back leaves the stored end where it was, earlier than this one by
+        // at most the time since the last write, which the next acquisition (at half the lease) or beat writes again.
+        _held.TryUpdate(key, lease! with { Until = until }, lease!);
     }
 
-    /// <summary>The heartbeat: extends every lease this process holds; forgets those it no longer holds.</summary>
+    /// <summary>The heartbeat: extends every lease this process holds, in one transaction; forgets those it no longer
+    /// holds.</summary>
     public async Task RenewHeldAsync(CancellationToken ct)
     {
-        if (_held.IsEmpty)
+        var due = _held.ToList();
+        if (due.Count == 0)
         {
             return;
         }
 
-        var until = (time.GetUtcNow() + options.Value.LeaseDuration).ToStored();
+        var now = time.GetUtcNow();
+        var until = now + options.Value.LeaseDuration;
+        var renewed = new List<KeyValuePair<(string Company, string Rule), HeldLease>>();
         await using var connection = await dialect.OpenAsync(ct);
-        foreach (var ((company, rule), token) in _held)
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
-            var renewed = await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE rule_state SET lease_until = @Until WHERE company_id = @Company AND rule_id = @Rule AND lease_token = @Token",
-                new { Company = company, Rule = rule, Token = token, Until = until }, cancellationToken: ct));
-            if (renewed == 0)
+            foreach (var held in due)
             {
-                _held.TryRemove(new KeyValuePair<(string, string), string>((company, rule), token));
+                var ((company, rule), lease) = held;
+                if (await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE rule_state SET lease_until = @Until WHERE company_id = @Company AND rule_id = @Rule AND lease_token = @Token",
+                        new { Company = company, Rule = rule, lease.Token, Until = until.ToStored() }, transaction, cancellationToken: ct)) == 1)
+                {
+                    renewed.Add(held);
+                }
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        foreach (var held in due)
+        {
+            if (renewed.Contains(held))
+            {
+                _held.TryUpdate(held.Key, held.Value with { Until = until }, held.Value);
+            }
+            else
+            {
+                _held.TryRemove(held);
             }
         }
     }
@@ -102,15 +138,16 @@ public sealed class RuleLeases(IDbDialect dialect, PollTracker tracker, IOptions
     public async Task ReleaseAllAsync(CancellationToken ct)
     {
         await using var connection = await dialect.OpenAsync(ct);
-        foreach (var ((company, rule), token) in _held)
+        foreach (var held in _held)
         {
+            var ((company, rule), lease) = held;
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE rule_state SET lease_owner = NULL, lease_until = NULL, lease_token = NULL
                 WHERE company_id = @Company AND rule_id = @Rule AND lease_token = @Token
                 """,
-                new { Company = company, Rule = rule, Token = token }, cancellationToken: ct));
-            _held.TryRemove(new KeyValuePair<(string, string), string>((company, rule), token));
+                new { Company = company, Rule = rule, lease.Token }, cancellationToken: ct));
+            _held.TryRemove(held);
         }
     }
 
@@ -129,5 +166,8 @@ public sealed class RuleLeases(IDbDialect dialect, PollTracker tracker, IOptions
             new { Me = tracker.InstanceId }, cancellationToken: ct));
     }
 }
+
+/// <summary>A lease this process holds: its fencing token, and the end it last wrote.</summary>
+internal sealed record HeldLease(string Token, DateTimeOffset Until);
 
 public sealed class LeaseLostException(string message) : Exception(message);

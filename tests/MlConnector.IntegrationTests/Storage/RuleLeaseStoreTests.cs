@@ -42,6 +42,67 @@ public sealed class RuleLeaseStoreTests
 
     [Theory]
     [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
+    public async Task Acquire_WithMoreThanHalfTheLeaseLeft_DoesNotWriteIt_AndWritesItPastHalf(string store)
+    {
+        await using var s = await TestStore.CreateAsync(store);
+        var time = NewClock();
+        var a = Leases(s, "a", time);
+        Assert.Null(await a.TryAcquireAsync(Rule, Ct));
+        var written = await LeaseUntilAsync(s);
+
+        time.Advance(LeaseFor / 2 - TimeSpan.FromSeconds(1));
+        Assert.Null(await a.TryAcquireAsync(Rule, Ct));
+        Assert.Equal(written, await LeaseUntilAsync(s)); // a poll every few seconds does not write its lease each time
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(await a.TryAcquireAsync(Rule, Ct));
+        Assert.Equal((time.GetUtcNow() + LeaseFor).ToStored(), await LeaseUntilAsync(s));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
+    public async Task Acquire_AfterAConfirmation_CountsFromTheConfirmation(string store)
+    {
+        await using var s = await TestStore.CreateAsync(store);
+        var time = NewClock();
+        var a = Leases(s, "a", time);
+        await a.TryAcquireAsync(Rule, Ct);
+        time.Advance(LeaseFor / 2 + TimeSpan.FromSeconds(1));
+        await using (var connection = await s.Dialect.OpenAsync(Ct))
+        await using (var transaction = await connection.BeginTransactionAsync(Ct))
+        {
+            await a.ConfirmAsync(connection, transaction, Rule, Ct);
+            await transaction.CommitAsync(Ct);
+        }
+
+        var confirmed = await LeaseUntilAsync(s);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(await a.TryAcquireAsync(Rule, Ct));
+        Assert.Equal(confirmed, await LeaseUntilAsync(s));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
+    public async Task RenewHeld_ExtendsTheLeasesItStillHolds_NotOneAnotherInstanceTook(string store)
+    {
+        await using var s = await TestStore.CreateAsync(store);
+        var time = NewClock();
+        var (a, b) = (Leases(s, "a", time), Leases(s, "b", time));
+        var other = Rule with { Id = "po-submitted" };
+        await a.TryAcquireAsync(Rule, Ct);
+        await a.TryAcquireAsync(other, Ct);
+        time.Advance(LeaseFor + TimeSpan.FromSeconds(1));
+        Assert.Null(await b.TryAcquireAsync(other, Ct)); // a's lease ran out: b takes po-submitted over
+
+        await a.RenewHeldAsync(Ct);
+
+        Assert.Equal((time.GetUtcNow() + LeaseFor).ToStored(), await LeaseUntilAsync(s));
+        Assert.Equal("b", await s.ScalarAsync<string?>("SELECT lease_owner FROM rule_state WHERE rule_id = @Id", new { other.Id }));
+        Assert.Equal("b", await a.TryAcquireAsync(other, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Both), MemberType = typeof(TestStore))]
     public async Task Acquire_NamesTheHolder_UntilItsLeaseRunsOut_ThenTakesOver(string store)
     {
         await using var s = await TestStore.CreateAsync(store);
