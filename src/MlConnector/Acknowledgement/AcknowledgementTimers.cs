@@ -4,6 +4,7 @@ using Dapper;
 using MlConnector.Alerts;
 using MlConnector.Audit;
 using MlConnector.Common;
+using MlConnector.Hosting;
 using MlConnector.Recipients;
 using MlConnector.Rules;
 using MlConnector.Security;
@@ -35,18 +36,7 @@ public sealed class AcknowledgementTimers(IDbDialect dialect, RuleSet rules, Rec
             return; // no rule asks for acknowledgement: nothing to time (and no idle work)
         }
 
-        using var timer = new PeriodicTimer(Round, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.TimersFailed(e);
-            }
-        }
+        await Rounds.RunAsync(Round, time, RunAsync, logger.TimersFailed, stoppingToken);
     }
 
     /// <summary>One round: every open event's due escalation and reminder.</summary>

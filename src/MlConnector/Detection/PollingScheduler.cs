@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MlConnector.Hosting;
 using MlConnector.Rules;
 
 namespace MlConnector.Detection;
@@ -61,25 +62,8 @@ internal sealed class PollingScheduler(
     /// <summary>Renews this process's rule leases every heartbeat interval, so they outlive the gap between polls.</summary>
     private async Task HeartbeatAsync(CancellationToken ct)
     {
-        try
-        {
-            using var timer = new PeriodicTimer(options.Value.HeartbeatInterval, time);
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                try
-                {
-                    await leases.RenewHeldAsync(ct);
-                }
-                catch (Exception e) when (!ct.IsCancellationRequested)
-                {
-                    logger.LeaseHeartbeatFailed(e.Message); // the leases have two more beats to go
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // shutting down
-        }
+        // A failed beat: the leases have two more beats to go.
+        await Rounds.RunAsync(options.Value.HeartbeatInterval, time, leases.RenewHeldAsync, e => logger.LeaseHeartbeatFailed(e.Message), ct);
     }
 
     private async Task<bool> IsPausedAsync(RuleDefinition rule, CancellationToken ct)

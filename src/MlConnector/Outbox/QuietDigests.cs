@@ -7,6 +7,7 @@ using MlConnector.Acknowledgement;
 using MlConnector.Alerts;
 using MlConnector.Audit;
 using MlConnector.Common;
+using MlConnector.Hosting;
 using MlConnector.Recipients;
 using MlConnector.Security;
 using MlConnector.Storage;
@@ -35,18 +36,7 @@ public sealed class QuietDigests(IDbDialect dialect, QuietHours quietHours, Fiel
             return; // nobody has quiet hours: nothing is ever quiet
         }
 
-        using var timer = new PeriodicTimer(Round, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.DigestFailed(e);
-            }
-        }
+        await Rounds.RunAsync(Round, time, SendDueAsync, logger.DigestFailed, stoppingToken);
     }
 
     /// <summary>One round: a digest for every person whose quiet hours have ended with alerts kept.</summary>

@@ -1,3 +1,5 @@
+using MlConnector.Hosting;
+
 namespace MlConnector.Security;
 
 /// <summary>
@@ -17,18 +19,8 @@ internal sealed class KeyIdRefresher(KeyRingStore keyRing, KeyHolders holders, D
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RefreshOnceAsync(stoppingToken);
-            }
-            catch (Exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database is briefly unavailable: try again next tick; /health/ready reports the database.
-            }
-        }
+        // A failed round: the database is briefly unavailable; tried again next round, and /health/ready reports it.
+        await Rounds.RunAsync(Interval, time, RefreshOnceAsync, _ => { }, stoppingToken);
     }
 
     /// <summary>One tick: take up the newest key id if this process can open it, then say which id it writes under.</summary>

@@ -1,5 +1,6 @@
 using MlConnector.Alerts;
 using MlConnector.Detection;
+using MlConnector.Hosting;
 
 namespace MlConnector.Telemetry;
 
@@ -13,19 +14,7 @@ internal sealed class MetricsSampler(AlertCounts alerts, InstanceRegistry instan
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await SampleAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.SampleFailed(e.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await Rounds.RunAsync(Interval, time, SampleAsync, e => logger.SampleFailed(e.Message), stoppingToken, firstAtOnce: true);
     }
 
     /// <summary>One sample (a test may call this at any time).</summary>

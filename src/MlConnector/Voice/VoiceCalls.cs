@@ -5,6 +5,7 @@ using Dapper;
 using MlConnector.Acknowledgement;
 using MlConnector.Alerts;
 using MlConnector.Audit;
+using MlConnector.Hosting;
 using MlConnector.Rules;
 using MlConnector.Security;
 using MlConnector.Sms;
@@ -34,18 +35,7 @@ public sealed class VoiceCalls(IDbDialect dialect, RuleSet rules, IVoiceCaller c
             return; // no rule calls anyone
         }
 
-        using var timer = new PeriodicTimer(Round, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.RoundFailed(e);
-            }
-        }
+        await Rounds.RunAsync(Round, time, RunAsync, logger.RoundFailed, stoppingToken);
     }
 
     /// <summary>One round: the calls that fell due are recorded, then placed.</summary>
