@@ -10,6 +10,10 @@ internal static partial class Log
         Message = "Twilio message list for {Phone} failed: {Error} (code {Code})")]
     public static partial void LookupFailed(this ILogger logger, string phone, string error, int code);
 
+    [LoggerMessage(EventId = 4010, EventName = "CallLookupFailed", Level = LogLevel.Warning,
+        Message = "Twilio call list for {Phone} could not be read: {Error}")]
+    public static partial void CallLookupFailed(this ILogger logger, string phone, string error);
+
     [LoggerMessage(EventId = 4008, EventName = "FetchFailed", Level = LogLevel.Warning,
         Message = "Twilio fetch of message {MessageSid} failed: {Error} (code {Code})")]
     public static partial void FetchFailed(this ILogger logger, string messageSid, string error, int code);

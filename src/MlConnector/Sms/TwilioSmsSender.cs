@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.Options;
 using MlConnector.Recipients;
 using Twilio.Clients;
@@ -74,7 +73,7 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<T
             var (seen, olderOnPage) = (0, 0);
             foreach (var m in messages)
             {
-                var created = Utc(m.DateCreated);
+                var created = TwilioReads.Utc(m.DateCreated);
                 var recent = created is null || created >= since;
                 if (recent && string.Equals(m.Body, body, StringComparison.Ordinal) && !excluded.Contains(m.Sid))
                 {
@@ -95,11 +94,11 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<T
 
             return new LookupResult.NotFound();
         }
-        catch (Exception e) when (Unreadable(e, cancellationToken))
+        catch (Exception e) when (TwilioReads.Unreadable(e, cancellationToken))
         {
-            var api = Unwrap(e) as ApiException;
-            logger.LookupFailed(PhoneFormat.Mask(phone), Unwrap(e).GetType().Name, api?.Code ?? 0);
-            return new LookupResult.Unknown(Unwrap(e).GetType().Name + (api is null ? "" : $" {api.Status} {api.Code}"));
+            var api = TwilioReads.Unwrap(e) as ApiException;
+            logger.LookupFailed(PhoneFormat.Mask(phone), TwilioReads.Unwrap(e).GetType().Name, api?.Code ?? 0);
+            return new LookupResult.Unknown(TwilioReads.Why(e));
         }
     }
 
@@ -114,42 +113,13 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClients, IOptions<T
         {
             return new LookupResult.NotFound();
         }
-        catch (Exception e) when (Unreadable(e, cancellationToken))
+        catch (Exception e) when (TwilioReads.Unreadable(e, cancellationToken))
         {
-            var api = Unwrap(e) as ApiException;
-            logger.FetchFailed(messageSid, Unwrap(e).GetType().Name, api?.Code ?? 0);
-            return new LookupResult.Unknown(Unwrap(e).GetType().Name + (api is null ? "" : $" {api.Status} {api.Code}"));
+            var api = TwilioReads.Unwrap(e) as ApiException;
+            logger.FetchFailed(messageSid, TwilioReads.Unwrap(e).GetType().Name, api?.Code ?? 0);
+            return new LookupResult.Unknown(TwilioReads.Why(e));
         }
     }
-
-    /// <summary>
-    /// What a read of Twilio may throw: the SDK's own exceptions, and, from the next pages it fetches while enumerated
-    /// (by reflection, synchronously), the same wrapped in TargetInvocationException or AggregateException; a timeout.
-    /// Not a cancellation of ours.
-    /// </summary>
-    private static bool Unreadable(Exception e, CancellationToken ct) => Unwrap(e) switch
-    {
-        OperationCanceledException => !ct.IsCancellationRequested,
-        TwilioException or HttpRequestException or IOException or System.Text.Json.JsonException or FormatException => true,
-        _ => false,
-    };
-
-    private static Exception Unwrap(Exception e)
-    {
-        while (e is TargetInvocationException or AggregateException && e.InnerException is { } inner)
-        {
-            e = inner;
-        }
-
-        return e;
-    }
-
-    private static DateTimeOffset? Utc(DateTime? value) => value switch
-    {
-        null => null,
-        { Kind: DateTimeKind.Local } d => new DateTimeOffset(d.ToUniversalTime(), TimeSpan.Zero),
-        { } d => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc), TimeSpan.Zero),
-    };
 
     private TwilioRestClient Client() => CreateClient(httpClients, options.Value);
 

@@ -17,14 +17,23 @@ namespace MlConnector.Voice;
 /// Voice calls for what cannot wait (<c>Rules:{id}:Voice</c>). Each round finds the alerts that call for one (a text
 /// that failed or was undelivered <c>After</c> ago; an event nobody acknowledged within <c>After</c> of its text being
 /// sent) and records one call per alert and reason (a unique row: once, across restarts and instances); then places the
-/// due calls through Twilio's Calls API, each claimed first (a call is never placed twice; one claimed by a process that
-/// died before Twilio answered stays "placing", noted, not retried). The call reads the alert's text (TwiML
+/// due calls through Twilio's Calls API, each claimed first (a call is never placed twice). A claim a crash interrupted
+/// (a call still "placing" <see cref="PlacingTimeout"/> after its claim) is settled by Twilio's call list: a call to that
+/// person created since the claim and recorded on no other row was placed (recorded with its CallSid, not placed again);
+/// none, and the call never left, so it is placed; a list that cannot be read is looked at again next round. The call reads the alert's text (TwiML
 /// <c>&lt;Say&gt;</c>) and a keypress of 1 (<c>&lt;Gather&gt;</c>) acknowledges it (<see cref="VoiceWebhookHandler"/>).
 /// </summary>
 public sealed class VoiceCalls(IDbDialect dialect, RuleSet rules, IVoiceCaller caller, PublicUrls urls, FieldProtector protector,
     TimeProvider time, ILogger<VoiceCalls> logger) : BackgroundService
 {
     public static readonly TimeSpan Round = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long a call may stay "placing" before a round asks Twilio whether it was placed: longer than a
+    /// Calls-create request may take (Twilio:RequestTimeout is at most 5 minutes), so only an interrupted claim is looked at.</summary>
+    public static readonly TimeSpan PlacingTimeout = TimeSpan.FromMinutes(10);
+
+    // Clocks differ (ours, Twilio's): look a little before the claim.
+    private static readonly TimeSpan LookupSlack = TimeSpan.FromMinutes(2);
 
     private static readonly string TextFailed = $"'{AlertStates.Failed}', '{AlertStates.Undelivered}'";
 
@@ -41,6 +50,7 @@ public sealed class VoiceCalls(IDbDialect dialect, RuleSet rules, IVoiceCaller c
     /// <summary>One round: the calls that fell due are recorded, then placed.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
+        await SettleInterruptedAsync(ct);
         var now = time.GetUtcNow();
         await using (var connection = await dialect.OpenAsync(ct))
         {
@@ -137,6 +147,64 @@ public sealed class VoiceCalls(IDbDialect dialect, RuleSet rules, IVoiceCaller c
         }
     }
 
+    /// <summary>The calls whose placing a crash interrupted, settled by Twilio's call list (see the class summary).</summary>
+    private async Task SettleInterruptedAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        List<InterruptedCall> interrupted;
+        await using (var connection = await dialect.OpenAsync(ct))
+        {
+            interrupted = (await connection.QueryAsync<InterruptedCall>(new CommandDefinition(
+                """
+                SELECT c.id AS Id, c.company_id AS CompanyId, c.alert_id AS AlertId, c.reason AS Reason, c.updated_at AS ClaimedAt,
+                    a.recipient_phone AS Phone
+                FROM voice_calls c JOIN alerts a ON a.id = c.alert_id
+                WHERE c.state = 'placing' AND c.updated_at <= @Cutoff ORDER BY c.id
+                """, new { Cutoff = (now - PlacingTimeout).ToStored() }, cancellationToken: ct))).ToList();
+        }
+
+        foreach (var call in interrupted)
+        {
+            var since = UnixTime.FromStored(call.ClaimedAt) - LookupSlack;
+            HashSet<string> recorded;
+            await using (var connection = await dialect.OpenAsync(ct))
+            {
+                recorded = (await connection.QueryAsync<string>(new CommandDefinition(
+                    "SELECT call_sid FROM voice_calls WHERE call_sid IS NOT NULL AND updated_at >= @Since",
+                    new { Since = (since - LookupSlack).ToStored() }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+            }
+
+            var found = await caller.FindAsync(protector.Unprotect(call.Phone, AlertEnqueuer.PhonePurpose), since, recorded, ct);
+            await using var update = await dialect.OpenAsync(ct);
+            await using var transaction = await update.BeginTransactionAsync(ct);
+            // Only the claim looked at moves (another instance may have settled it meanwhile).
+            const string StillPlacing = "WHERE id = @Id AND state = 'placing' AND updated_at = @ClaimedAt";
+            switch (found)
+            {
+                case CallLookup.Found placed when await update.ExecuteAsync(new CommandDefinition(
+                    $"UPDATE voice_calls SET state = 'placed', call_sid = @Sid, updated_at = @Now {StillPlacing}",
+                    new { call.Id, call.ClaimedAt, Sid = placed.CallSid, Now = time.GetUtcNow().ToStored() }, transaction,
+                    cancellationToken: ct)) == 1:
+                    await AuditWriter.AppendAsync(update, transaction, new AuditEntry(call.CompanyId, call.AlertId, time.GetUtcNow(),
+                        AuditKinds.CallPlaced, "system", JsonSerializer.Serialize(new
+                        {
+                            reason = call.Reason, callSid = placed.CallSid, via = "call-list", why = "its placing was interrupted",
+                        })), ct);
+                    await transaction.CommitAsync(ct);
+                    logger.InterruptedCallFound(call.Id, call.Reason, call.AlertId, placed.CallSid);
+                    break;
+                case CallLookup.NotFound when await update.ExecuteAsync(new CommandDefinition(
+                    $"UPDATE voice_calls SET state = 'due', updated_at = @Now {StillPlacing}",
+                    new { call.Id, call.ClaimedAt, Now = time.GetUtcNow().ToStored() }, transaction, cancellationToken: ct)) == 1:
+                    await transaction.CommitAsync(ct);
+                    logger.InterruptedCallNotPlaced(call.Id, call.Reason, call.AlertId);
+                    break;
+                default:
+                    break; // unreadable (logged by the caller), or settled by another instance: nothing to write
+            }
+        }
+    }
+
     /// <summary>What the call says: the alert's text (without its "Reply OK" line), then how to acknowledge; a
     /// keypress goes to <paramref name="gather"/>. Escaped as XML by <see cref="XElement"/>.</summary>
     public static string Twiml(string body, Uri gather)
@@ -151,16 +219,32 @@ public sealed class VoiceCalls(IDbDialect dialect, RuleSet rules, IVoiceCaller c
         return response.ToString(SaveOptions.DisableFormatting);
     }
 
+    // A call a status callback already said was placed stays placed, with its sid, whatever the create's answer was (a
+    // request that timed out after Twilio took it).
     private static async Task FinishAsync(DbConnection connection, CallRow call, string state, string? callSid, string? error,
         DateTimeOffset now, string kind, object detail, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE voice_calls SET state = @state, call_sid = @callSid, error = @error, updated_at = @Now WHERE id = @Id",
+            """
+            UPDATE voice_calls SET state = CASE WHEN state = 'placed' THEN state ELSE @state END,
+                call_sid = COALESCE(@callSid, call_sid), error = @error, updated_at = @Now
+            WHERE id = @Id
+            """,
             new { state, callSid, error, Now = now.ToStored(), call.Id }, transaction, cancellationToken: ct));
         await AuditWriter.AppendAsync(connection, transaction,
             new AuditEntry(call.CompanyId, call.AlertId, now, kind, "system", JsonSerializer.Serialize(detail)), ct);
         await transaction.CommitAsync(ct);
+    }
+
+    private sealed class InterruptedCall
+    {
+        public long Id { get; set; }
+        public string CompanyId { get; set; } = "";
+        public long AlertId { get; set; }
+        public string Reason { get; set; } = "";
+        public long ClaimedAt { get; set; }
+        public byte[] Phone { get; set; } = [];
     }
 
     private sealed class CallRow

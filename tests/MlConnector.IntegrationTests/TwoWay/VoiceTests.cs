@@ -6,6 +6,7 @@ using MlConnector.Rules;
 using MlConnector.Simulators.Twilio;
 using MlConnector.Simulators.Twilio.Calls;
 using MlConnector.Storage;
+using MlConnector.Voice;
 
 namespace MlConnector.IntegrationTests.TwoWay;
 
@@ -65,6 +66,98 @@ public sealed class VoiceTests
 
         Assert.Single(twilio.Calls);
         Assert.Equal(["placed"], await StatesAsync(h));
+    }
+
+    [Fact]
+    public async Task ACallTwilioPlaced_WhoseProcessDiedBeforeRecordingIt_IsFoundInTwiliosCallList_NotPlacedAgain()
+    {
+        await using var h = await TwoWayHarness.StartWithAsync(null, CallWhenNotAcknowledged, ("Window", "1.00:00:00"));
+        var twilio = h.Side.Twilio!;
+        var alert = await h.ApprovePurchaseOrderAsync();
+        await h.PassAsync(TimeSpan.FromMinutes(14));
+        h.Side.Time.Advance(TimeSpan.FromMinutes(1.5));
+        await WhenAsync(() => StatesAsync(h).Result is ["placed"]);
+        await h.Side.DriveUntilAsync(() => Task.FromResult(twilio.Calls.Single().Status == "completed")); // no keypress
+
+        // As if the process had died after Twilio took the call, before it recorded the answer or any status callback.
+        await ExecuteAsync(h, "UPDATE voice_calls SET state = 'placing', call_sid = NULL, call_status = NULL, updated_at = @Now",
+            new { Now = h.Side.Time.GetUtcNow().ToStored() });
+        await h.RestartAsync(crash: true);
+        await h.PassAsync(VoiceCalls.PlacingTimeout - TimeSpan.FromMinutes(1));
+        Assert.Equal(["placing"], await StatesAsync(h)); // a create may still be under way: not looked at yet
+        await h.PassAsync(TimeSpan.FromMinutes(2));
+
+        await WhenAsync(() => StatesAsync(h).Result is ["placed"]);
+        var call = Assert.Single(twilio.Calls);
+        Assert.Equal([call.Sid], await QueryAsync(h, "SELECT call_sid FROM voice_calls"));
+        Assert.Equal(2, (await h.AuditKindsAsync(alert.Id)).Count(k => k == AuditKinds.CallPlaced));
+    }
+
+    [Fact]
+    public async Task AStatusCallbackForACallStillPlacing_RecordsItPlaced_WithItsSid()
+    {
+        await using var h = await TwoWayHarness.StartWithAsync(null, CallWhenNotAcknowledged, ("Window", "1.00:00:00"));
+        var twilio = h.Side.Twilio!;
+        await h.ApprovePurchaseOrderAsync();
+        await h.PassAsync(TimeSpan.FromMinutes(14));
+        h.Side.Time.Advance(TimeSpan.FromMinutes(1.5));
+        await WhenAsync(() => StatesAsync(h).Result is ["placed"]);
+        await h.Side.DriveUntilAsync(() => Task.FromResult(twilio.Calls.Single().Status == "completed"));
+        var call = twilio.Calls.Single();
+        var id = (await QueryAsync(h, "SELECT CAST(id AS TEXT) FROM voice_calls")).Single();
+        // As if the process placing it had died before recording Twilio's answer, and the call's last status came later.
+        await ExecuteAsync(h, "UPDATE voice_calls SET state = 'placing', call_sid = NULL, call_status = NULL", new { });
+
+        var url = new Uri(new Uri(h.Side.App.Urls.First()), $"/webhooks/twilio/voice/status?call={id}");
+        var form = new Dictionary<string, string> { ["CallSid"] = call.Sid, ["CallStatus"] = "completed", ["AccountSid"] = twilio.Options.AccountSid };
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(twilio.Options.AuthToken, url.ToString(), form));
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["placed"], await StatesAsync(h));
+        Assert.Equal([call.Sid], await QueryAsync(h, "SELECT call_sid FROM voice_calls"));
+    }
+
+    [Fact]
+    public async Task ACallClaimedByAProcessThatDiedBeforeItLeft_IsPlacedOnce()
+    {
+        await using var h = await TwoWayHarness.StartWithAsync(null, CallWhenNotAcknowledged, ("Window", "1.00:00:00"));
+        var twilio = h.Side.Twilio!;
+        var alert = await h.ApprovePurchaseOrderAsync();
+        await h.PassAsync(TimeSpan.FromMinutes(1));
+        // As if a process had claimed the call (state "placing") and died before its request left.
+        await ExecuteAsync(h,
+            """
+            INSERT INTO voice_calls (company_id, alert_id, ack_event_id, rule_id, recipient_id, reason, state, created_at, updated_at)
+            SELECT company_id, id, ack_event_id, rule_id, recipient_id, 'not-acknowledged', 'placing', @Now, @Now FROM alerts WHERE id = @Id
+            """, new { alert.Id, Now = h.Side.Time.GetUtcNow().ToStored() });
+        await h.RestartAsync(crash: true);
+
+        await h.PassAsync(VoiceCalls.PlacingTimeout - TimeSpan.FromMinutes(1));
+        Assert.Empty(twilio.Calls);
+        await h.PassAsync(TimeSpan.FromMinutes(2));
+        await WhenAsync(() => StatesAsync(h).Result is ["placed"]);
+        Assert.Single(twilio.Calls);
+        await h.PassAsync(TimeSpan.FromMinutes(20)); // the rule's own time for the call passes: still one call
+        Assert.Single(twilio.Calls);
+        Assert.Equal(["placed"], await StatesAsync(h));
+    }
+
+    private static readonly (string, string)[] CallWhenNotAcknowledged =
+        [($"Rules:{RulePresets.PoApproved}:Voice:When", "not-acknowledged"), ($"Rules:{RulePresets.PoApproved}:Voice:After", "00:15:00")];
+
+    private static async Task ExecuteAsync(TwoWayHarness h, string sql, object args)
+    {
+        await using var connection = await h.Side.App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync(sql, args);
+    }
+
+    private static async Task<List<string?>> QueryAsync(TwoWayHarness h, string sql)
+    {
+        await using var connection = await h.Side.App.Services.GetRequiredService<IDbDialect>().OpenAsync(TestContext.Current.CancellationToken);
+        return (await connection.QueryAsync<string?>(sql)).ToList();
     }
 
     /// <summary>Until a round of voice calls, which runs on its own once the clock has made a call due, has done its
