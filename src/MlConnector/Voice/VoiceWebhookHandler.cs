@@ -28,12 +28,13 @@ public sealed class VoiceWebhookHandler(IDbDialect dialect, TimeProvider time, I
         var now = time.GetUtcNow();
         await using var connection = await dialect.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        // A final status is never replaced by a late "ringing"; the same status twice is recorded once. A call still
-        // "placing" (its process died before recording Twilio's answer) was placed: its first status says so, with its sid.
+        // A final status is never replaced by a late "ringing"; the same status twice is recorded once. A status says
+        // the call exists: one still "placing" (its process died before recording Twilio's answer) or "failed" (its
+        // create's answer was lost after Twilio took it) was placed, and its first status records that, with its sid.
         var call = await connection.QuerySingleOrDefaultAsync<(string CompanyId, long AlertId)?>(new CommandDefinition(
             $"""
             UPDATE voice_calls SET call_status = @status, updated_at = @Now, call_sid = COALESCE(call_sid, @CallSid),
-                state = CASE WHEN state = 'placing' THEN 'placed' ELSE state END
+                state = CASE WHEN state IN ('placing', 'failed') THEN 'placed' ELSE state END
             WHERE id = @id AND (call_status IS NULL OR (call_status <> @status
                 AND call_status NOT IN ({string.Join(", ", FinalStatuses.Select(s => $"'{s}'"))})))
             RETURNING company_id, alert_id

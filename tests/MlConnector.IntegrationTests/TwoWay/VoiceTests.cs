@@ -121,6 +121,24 @@ public sealed class VoiceTests
     }
 
     [Fact]
+    public async Task ACallWhoseCreateAnswerWasLost_IsRecordedPlacedByItsStatusCallbacks_NotPlacedAgain()
+    {
+        await using var h = await TwoWayHarness.StartWithAsync(null, CallWhenNotAcknowledged, ("Window", "1.00:00:00"));
+        var twilio = h.Side.Twilio!;
+        await h.ApprovePurchaseOrderAsync();
+        twilio.Faults.Enqueue(new TwilioFault(TwilioFaultKind.AcceptThenDrop), target: TwilioFaultTarget.Calls);
+        await h.PassAsync(TimeSpan.FromMinutes(14));
+        h.Side.Time.Advance(TimeSpan.FromMinutes(1.5));
+        await WhenAsync(() => twilio.Calls.Count == 1);
+        await h.Side.DriveUntilAsync(() => Task.FromResult(twilio.Calls.Single().Status == "completed"));
+        await WhenAsync(() => StatesAsync(h).Result is ["placed"] && QueryAsync(h, "SELECT call_sid FROM voice_calls").Result is [not null]);
+
+        await h.PassAsync(TimeSpan.FromMinutes(20));
+        var call = Assert.Single(twilio.Calls);
+        Assert.Equal([call.Sid], await QueryAsync(h, "SELECT call_sid FROM voice_calls"));
+    }
+
+    [Fact]
     public async Task ACallClaimedByAProcessThatDiedBeforeItLeft_IsPlacedOnce()
     {
         await using var h = await TwoWayHarness.StartWithAsync(null, CallWhenNotAcknowledged, ("Window", "1.00:00:00"));
