@@ -74,10 +74,7 @@ public sealed class VoiceTests
         await using var h = await TwoWayHarness.StartWithAsync(null, CallWhenNotAcknowledged, ("Window", "1.00:00:00"));
         var twilio = h.Side.Twilio!;
         var alert = await h.ApprovePurchaseOrderAsync();
-        await h.PassAsync(TimeSpan.FromMinutes(14));
-        h.Side.Time.Advance(TimeSpan.FromMinutes(1.5));
-        await WhenAsync(() => StatesAsync(h).Result is ["placed"]);
-        await h.Side.DriveUntilAsync(() => Task.FromResult(twilio.Calls.Single().Status == "completed")); // no keypress
+        await UntilTheCallIsOverAsync(h, () => StatesAsync(h).Result is ["placed"]);
 
         // As if the process had died after Twilio took the call, before it recorded the answer or any status callback.
         await ExecuteAsync(h, "UPDATE voice_calls SET state = 'placing', call_sid = NULL, call_status = NULL, updated_at = @Now",
@@ -99,10 +96,7 @@ public sealed class VoiceTests
         await using var h = await TwoWayHarness.StartWithAsync(null, CallWhenNotAcknowledged, ("Window", "1.00:00:00"));
         var twilio = h.Side.Twilio!;
         await h.ApprovePurchaseOrderAsync();
-        await h.PassAsync(TimeSpan.FromMinutes(14));
-        h.Side.Time.Advance(TimeSpan.FromMinutes(1.5));
-        await WhenAsync(() => StatesAsync(h).Result is ["placed"]);
-        await h.Side.DriveUntilAsync(() => Task.FromResult(twilio.Calls.Single().Status == "completed"));
+        await UntilTheCallIsOverAsync(h, () => StatesAsync(h).Result is ["placed"]);
         var call = twilio.Calls.Single();
         var id = (await QueryAsync(h, "SELECT CAST(id AS TEXT) FROM voice_calls")).Single();
         // As if the process placing it had died before recording Twilio's answer, and the call's last status came later.
@@ -127,10 +121,7 @@ public sealed class VoiceTests
         var twilio = h.Side.Twilio!;
         await h.ApprovePurchaseOrderAsync();
         twilio.Faults.Enqueue(new TwilioFault(TwilioFaultKind.AcceptThenDrop), target: TwilioFaultTarget.Calls);
-        await h.PassAsync(TimeSpan.FromMinutes(14));
-        h.Side.Time.Advance(TimeSpan.FromMinutes(1.5));
-        await WhenAsync(() => twilio.Calls.Count == 1);
-        await h.Side.DriveUntilAsync(() => Task.FromResult(twilio.Calls.Single().Status == "completed"));
+        await UntilTheCallIsOverAsync(h, () => twilio.Calls.Count == 1);
         await WhenAsync(() => StatesAsync(h).Result is ["placed"] && QueryAsync(h, "SELECT call_sid FROM voice_calls").Result is [not null]);
 
         await h.PassAsync(TimeSpan.FromMinutes(20));
@@ -165,6 +156,16 @@ public sealed class VoiceTests
 
     private static readonly (string, string)[] CallWhenNotAcknowledged =
         [($"Rules:{RulePresets.PoApproved}:Voice:When", "not-acknowledged"), ($"Rules:{RulePresets.PoApproved}:Voice:After", "00:15:00")];
+
+    /// <summary>Lets the not-acknowledged call of <see cref="CallWhenNotAcknowledged"/> fall due (15 minutes), waits until
+    /// <paramref name="placed"/>, then until the call at the simulator is over (nobody presses a key).</summary>
+    private static async Task UntilTheCallIsOverAsync(TwoWayHarness h, Func<bool> placed)
+    {
+        await h.PassAsync(TimeSpan.FromMinutes(14));
+        h.Side.Time.Advance(TimeSpan.FromMinutes(1.5));
+        await WhenAsync(placed);
+        await h.Side.DriveUntilAsync(() => Task.FromResult(h.Side.Twilio!.Calls.Single().Status == "completed"));
+    }
 
     private static async Task ExecuteAsync(TwoWayHarness h, string sql, object args)
     {
