@@ -20,8 +20,9 @@ namespace MlConnector.Voice;
 /// due calls through Twilio's Calls API, each claimed first (a call is never placed twice). A claim a crash interrupted
 /// (a call still "placing" <see cref="PlacingTimeout"/> after its claim) is settled by Twilio's call list: a call to that
 /// person created since the claim and recorded on no other row was placed (recorded with its CallSid, not placed again);
-/// none, and the call never left, so it is placed; a list that cannot be read is looked at again next round. The call reads the alert's text (TwiML
-/// <c>&lt;Say&gt;</c>) and a keypress of 1 (<c>&lt;Gather&gt;</c>) acknowledges it (<see cref="VoiceWebhookHandler"/>).
+/// none, and the call never left, so it is placed; a list that cannot be read is looked at again next round. The call
+/// reads the alert's text (TwiML <c>&lt;Say&gt;</c>) and a keypress of 1 (<c>&lt;Gather&gt;</c>) acknowledges it
+/// (<see cref="VoiceWebhookHandler"/>).
 /// </summary>
 public sealed class VoiceCalls(IDbDialect dialect, RuleSet rules, IVoiceCaller caller, PublicUrls urls, FieldProtector protector,
     TimeProvider time, ILogger<VoiceCalls> logger) : BackgroundService
@@ -166,12 +167,13 @@ public sealed class VoiceCalls(IDbDialect dialect, RuleSet rules, IVoiceCaller c
         foreach (var call in interrupted)
         {
             var since = UnixTime.FromStored(call.ClaimedAt) - LookupSlack;
+            // A call recorded on another row was created no earlier than that row's last write.
             HashSet<string> recorded;
             await using (var connection = await dialect.OpenAsync(ct))
             {
                 recorded = (await connection.QueryAsync<string>(new CommandDefinition(
                     "SELECT call_sid FROM voice_calls WHERE call_sid IS NOT NULL AND updated_at >= @Since",
-                    new { Since = (since - LookupSlack).ToStored() }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+                    new { Since = since.ToStored() }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
             }
 
             var found = await caller.FindAsync(protector.Unprotect(call.Phone, AlertEnqueuer.PhonePurpose), since, recorded, ct);
