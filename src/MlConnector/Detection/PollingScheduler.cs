@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using MlConnector.Hosting;
 using MlConnector.Rules;
+using MlConnector.Scheduling;
 
 namespace MlConnector.Detection;
 

@@ -1,14 +1,14 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Dapper;
 using MlConnector.Acknowledgement;
 using MlConnector.Alerts;
 using MlConnector.Audit;
 using MlConnector.Common;
-using MlConnector.Hosting;
 using MlConnector.Recipients;
+using MlConnector.Scheduling;
 using MlConnector.Security;
 using MlConnector.Storage;
 using MlConnector.Templates;

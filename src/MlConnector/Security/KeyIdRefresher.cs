@@ -1,4 +1,4 @@
-using MlConnector.Hosting;
+using MlConnector.Scheduling;
 
 namespace MlConnector.Security;
 

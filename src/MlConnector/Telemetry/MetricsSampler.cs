@@ -1,6 +1,6 @@
 using MlConnector.Alerts;
 using MlConnector.Detection;
-using MlConnector.Hosting;
+using MlConnector.Scheduling;
 
 namespace MlConnector.Telemetry;
 

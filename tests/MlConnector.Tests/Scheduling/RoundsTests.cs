@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
-using MlConnector.Hosting;
+using MlConnector.Scheduling;
 
-namespace MlConnector.Tests.Hosting;
+namespace MlConnector.Tests.Scheduling;
 
 /// <summary>The rounds loop of the background services, on a fake clock (the 10 s bound only stops a hung test).</summary>
 public sealed class RoundsTests

@@ -1,4 +1,4 @@
-namespace MlConnector.Hosting;
+namespace MlConnector.Scheduling;
 
 /// <summary>
 /// The loop of a background service that works in rounds (digests, acknowledgement timers, voice calls, key ids, metric
