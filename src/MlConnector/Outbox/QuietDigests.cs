@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Dapper;
 using MlConnector.Acknowledgement;
 using MlConnector.Alerts;

@@ -68,12 +68,7 @@ public sealed class RuleLeaseStoreTests
         var a = Leases(s, "a", time);
         await a.TryAcquireAsync(Rule, Ct);
         time.Advance(LeaseFor / 2 + TimeSpan.FromSeconds(1));
-        await using (var connection = await s.Dialect.OpenAsync(Ct))
-        await using (var transaction = await connection.BeginTransactionAsync(Ct))
-        {
-            await a.ConfirmAsync(connection, transaction, Rule, Ct);
-            await transaction.CommitAsync(Ct);
-        }
+        await ConfirmInAPollAsync(s, a);
 
         var confirmed = await LeaseUntilAsync(s);
         time.Advance(TimeSpan.FromSeconds(1));
@@ -145,12 +140,7 @@ public sealed class RuleLeaseStoreTests
         await a.TryAcquireAsync(Rule, Ct);
         time.Advance(TimeSpan.FromMinutes(2));
 
-        await using (var connection = await s.Dialect.OpenAsync(Ct))
-        await using (var transaction = await connection.BeginTransactionAsync(Ct))
-        {
-            await a.ConfirmAsync(connection, transaction, Rule, Ct);
-            await transaction.CommitAsync(Ct);
-        }
+        await ConfirmInAPollAsync(s, a);
 
         Assert.Equal((time.GetUtcNow() + LeaseFor).ToStored(), await LeaseUntilAsync(s));
     }
@@ -186,6 +176,15 @@ public sealed class RuleLeaseStoreTests
 
         Assert.Null(await b.TryAcquireAsync(Rule, Ct));
         Assert.Equal("b", await OwnerAsync(s));
+    }
+
+    /// <summary>A poll's confirmation, in its own committed transaction.</summary>
+    private static async Task ConfirmInAPollAsync(TestStore s, RuleLeases leases)
+    {
+        await using var connection = await s.Dialect.OpenAsync(Ct);
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        await leases.ConfirmAsync(connection, transaction, Rule, Ct);
+        await transaction.CommitAsync(Ct);
     }
 
     private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
